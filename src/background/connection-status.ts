@@ -1,0 +1,41 @@
+// Records what the last call to Jira said about a connection, so the options list, the
+// popup and the badge poller agree. An auth failure (401, AUTHENTICATED_FAILED, CAPTCHA)
+// stops background polling until the user fixes the connection: repeated bad logins
+// lock Jira accounts (JIRA_FACTS.md).
+import type { ConnectionStatus } from '../shared/connection';
+import { AppError } from '../shared/errors';
+import { localStore, type Store } from './storage/store';
+
+export function statusFromError(e: unknown, now = Date.now()): ConnectionStatus | undefined {
+  if (!(e instanceof AppError)) return undefined;
+  switch (e.kind) {
+    case 'auth':
+      return { state: 'token-rejected', checkedAt: now, message: e.message };
+    case 'captcha':
+      return { state: 'captcha', checkedAt: now, message: e.message, ...(e.loginUrl ? { loginUrl: e.loginUrl } : {}) };
+    case 'no-site-access':
+      return { state: 'no-site-access', checkedAt: now, message: e.message };
+    case 'network':
+    case 'timeout':
+    case 'server':
+    case 'not-jira':
+      return { state: 'unreachable', checkedAt: now, message: e.message };
+    default:
+      return undefined; // a wrong JQL or a 404 says nothing about the connection itself
+  }
+}
+
+/** Stores the state a failure implies (if any). Returns the new status. */
+export async function recordFailure(connectionId: string, e: unknown, store: Store = localStore()): Promise<ConnectionStatus | undefined> {
+  const status = statusFromError(e);
+  if (!status) return undefined;
+  await store.updateConnection(connectionId, (c) => ({ ...c, status }));
+  return status;
+}
+
+/** Marks a connection OK after a successful authenticated call (only writes on a change). */
+export async function recordSuccess(connectionId: string, store: Store = localStore()): Promise<void> {
+  const c = await store.connection(connectionId);
+  if (!c || c.status.state === 'ok') return;
+  await store.updateConnection(connectionId, (x) => ({ ...x, status: { state: 'ok', checkedAt: Date.now() } }));
+}

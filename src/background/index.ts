@@ -1,0 +1,40 @@
+// Service worker (Chrome) / background script (Firefox) entry. Registers every listener
+// synchronously at start-up, as MV3 requires; keeps no state between events: everything
+// lives in storage.local / storage.session, so the worker may stop at any time.
+import browser from 'webextension-polyfill';
+import { handlers } from './handlers';
+import { createRouter } from './router';
+import { runMigrations } from './storage/migrations';
+import { registerAlarms, onAlarm } from './alarms';
+import type { StorageArea } from './storage/area';
+
+const local = browser.storage.local as unknown as StorageArea;
+const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('')).origin };
+
+// Migrations run on install/update; a worker that starts without that event checks once
+// per life before its first request (cheap: one storage read).
+let migrated: Promise<unknown> | undefined;
+const ensureMigrated = () => (migrated ??= runMigrations(local));
+
+const route = createRouter(handlers, self, async () => {
+  await ensureMigrated();
+});
+
+browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+
+browser.runtime.onInstalled.addListener(async (details) => {
+  migrated = runMigrations(local);
+  await migrated;
+  await registerAlarms();
+  if (details.reason === 'install') await browser.runtime.openOptionsPage();
+});
+
+browser.runtime.onStartup.addListener(async () => {
+  await ensureMigrated();
+  await registerAlarms();
+});
+
+browser.alarms.onAlarm.addListener(async (alarm) => {
+  await ensureMigrated();
+  await onAlarm(alarm);
+});

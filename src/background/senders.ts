@@ -1,0 +1,65 @@
+// Who may talk to the background. Decided only from what the browser sets on the
+// message (sender.id, sender.origin / sender.url, sender.frameId, sender.tab), never from
+// anything the message itself says. A web page cannot forge these.
+import type { Runtime } from 'webextension-polyfill';
+
+export type SenderKind =
+  /** The extension's own pages: options, popup. May do anything with connections. */
+  | 'extension-page'
+  /** Our content script on id.atlassian.com's API tokens page, top frame. */
+  | 'token-page';
+
+export const TOKEN_PAGE_ORIGIN = 'https://id.atlassian.com';
+const TOKEN_PAGE_PATHS = [/^\/manage-profile\/security\/api-tokens(\/|$|\?|#)/, /^\/manage\/api-tokens(\/|$|\?|#)/];
+
+export interface ExtensionIdentity {
+  /** runtime.id */
+  id: string;
+  /** new URL(runtime.getURL('')).origin, e.g. chrome-extension://abc or moz-extension://uuid */
+  origin: string;
+}
+
+function senderOrigin(sender: Runtime.MessageSender): string | undefined {
+  // Chrome sets sender.origin; Firefox sets sender.url (also browser-set) and, in newer
+  // versions, origin. Prefer origin; fall back to the URL's origin.
+  const origin = (sender as { origin?: unknown }).origin;
+  if (typeof origin === 'string' && origin !== 'null') return origin;
+  if (typeof sender.url === 'string') {
+    try {
+      return new URL(sender.url).origin;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Classifies a sender, or returns null when it may not talk to us at all. */
+export function classifySender(sender: Runtime.MessageSender, self: ExtensionIdentity): SenderKind | null {
+  if (!sender || sender.id !== self.id) return null;
+  const origin = senderOrigin(sender);
+  if (!origin) return null;
+
+  if (origin === self.origin) {
+    // Our own pages. A content script runs with the page's origin, never ours.
+    if (typeof sender.url === 'string' && !sender.url.startsWith(self.origin + '/')) return null;
+    return 'extension-page';
+  }
+
+  if (origin === TOKEN_PAGE_ORIGIN) {
+    // Only the top frame of a tab showing the token page.
+    if (sender.frameId !== 0 || !sender.tab || typeof sender.tab.id !== 'number') return null;
+    if (typeof sender.url !== 'string') return null;
+    let url: URL;
+    try {
+      url = new URL(sender.url);
+    } catch {
+      return null;
+    }
+    if (url.origin !== TOKEN_PAGE_ORIGIN) return null;
+    if (!TOKEN_PAGE_PATHS.some((re) => re.test(url.pathname + url.search))) return null;
+    return 'token-page';
+  }
+
+  return null;
+}

@@ -1,0 +1,42 @@
+// Names of storage.local entries that more than one context reads. The popup reads its
+// cached lists straight from storage.local so it can paint before the service worker wakes;
+// it never reads SECRETS_KEY (only the background does).
+import type { ListRef } from './issues';
+
+export const SCHEMA_VERSION_KEY = 'schemaVersion';
+export const CONNECTIONS_KEY = 'connections';
+export const SECRETS_KEY = 'secrets';
+export const DEFAULT_CONNECTION_KEY = 'defaultConnectionId';
+export const SETTINGS_KEY = 'settings';
+export const EXPIRY_NOTIFIED_KEY = 'expiryNotified';
+export const POPUP_STATE_KEY = 'popupState';
+
+/** Stable key of a list, used in cache entry names. */
+export function listKey(list: ListRef): string {
+  switch (list.kind) {
+    case 'assigned':
+    case 'reported':
+    case 'watching':
+    case 'recent':
+      return list.kind;
+    case 'filter':
+      return `filter:${list.filterId}`;
+    case 'saved':
+      return `saved:${list.queryId}`;
+    case 'text':
+      return `text:${list.text}`;
+    case 'jql':
+      return `jql:${list.jql}`;
+  }
+}
+
+export const CACHE_PREFIX = 'cache:';
+
+/** storage.local key of the cached first page(s) of one list on one connection. */
+export function issueCacheKey(connectionId: string, list: ListRef): string {
+  return `${CACHE_PREFIX}${connectionId}:${listKey(list)}`;
+}
+
+export function filtersCacheKey(connectionId: string): string {
+  return `${CACHE_PREFIX}${connectionId}:~filters`;
+}

@@ -4,12 +4,14 @@
 import browser from 'webextension-polyfill';
 import { handlers } from './handlers';
 import { createRouter } from './router';
+import { originOf } from './senders';
 import { runMigrations } from './storage/migrations';
 import { registerAlarms, onAlarm } from './alarms';
+import { onNotificationClicked } from './expiry';
 import type { StorageArea } from './storage/area';
 
 const local = browser.storage.local as unknown as StorageArea;
-const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('')).origin };
+const self = { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('')) ?? '' };
 
 // Migrations run on install/update; a worker that starts without that event checks once
 // per life before its first request (cheap: one storage read).
@@ -37,4 +39,8 @@ browser.runtime.onStartup.addListener(async () => {
 browser.alarms.onAlarm.addListener(async (alarm) => {
   await ensureMigrated();
   await onAlarm(alarm);
+});
+
+browser.notifications.onClicked.addListener((id) => {
+  void onNotificationClicked(id);
 });

@@ -19,19 +19,22 @@ export interface ExtensionIdentity {
   origin: string;
 }
 
+/** scheme://host[:port] of a URL; unlike URL.origin also for extension schemes in every engine. */
+export function originOf(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    return u.host ? `${u.protocol}//${u.host}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function senderOrigin(sender: Runtime.MessageSender): string | undefined {
   // Chrome sets sender.origin; Firefox sets sender.url (also browser-set) and, in newer
   // versions, origin. Prefer origin; fall back to the URL's origin.
   const origin = (sender as { origin?: unknown }).origin;
   if (typeof origin === 'string' && origin !== 'null') return origin;
-  if (typeof sender.url === 'string') {
-    try {
-      return new URL(sender.url).origin;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+  return typeof sender.url === 'string' ? originOf(sender.url) : undefined;
 }
 
 /** Classifies a sender, or returns null when it may not talk to us at all. */
@@ -50,13 +53,8 @@ export function classifySender(sender: Runtime.MessageSender, self: ExtensionIde
     // Only the top frame of a tab showing the token page.
     if (sender.frameId !== 0 || !sender.tab || typeof sender.tab.id !== 'number') return null;
     if (typeof sender.url !== 'string') return null;
-    let url: URL;
-    try {
-      url = new URL(sender.url);
-    } catch {
-      return null;
-    }
-    if (url.origin !== TOKEN_PAGE_ORIGIN) return null;
+    if (originOf(sender.url) !== TOKEN_PAGE_ORIGIN) return null;
+    const url = new URL(sender.url);
     if (!TOKEN_PAGE_PATHS.some((re) => re.test(url.pathname + url.search))) return null;
     return 'token-page';
   }

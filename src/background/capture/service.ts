@@ -1,0 +1,127 @@
+// Token capture from id.atlassian.com (issue #3), independent of messaging for tests.
+// A capture is *pending* from the moment the options form's API Token link (or Renew
+// token) is used, for 30 minutes, in storage.session. A submitted token waits there, for
+// the options form it belongs to, until that form claims it once.
+import { ATLASSIAN_TOKEN_PAGE } from '../../shared/connection';
+import { AppError } from '../../shared/errors';
+import type { SessionItem } from '../session-item';
+import type { Store } from '../storage/store';
+
+export const CAPTURE_TTL_MS = 30 * 60_000;
+
+/** Current Atlassian tokens, and the older 24-character ones (JIRA_FACTS.md). */
+export const TOKEN_FORMAT = /^(?:ATATT3[A-Za-z0-9_\-=]{150,250}|[A-Za-z0-9]{24})$/;
+
+export interface PendingCapture {
+  siteUrl?: string;
+  username?: string;
+  /** Set for a renewal: the captured token replaces this connection's after a test. */
+  connectionId?: string;
+  /** The options tab that asked; it is focused when the token arrives. */
+  optionsTabId?: number;
+}
+
+export interface CapturedToken {
+  token: string;
+  tokenExpiresOn?: string;
+  siteUrl?: string;
+  username?: string;
+  connectionId?: string;
+  /** Only this tab may claim it (when known). */
+  forTabId?: number;
+}
+
+export interface CaptureDeps {
+  store: Store;
+  pending: SessionItem<PendingCapture>;
+  captured: SessionItem<CapturedToken>;
+  /** Focuses the tab; false when it no longer exists. */
+  focusTab(tabId: number): Promise<boolean>;
+  /** Opens the options page at #capture; returns its tab id. */
+  openOptionsForCapture(): Promise<number | undefined>;
+  notifyPages(): Promise<void>;
+}
+
+export async function startCapture(
+  deps: CaptureDeps,
+  input: { siteUrl?: string | undefined; username?: string | undefined; connectionId?: string | undefined },
+  optionsTabId: number | undefined,
+): Promise<{ tokenPageUrl: string }> {
+  const pending: PendingCapture = {};
+  if (input.connectionId) {
+    const c = await deps.store.connection(input.connectionId);
+    if (!c) throw new AppError({ kind: 'not-found', message: 'That connection no longer exists.' });
+    if (c.deployment !== 'cloud') throw new AppError({ kind: 'invalid-input', message: 'Only Jira Cloud connections use Atlassian API tokens.' });
+    pending.connectionId = c.id;
+    pending.siteUrl = c.siteUrl;
+    pending.username = c.username;
+  } else {
+    if (input.siteUrl?.trim()) pending.siteUrl = input.siteUrl.trim();
+    if (input.username?.trim()) pending.username = input.username.trim();
+  }
+  if (optionsTabId !== undefined) pending.optionsTabId = optionsTabId;
+  await deps.pending.set(pending);
+  // A token captured earlier for another form must not land in this one.
+  await deps.captured.clear();
+  return { tokenPageUrl: ATLASSIAN_TOKEN_PAGE };
+}
+
+/** What the token page may know: where a token would go. No secret, no other connection. */
+export async function captureStatus(deps: CaptureDeps): Promise<{ pending: null | { site?: string; username?: string; renewal: boolean } }> {
+  const p = await deps.pending.get();
+  if (!p) return { pending: null };
+  const out: { site?: string; username?: string; renewal: boolean } = { renewal: !!p.connectionId };
+  if (p.siteUrl) {
+    try {
+      out.site = new URL(p.siteUrl).host;
+    } catch {
+      out.site = p.siteUrl;
+    }
+  }
+  if (p.username) out.username = p.username;
+  return { pending: out };
+}
+
+export async function submitCapture(
+  deps: CaptureDeps,
+  input: { token: string; tokenExpiresOn?: string | undefined },
+): Promise<{ delivered: 'pending-form' | 'new-form' }> {
+  if (!TOKEN_FORMAT.test(input.token)) {
+    throw new AppError({ kind: 'invalid-input', message: 'That does not look like an Atlassian API token.' });
+  }
+  const p = await deps.pending.take();
+  const captured: CapturedToken = { token: input.token };
+  if (input.tokenExpiresOn) captured.tokenExpiresOn = input.tokenExpiresOn;
+  if (p?.siteUrl) captured.siteUrl = p.siteUrl;
+  if (p?.username) captured.username = p.username;
+  if (p?.connectionId) captured.connectionId = p.connectionId;
+
+  if (p && p.optionsTabId !== undefined) {
+    captured.forTabId = p.optionsTabId;
+    await deps.captured.set(captured);
+    if (await deps.focusTab(p.optionsTabId)) {
+      await deps.notifyPages();
+      return { delivered: 'pending-form' };
+    }
+  }
+  // No pending form, or its tab was closed: a new options tab gets the token.
+  delete captured.forTabId;
+  await deps.captured.set(captured);
+  const tabId = await deps.openOptionsForCapture();
+  if (tabId !== undefined) await deps.captured.set({ ...captured, forTabId: tabId });
+  return { delivered: p ? 'pending-form' : 'new-form' };
+}
+
+export async function claimCapture(deps: CaptureDeps, tabId: number | undefined): Promise<{ capture: null | Omit<CapturedToken, 'forTabId'> }> {
+  const c = await deps.captured.get();
+  if (!c) return { capture: null };
+  if (c.forTabId !== undefined && c.forTabId !== tabId) return { capture: null };
+  await deps.captured.clear();
+  const { forTabId: _tab, ...capture } = c;
+  return { capture };
+}
+
+export async function cancelCapture(deps: CaptureDeps): Promise<Record<string, never>> {
+  await Promise.all([deps.pending.clear(), deps.captured.clear()]);
+  return {};
+}

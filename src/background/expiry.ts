@@ -1,0 +1,60 @@
+// Token-expiry reminders (issue #3): the options list and popup warn from 14 days before
+// (computed from tokenExpiresOn where they render); this module shows one browser
+// notification per token, 7 days (or fewer) before it expires.
+import browser from 'webextension-polyfill';
+import { EXPIRY_NOTIFY_DAYS, daysUntilExpiry, type ConnectionSummary } from '../shared/connection';
+import { localStore, type Store } from './storage/store';
+
+export const EXPIRY_ALARM = 'token-expiry';
+export const EXPIRY_NOTIFICATION_PREFIX = 'token-expiry:';
+
+export async function scheduleExpiryCheck(): Promise<void> {
+  // Twice a day is plenty for day-granular dates; alarms survive the worker stopping.
+  await browser.alarms.create(EXPIRY_ALARM, { delayInMinutes: 1, periodInMinutes: 12 * 60 });
+}
+
+/** Connections that should be notified now: within 7 days, not yet notified for this date. */
+export function dueForNotice(connections: ConnectionSummary[], notified: Record<string, string>, now: Date): Array<{ c: ConnectionSummary; days: number }> {
+  const due: Array<{ c: ConnectionSummary; days: number }> = [];
+  for (const c of connections) {
+    const days = daysUntilExpiry(c.tokenExpiresOn, now);
+    if (days === undefined || days > EXPIRY_NOTIFY_DAYS) continue;
+    if (notified[c.id] === c.tokenExpiresOn) continue;
+    due.push({ c, days });
+  }
+  return due;
+}
+
+export function noticeText(c: ConnectionSummary, days: number): { title: string; message: string } {
+  const when = days < 0 ? 'has expired' : days === 0 ? 'expires today' : days === 1 ? 'expires tomorrow' : `expires in ${days} days`;
+  const what = c.authMethod === 'cloud-token' ? 'API token' : 'token';
+  return {
+    title: `Jira ${what} ${when}`,
+    message: `${c.name} (${new URL(c.siteUrl).host}): renew it now so your issues keep loading. Click to renew.`,
+  };
+}
+
+export async function checkTokenExpiry(store: Store = localStore(), now = new Date()): Promise<void> {
+  const [connections, notified] = await Promise.all([store.connections(), store.expiryNotified()]);
+  for (const { c, days } of dueForNotice(connections, notified, now)) {
+    const { title, message } = noticeText(c, days);
+    await browser.notifications.create(`${EXPIRY_NOTIFICATION_PREFIX}${c.id}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title,
+      message,
+    });
+    await store.markExpiryNotified(c.id, c.tokenExpiresOn!);
+  }
+}
+
+/** A click on a reminder opens the renewal form for that connection. */
+export async function onNotificationClicked(notificationId: string): Promise<void> {
+  if (!notificationId.startsWith(EXPIRY_NOTIFICATION_PREFIX)) return;
+  const id = notificationId.slice(EXPIRY_NOTIFICATION_PREFIX.length);
+  const c = await localStore().connection(id);
+  if (!c) return;
+  const hash = c.authMethod === 'cloud-token' ? `renew=${encodeURIComponent(id)}` : `reauth=${encodeURIComponent(id)}`;
+  await browser.tabs.create({ url: browser.runtime.getURL(`src/options/index.html#${hash}`) });
+  await browser.notifications.clear(notificationId);
+}

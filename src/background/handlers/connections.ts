@@ -1,0 +1,116 @@
+// connections.* requests: only the extension's own pages may make them.
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import type { ConnectionRequests } from '../../shared/protocol';
+import { statusFromError } from '../connection-status';
+import {
+  checkConnection,
+  deleteConnection,
+  listConnections,
+  saveTested,
+  testDraft,
+  updateConnection,
+  type ConnectionDeps,
+} from '../connections/service';
+import { testedDrafts } from '../connections/tested-drafts';
+import { broadcast } from '../broadcast';
+import { checkTokenExpiry } from '../expiry';
+import { refreshBadge, scheduleBadge } from '../issues/badge';
+import { testConnection, transportFor } from '../jira/connect';
+import { getMyself } from '../jira/issues-api';
+import type { HandlerDef } from '../router';
+import { localStore } from '../storage/store';
+import { connectionName, empty, id, isoDate } from './schemas';
+import { pendingCapture } from './capture';
+
+type Handlers = { [K in keyof ConnectionRequests]: HandlerDef<K> };
+
+export function connectionDeps(): ConnectionDeps {
+  return {
+    store: localStore(),
+    drafts: testedDrafts(),
+    testConnection: (draft) => testConnection(draft),
+    checkCredentials: (c, secret) => getMyself(transportFor(c, secret), c.deployment),
+    hasOriginPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
+    newId: () => crypto.randomUUID(),
+    now: () => Date.now(),
+  };
+}
+
+const draft = z.strictObject({
+  siteUrl: z.string().max(2048),
+  deployment: z.enum(['cloud', 'server']),
+  authMethod: z.enum(['cloud-token', 'password', 'pat']),
+  username: z.string().max(320),
+  secret: z.string().max(8192),
+  connectionId: id.optional(),
+});
+
+/** After a connection is saved or fixed: pages refresh, the badge resumes, reminders re-plan. */
+async function afterChange(): Promise<void> {
+  await Promise.all([broadcast('connections.changed'), scheduleBadge().then(refreshBadge), checkTokenExpiry()]);
+}
+
+export const connectionHandlers: Handlers = {
+  'connections.list': {
+    senders: ['extension-page'],
+    payload: empty,
+    handle: () => listConnections(connectionDeps()),
+  },
+  'connections.test': {
+    senders: ['extension-page'],
+    payload: z.strictObject({ draft }),
+    handle: ({ draft }) => testDraft(connectionDeps(), draft),
+  },
+  'connections.save': {
+    senders: ['extension-page'],
+    payload: z.strictObject({ testId: id, name: connectionName, tokenExpiresOn: isoDate.or(z.literal('')).nullable().optional() }),
+    async handle(p) {
+      const connection = await saveTested(connectionDeps(), p);
+      // A renewal's capture is done once the new token is saved.
+      const pending = await pendingCapture().get();
+      if (pending?.connectionId === connection.id) await pendingCapture().clear();
+      await afterChange();
+      return { connection };
+    },
+  },
+  'connections.update': {
+    senders: ['extension-page'],
+    payload: z.strictObject({ id, name: connectionName.optional(), tokenExpiresOn: isoDate.or(z.literal('')).nullable().optional() }),
+    async handle(p) {
+      const connection = await updateConnection(connectionDeps(), p);
+      await afterChange();
+      return { connection };
+    },
+  },
+  'connections.setDefault': {
+    senders: ['extension-page'],
+    payload: z.strictObject({ id }),
+    async handle({ id }) {
+      const store = localStore();
+      if (!(await store.connection(id))) throw new AppError({ kind: 'not-found', message: 'That connection no longer exists.' });
+      await store.setDefaultConnectionId(id);
+      await afterChange();
+      return { defaultId: id };
+    },
+  },
+  'connections.delete': {
+    senders: ['extension-page'],
+    payload: z.strictObject({ id }),
+    async handle({ id }) {
+      const result = await deleteConnection(connectionDeps(), id);
+      await afterChange();
+      return result;
+    },
+  },
+  'connections.check': {
+    senders: ['extension-page'],
+    payload: z.strictObject({ id }),
+    async handle({ id }) {
+      const status = await checkConnection(connectionDeps(), id, (e) => statusFromError(e));
+      await afterChange();
+      return { status };
+    },
+  },
+};

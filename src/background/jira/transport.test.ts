@@ -1,0 +1,442 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { fakeFetch, html, json, noSleep, text, type Reply } from './testing';
+import {
+  BACKOFF_BASE_MS,
+  JiraTransport,
+  authorizationHeader,
+  basicCredentials,
+  parseCaptchaHeader,
+  parseRetryAfter,
+  type JiraAuth,
+  type TransportOptions,
+} from './transport';
+
+const SECRET = 'ATATT3xFfGF0-super-secret-token-value=';
+const AUTH: JiraAuth = { authMethod: 'cloud-token', username: 'ann@example.com', secret: SECRET };
+const PATTERN = 'https://jira.corp.example/*';
+const anything = z.unknown();
+const myself = z.object({ displayName: z.string() });
+
+function setup(routes: Record<string, Reply | Reply[]>, opts: TransportOptions = {}, auth: JiraAuth | null = AUTH, base = 'https://jira.corp.example/jira') {
+  const f = fakeFetch(routes);
+  const sleep = vi.fn(async (_ms: number) => undefined);
+  const t = new JiraTransport(base, auth, PATTERN, { fetch: f.fetch, sleep, random: () => 0.5, hasPermission: async () => true, ...opts });
+  return { t, calls: f.calls, sleep };
+}
+
+async function failure(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected the request to fail');
+}
+
+function expectNoSecret(e: AppError) {
+  const all = `${e.message} ${JSON.stringify(e.toInfo())} ${String(e)} ${e.stack ?? ''}`;
+  expect(all).not.toContain(SECRET);
+  expect(all).not.toContain(basicCredentials(AUTH.username, SECRET));
+  expect(all).not.toContain('Authorization');
+}
+
+describe('request building', () => {
+  it('sends Accept, Basic auth, credentials omit, and joins the context path', async () => {
+    const { t, calls } = setup({ 'GET /jira/rest/api/2/myself': json({ displayName: 'Ann' }) });
+    await expect(t.requestJson({ path: '/rest/api/2/myself' }, myself)).resolves.toEqual({ displayName: 'Ann' });
+    const [call] = calls;
+    expect(call!.url.href).toBe('https://jira.corp.example/jira/rest/api/2/myself');
+    expect(call!.method).toBe('GET');
+    expect(call!.credentials).toBe('omit');
+    expect(call!.headers.accept).toBe('application/json');
+    expect(call!.headers.authorization).toBe(`Basic ${Buffer.from(`ann@example.com:${SECRET}`).toString('base64')}`);
+    expect(call!.headers['content-type']).toBeUndefined();
+    expect(call!.body).toBeUndefined();
+  });
+
+  it('encodes non-ASCII user names and passwords as UTF-8', () => {
+    const header = authorizationHeader({ authMethod: 'password', username: 'jürgen', secret: 'pässwörd€' });
+    expect(header).toBe(`Basic ${Buffer.from('jürgen:pässwörd€', 'utf8').toString('base64')}`);
+  });
+
+  it('sends a PAT as Bearer', async () => {
+    const { t, calls } = setup({ 'GET /jira/rest/api/2/myself': json({ displayName: 'Ann' }) }, {}, { authMethod: 'pat', username: '', secret: 'pat-123' });
+    await t.requestJson({ path: '/rest/api/2/myself' }, myself);
+    expect(calls[0]!.headers.authorization).toBe('Bearer pat-123');
+  });
+
+  it('sends no Authorization without auth', async () => {
+    const { t, calls } = setup({ 'GET /jira/rest/api/2/serverInfo': json({}) }, {}, null);
+    await t.requestJson({ path: '/rest/api/2/serverInfo' }, anything);
+    expect(calls[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it('POST sends JSON with Content-Type and X-Atlassian-Token', async () => {
+    const { t, calls } = setup({ 'POST /jira/rest/api/3/search/approximate-count': json({ count: 3 }) });
+    await t.requestJson({ method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql: 'a = b' } }, anything);
+    expect(calls[0]!.method).toBe('POST');
+    expect(calls[0]!.headers['content-type']).toBe('application/json');
+    expect(calls[0]!.headers['x-atlassian-token']).toBe('no-check');
+    expect(calls[0]!.body).toEqual({ jql: 'a = b' });
+    expect(calls[0]!.credentials).toBe('omit');
+  });
+
+  it('encodes query values and skips undefined ones', () => {
+    const { t } = setup({});
+    const url = new URL(t.url({ path: '/rest/api/3/search/jql', query: { jql: 'project = "A&B" ORDER BY updated', maxResults: 50, x: undefined, flag: true } }));
+    expect(url.pathname).toBe('/jira/rest/api/3/search/jql');
+    expect(url.searchParams.get('jql')).toBe('project = "A&B" ORDER BY updated');
+    expect(url.searchParams.get('maxResults')).toBe('50');
+    expect(url.searchParams.get('flag')).toBe('true');
+    expect(url.searchParams.has('x')).toBe(false);
+  });
+
+  it('tolerates a trailing slash on apiBase', () => {
+    const { t } = setup({}, {}, AUTH, 'https://jira.corp.example/jira/');
+    expect(t.url({ path: '/rest/api/2/myself' })).toBe('https://jira.corp.example/jira/rest/api/2/myself');
+    const root = setup({}, {}, AUTH, 'https://acme.atlassian.net').t;
+    expect(root.url({ path: '/rest/api/3/myself' })).toBe('https://acme.atlassian.net/rest/api/3/myself');
+  });
+
+  it.each(['rest/api/2/myself', '//evil.example/x', 'https://evil.example/x', '/rest/../../x', '/rest/api/2/x?y=1', '/a/./b', '/a\\b'])(
+    'refuses a path that could leave apiBase: %s',
+    (path) => {
+      const { t } = setup({});
+      expect(() => t.url({ path })).toThrow(AppError);
+    },
+  );
+});
+
+describe('failures', () => {
+  it('401 -> auth, with a cloud-token message about expiry and renewal', async () => {
+    const { t } = setup({
+      'GET /jira/rest/api/3/myself': json({ message: 'Client must be authenticated to access this resource.', 'status-code': 401 }, 401, {
+        'x-seraph-loginreason': 'AUTHENTICATED_FAILED',
+        'www-authenticate': 'OAuth realm="https%3A%2F%2Facme.atlassian.net"',
+      }),
+    });
+    const e = await failure(t.requestJson({ path: '/rest/api/3/myself' }, myself));
+    expect(e.kind).toBe('auth');
+    expect(e.status).toBe(401);
+    expect(e.message).toMatch(/expire/);
+    expect(e.message).toMatch(/new one|renew/i);
+    expectNoSecret(e);
+  });
+
+  it.each([
+    ['password', /username or password/],
+    ['pat', /personal access token/],
+  ] as const)('401 -> auth for %s', async (authMethod, message) => {
+    const { t } = setup({ 'GET /jira/x': json({}, 401) }, {}, { authMethod, username: 'ann', secret: SECRET });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('auth');
+    expect(e.message).toMatch(message);
+  });
+
+  it.each(['AUTHENTICATED_FAILED', 'AUTHENTICATION_DENIED'])('200 with x-seraph-loginreason %s -> auth', async (reason) => {
+    const { t } = setup({ 'GET /jira/rest/api/2/issue/picker': json({ sections: [] }, 200, { 'x-seraph-loginreason': reason }) });
+    const e = await failure(t.requestJson({ path: '/rest/api/2/issue/picker' }, anything));
+    expect(e.kind).toBe('auth');
+  });
+
+  it('x-seraph auth failure wins over an HTML body', async () => {
+    const { t } = setup({ 'GET /jira/x': html('<html>login</html>', 200, { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' }) });
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('auth');
+  });
+
+  it('x-seraph OK is not a failure', async () => {
+    const { t } = setup({ 'GET /jira/x': json({ displayName: 'Ann' }, 200, { 'x-seraph-loginreason': 'OK' }) });
+    await expect(t.requestJson({ path: '/x' }, myself)).resolves.toEqual({ displayName: 'Ann' });
+  });
+
+  it('403 CAPTCHA_CHALLENGE -> captcha with the login URL', async () => {
+    const { t } = setup({
+      'GET /jira/x': html('<html/>', 403, {
+        'x-seraph-loginreason': 'AUTHENTICATION_DENIED',
+        'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE; login-url=https://jira.corp.example/jira/login.jsp',
+      }),
+    });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('captcha');
+    expect(e.loginUrl).toBe('https://jira.corp.example/jira/login.jsp');
+    expect(e.message).toMatch(/sign in/i);
+  });
+
+  it('403 XSRF check failed -> forbidden with a clear message', async () => {
+    const { t } = setup({ 'POST /jira/x': text('XSRF check failed', 403) });
+    const e = await failure(t.requestJson({ method: 'POST', path: '/x', body: {} }, anything));
+    expect(e.kind).toBe('forbidden');
+    expect(e.message).toMatch(/XSRF/);
+  });
+
+  it('other 403 -> forbidden, with Jira’s words when given', async () => {
+    const { t } = setup({ 'GET /jira/x': json({ errorMessages: ['You do not have the permission to see the specified issue.'] }, 403) });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('forbidden');
+    expect(e.message).toBe('You do not have the permission to see the specified issue.');
+    const plain = setup({ 'GET /jira/x': html('<html>denied</html>', 403) }).t;
+    const e2 = await failure(plain.requestJson({ path: '/x' }, anything));
+    expect(e2.kind).toBe('forbidden');
+    expect(e2.message).not.toContain('denied</html>');
+  });
+
+  it.each([
+    [404, 'not-found'],
+    [410, 'gone'],
+    [405, 'bad-request'],
+    [500, 'server'],
+  ])('%i -> %s', async (status, kind) => {
+    const { t } = setup({ 'GET /jira/x': json({}, status) });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe(kind);
+    expect(e.status).toBe(status);
+  });
+
+  it('400 -> bad-request with Jira’s errorMessages and errors in details, first one as message', async () => {
+    const { t } = setup({
+      'GET /jira/rest/api/2/search': json(
+        {
+          errorMessages: ["Error in the JQL Query: The character '%' is a reserved JQL character."],
+          errors: { jql: 'Field does not exist' },
+        },
+        400,
+      ),
+    });
+    const e = await failure(t.requestJson({ path: '/rest/api/2/search', query: { jql: '%' } }, anything));
+    expect(e.kind).toBe('bad-request');
+    expect(e.message).toBe("Error in the JQL Query: The character '%' is a reserved JQL character.");
+    expect(e.details).toEqual(["Error in the JQL Query: The character '%' is a reserved JQL character.", 'Field does not exist']);
+  });
+
+  it('400 without Jira messages keeps a generic message and no raw body', async () => {
+    const { t } = setup({ 'GET /jira/x': html('<html><body>Bad Request stack trace at com.atlassian</body></html>', 400) });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('bad-request');
+    expect(e.message).not.toMatch(/stack trace/);
+    expect(e.details).toEqual([]);
+  });
+
+  it.each([
+    ['a login page (HTML)', html('<!DOCTYPE html><html><title>Log in</title></html>')],
+    ['HTML served as JSON', new Response('<html>proxy</html>', { status: 200, headers: { 'content-type': 'application/json' } })],
+    ['text/plain', text('hello', 200)],
+    ['no content type', new Response('{"a":1}', { status: 200 })],
+  ])('2xx with %s -> not-jira', async (_name, response) => {
+    const { t } = setup({ 'GET /jira/x': response });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('not-jira');
+    expect(e.message).toMatch(/web page instead of Jira data/);
+  });
+
+  it('JSON failing the schema -> invalid-response (paths only, no values)', async () => {
+    const { t } = setup({ 'GET /jira/x': json({ displayName: 42, secretish: 'value-from-body' }) });
+    const e = await failure(t.requestJson({ path: '/x' }, myself));
+    expect(e.kind).toBe('invalid-response');
+    expect(e.details).toEqual(['displayName']);
+    expect(JSON.stringify(e.toInfo())).not.toContain('value-from-body');
+  });
+
+  it('broken JSON -> invalid-response', async () => {
+    const { t } = setup({ 'GET /jira/x': new Response('{"a":', { status: 200, headers: { 'content-type': 'application/json' } }) });
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('invalid-response');
+  });
+
+  it('204 parses as undefined', async () => {
+    const { t } = setup({ 'POST /jira/x': new Response(null, { status: 204 }) });
+    await expect(t.requestJson({ method: 'POST', path: '/x', body: {} }, z.undefined())).resolves.toBeUndefined();
+  });
+
+  it('fetch TypeError without host permission -> no-site-access with the pattern', async () => {
+    const hasPermission = vi.fn(async () => false);
+    const { t } = setup({ 'GET /jira/x': new TypeError('Failed to fetch') }, { hasPermission });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('no-site-access');
+    expect(e.originPattern).toBe(PATTERN);
+    expect(hasPermission).toHaveBeenCalledWith(PATTERN);
+  });
+
+  it('fetch TypeError with permission -> network, not retried', async () => {
+    const { t, calls } = setup({ 'GET /jira/x': new TypeError('Failed to fetch') });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('network');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a failing permission check still gives network', async () => {
+    const { t } = setup({ 'GET /jira/x': new TypeError('Failed to fetch') }, { hasPermission: async () => Promise.reject(new Error('no api')) });
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('network');
+  });
+
+  it('without an extension API the default permission check assumes access (network)', async () => {
+    const f = fakeFetch({ 'GET /x': new TypeError('Failed to fetch') });
+    const t = new JiraTransport('https://jira.corp.example', AUTH, PATTERN, { fetch: f.fetch });
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('network');
+  });
+
+  it('the default permission check uses the extension API when present', async () => {
+    const contains = vi.fn(async () => false);
+    vi.stubGlobal('chrome', { permissions: { contains } });
+    try {
+      const f = fakeFetch({ 'GET /x': new TypeError('Failed to fetch') });
+      const t = new JiraTransport('https://jira.corp.example', AUTH, PATTERN, { fetch: f.fetch });
+      expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('no-site-access');
+      expect(contains).toHaveBeenCalledWith({ origins: [PATTERN] });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a fetch that never resolves -> timeout, and the request is aborted', async () => {
+    let signal: AbortSignal | undefined;
+    const never = (async (_u: RequestInfo | URL, init?: RequestInit) => {
+      signal = init?.signal ?? undefined;
+      return new Promise<Response>(() => undefined);
+    }) as typeof fetch;
+    const t = new JiraTransport('https://jira.corp.example', AUTH, PATTERN, { fetch: never, timeoutMs: 20, sleep: noSleep });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('timeout');
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it('a body that never finishes -> timeout', async () => {
+    const stalled = (async () =>
+      new Response(new ReadableStream({ start() {} }), { status: 200, headers: { 'content-type': 'application/json' } })) as typeof fetch;
+    const t = new JiraTransport('https://jira.corp.example', AUTH, PATTERN, { fetch: stalled, timeoutMs: 20 });
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('timeout');
+  });
+});
+
+describe('retries', () => {
+  it('GET 429 waits Retry-After seconds, then succeeds', async () => {
+    const { t, calls, sleep } = setup({
+      'GET /jira/x': [json({}, 429, { 'retry-after': '7' }), json({}, 429, { 'retry-after': '2' }), json({ ok: 1 })],
+    });
+    await expect(t.requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
+    expect(calls).toHaveLength(3);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([7000, 2000]);
+  });
+
+  it('GET 503 without Retry-After backs off exponentially with full jitter', async () => {
+    const { t, calls, sleep } = setup({ 'GET /jira/x': [json({}, 503), json({}, 503), json({}, 503), json({ ok: 1 })] }, { random: () => 0.5 });
+    await expect(t.requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
+    expect(calls).toHaveLength(4);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([0.5 * BACKOFF_BASE_MS, 0.5 * 2 * BACKOFF_BASE_MS, 0.5 * 4 * BACKOFF_BASE_MS]);
+  });
+
+  it('jitter uses the random source over the whole window', async () => {
+    const { t, sleep } = setup({ 'GET /jira/x': [json({}, 429), json({ ok: 1 })] }, { random: () => 0 });
+    await t.requestJson({ path: '/x' }, anything);
+    expect(sleep).toHaveBeenCalledWith(0);
+  });
+
+  it('429 after maxRetries -> rate-limited with retryAfterSeconds', async () => {
+    const { t, calls, sleep } = setup({ 'GET /jira/x': json({}, 429, { 'retry-after': '5' }) }, { maxRetries: 2 });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('rate-limited');
+    expect(e.retryAfterSeconds).toBe(5);
+    expect(calls).toHaveLength(3);
+    expect(sleep).toHaveBeenCalledTimes(2);
+  });
+
+  it('503 after retries -> server', async () => {
+    const { t, calls } = setup({ 'GET /jira/x': json({}, 503) });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('server');
+    expect(e.status).toBe(503);
+    expect(calls).toHaveLength(4);
+  });
+
+  it('a Retry-After above the cap is not waited for', async () => {
+    const { t, calls, sleep } = setup({ 'GET /jira/x': json({}, 429, { 'retry-after': '3600' }) });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('rate-limited');
+    expect(e.retryAfterSeconds).toBe(3600);
+    expect(calls).toHaveLength(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('503 with a long Retry-After -> server with retryAfterSeconds', async () => {
+    const { t } = setup({ 'GET /jira/x': json({}, 503, { 'retry-after': '120' }) });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e).toMatchObject({ kind: 'server', retryAfterSeconds: 120 });
+  });
+
+  it.each([502, 504])('GET %i is retried once', async (status) => {
+    const { t, calls } = setup({ 'GET /jira/x': json({}, status) });
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('server');
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([500, 400, 401, 404])('GET %i is not retried', async (status) => {
+    const { t, calls } = setup({ 'GET /jira/x': json({}, status) });
+    await failure(t.requestJson({ path: '/x' }, anything));
+    expect(calls).toHaveLength(1);
+  });
+
+  it.each([429, 503, 502])('POST %i is never retried', async (status) => {
+    const { t, calls, sleep } = setup({ 'POST /jira/x': [json({}, status, { 'retry-after': '1' }), json({ ok: 1 })] });
+    const e = await failure(t.requestJson({ method: 'POST', path: '/x', body: {} }, anything));
+    expect(e.kind).toBe(status === 429 ? 'rate-limited' : 'server');
+    expect(e.retryAfterSeconds).toBe(1);
+    expect(calls).toHaveLength(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('maxRetries 0 never retries', async () => {
+    const { t, calls } = setup({ 'GET /jira/x': json({}, 429) }, { maxRetries: 0 });
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('rate-limited');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('each attempt has its own timeout', async () => {
+    let n = 0;
+    const f = (async () => {
+      n++;
+      if (n === 1) return json({}, 503);
+      return new Promise<Response>(() => undefined);
+    }) as typeof fetch;
+    const t = new JiraTransport('https://jira.corp.example', AUTH, PATTERN, { fetch: f, timeoutMs: 20, sleep: noSleep, random: () => 0 });
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('timeout');
+    expect(n).toBe(2);
+  });
+});
+
+describe('secrets never leak', () => {
+  const cases: Array<[string, Reply]> = [
+    ['401', json({ message: `bad token ${SECRET}` }, 401)],
+    ['400 echoing the secret', json({ errorMessages: [`Invalid value ${SECRET}`], errors: { x: `sent Basic ${basicCredentials(AUTH.username, SECRET)}` } }, 400)],
+    ['403', json({ errorMessages: [`nope ${SECRET}`] }, 403)],
+    ['404', json({ errorMessages: [`missing ${SECRET}`] }, 404)],
+    ['429', json({}, 429, { 'retry-after': '999' })],
+    ['500', text(`Internal error ${SECRET}`, 500)],
+    ['html', html(`<html>${SECRET}</html>`)],
+    ['schema', json({ displayName: SECRET.length })],
+    ['network', new TypeError(`fetch failed ${SECRET}`)],
+  ];
+  it.each(cases)('%s', async (_name, reply) => {
+    const { t } = setup({ 'GET /jira/x': reply });
+    const e = await failure(t.requestJson({ path: '/x' }, myself));
+    expectNoSecret(e);
+  });
+});
+
+describe('header parsers', () => {
+  it('parseRetryAfter', () => {
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('12')).toBe(12);
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:30 GMT', now)).toBe(30);
+    expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
+  });
+
+  it('parseCaptchaHeader', () => {
+    expect(parseCaptchaHeader(null)).toEqual({ captcha: false });
+    expect(parseCaptchaHeader('CAPTCHA_CHALLENGE; login-url=https://j.example/login.jsp')).toEqual({ captcha: true, loginUrl: 'https://j.example/login.jsp' });
+    expect(parseCaptchaHeader('CAPTCHA_CHALLENGE; login-url=javascript:alert(1)')).toEqual({ captcha: true });
+    expect(parseCaptchaHeader('CAPTCHA_CHALLENGE')).toEqual({ captcha: true });
+  });
+});

@@ -1,0 +1,391 @@
+// The one way the background talks to Jira: builds the request, authenticates it, retries
+// what is safe to retry, and turns every failure into an AppError the pages can act on.
+// Facts behind the odd lines: /work/shared/JIRA_FACTS.md.
+import type { z } from 'zod';
+import { AppError, type AppErrorInfo } from '../../shared/errors';
+import { jiraErrorMessages } from './errors-body';
+
+export interface JiraAuth {
+  authMethod: 'cloud-token' | 'password' | 'pat';
+  username: string;
+  secret: string;
+}
+
+export interface TransportOptions {
+  /** Default globalThis.fetch. */
+  fetch?: typeof fetch;
+  /** Per attempt, including reading the body. Default 20000. */
+  timeoutMs?: number;
+  /** Retries of a GET after 429/503 (502/504: one retry). Default 3. POSTs are never retried. */
+  maxRetries?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source, default Math.random. */
+  random?: () => number;
+  /** Default: permissions.contains of the extension API. */
+  hasPermission?: (originPattern: string) => Promise<boolean>;
+}
+
+export interface JiraRequest {
+  method?: 'GET' | 'POST';
+  /** Starts with "/", e.g. "/rest/api/3/myself". Joined after apiBase's context path. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_RETRIES = 3;
+/** A Retry-After longer than this is not waited for: the caller gets 'rate-limited' at once. */
+export const MAX_RETRY_AFTER_SECONDS = 60;
+/** Backoff without Retry-After: full jitter over min(cap, base * 2^attempt). */
+export const BACKOFF_BASE_MS = 1_000;
+export const BACKOFF_CAP_MS = 30_000;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+interface PermissionsApi {
+  permissions?: { contains(p: { origins: string[] }): Promise<boolean> };
+}
+
+/**
+ * Reads the extension API from globalThis rather than importing webextension-polyfill:
+ * a dynamic import() is not allowed in a service worker, and unit tests run without it.
+ * Both Firefox's `browser` and MV3 Chrome's `chrome` return promises here.
+ */
+async function defaultHasPermission(originPattern: string): Promise<boolean> {
+  const g = globalThis as { browser?: PermissionsApi; chrome?: PermissionsApi };
+  const api = g.browser?.permissions ?? g.chrome?.permissions;
+  if (!api) return true;
+  return api.contains({ origins: [originPattern] });
+}
+
+/** Basic credentials as UTF-8 (btoa alone throws on non-ASCII user names and passwords). */
+export function basicCredentials(username: string, secret: string): string {
+  const bytes = new TextEncoder().encode(`${username}:${secret}`);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+export function authorizationHeader(auth: JiraAuth): string {
+  // Data Center PATs are Bearer tokens; sent as a Basic password they get 401 (JIRA_FACTS.md).
+  return auth.authMethod === 'pat' ? `Bearer ${auth.secret}` : `Basic ${basicCredentials(auth.username, auth.secret)}`;
+}
+
+/** Retry-After as seconds: an integer, or an HTTP date (then seconds from now, at least 0). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** "CAPTCHA_CHALLENGE; login-url=https://jira.example.com/login.jsp" -> the login URL. */
+export function parseCaptchaHeader(value: string | null): { captcha: boolean; loginUrl?: string } {
+  if (!value || !/CAPTCHA_CHALLENGE/i.test(value)) return { captcha: false };
+  const match = /login-url=([^;\s]+)/i.exec(value);
+  const url = match?.[1];
+  if (url && /^https?:\/\//i.test(url)) return { captcha: true, loginUrl: url };
+  return { captcha: true };
+}
+
+class TimeoutSignal extends Error {}
+
+interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+export class JiraTransport {
+  private readonly fetchFn: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly hasPermission: (originPattern: string) => Promise<boolean>;
+  private readonly base: URL;
+
+  constructor(
+    readonly apiBase: string,
+    private readonly auth: JiraAuth | null,
+    readonly siteOriginPattern: string,
+    opts: TransportOptions = {},
+  ) {
+    // Bind: calling an unbound window.fetch throws "Illegal invocation" in browsers.
+    this.fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis);
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxRetries = Math.max(0, opts.maxRetries ?? DEFAULT_MAX_RETRIES);
+    this.sleep = opts.sleep ?? defaultSleep;
+    this.random = opts.random ?? Math.random;
+    this.hasPermission = opts.hasPermission ?? defaultHasPermission;
+    this.base = new URL(apiBase.endsWith('/') ? apiBase : `${apiBase}/`);
+  }
+
+  /** apiBase + path + query; refuses paths that would leave apiBase (absolute, "//", ".."). */
+  url(req: Pick<JiraRequest, 'path' | 'query'>): string {
+    const { path } = req;
+    if (!path.startsWith('/') || path.startsWith('//') || /(^|\/)\.\.?(\/|$)/.test(path) || /[?#\\]/.test(path)) {
+      throw new AppError({ kind: 'internal', message: 'The extension built an invalid Jira request.' });
+    }
+    const url = new URL(this.base.href.replace(/\/$/, '') + path);
+    if (url.origin !== this.base.origin || !url.pathname.startsWith(this.base.pathname.replace(/\/$/, ''))) {
+      throw new AppError({ kind: 'internal', message: 'The extension built an invalid Jira request.' });
+    }
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value !== undefined) params.append(key, String(value));
+    }
+    const search = params.toString();
+    if (search) url.search = search;
+    return url.href;
+  }
+
+  async requestJson<T>(req: JiraRequest, schema: z.ZodType<T>): Promise<T> {
+    try {
+      return await this.run(req, schema);
+    } catch (e) {
+      throw this.scrub(e);
+    }
+  }
+
+  private async run<T>(req: JiraRequest, schema: z.ZodType<T>): Promise<T> {
+    const method = req.method ?? 'GET';
+    const url = this.url(req);
+    const init = this.init(method, req.body);
+    // Only reads are retried: a write that timed out or was throttled may have happened.
+    for (let attempt = 0; ; attempt++) {
+      const answer = await this.attempt(url, init);
+      const retryAfter = parseRetryAfter(answer.headers.get('retry-after'));
+      const retryable = method === 'GET' && this.mayRetry(answer.status, attempt, retryAfter);
+      if (retryable) {
+        await this.sleep(retryAfter !== undefined ? retryAfter * 1000 : this.backoff(attempt));
+        continue;
+      }
+      return this.interpret(answer, schema, retryAfter);
+    }
+  }
+
+  /**
+   * 429 and 503: up to maxRetries times, waiting Retry-After when it is at most
+   * MAX_RETRY_AFTER_SECONDS (a longer wait is the caller's to schedule). 502 and 504 (a proxy
+   * or gateway hiccup): once. Timeouts and network failures are not retried: the user sees
+   * them at once and can retry, rather than waiting several timeouts.
+   */
+  private mayRetry(status: number, attempt: number, retryAfter: number | undefined): boolean {
+    if (attempt >= this.maxRetries) return false;
+    if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) return false;
+    if (status === 429 || status === 503) return true;
+    if (status === 502 || status === 504) return attempt === 0;
+    return false;
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+    return Math.floor(this.random() * ceiling);
+  }
+
+  private init(method: 'GET' | 'POST', body: unknown): RequestInit {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.auth) headers.Authorization = authorizationHeader(this.auth);
+    const init: RequestInit = {
+      method,
+      headers,
+      // The user's Jira cookies must not mix with token auth (JIRA_FACTS.md).
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'follow',
+    };
+    if (method === 'POST') {
+      headers['Content-Type'] = 'application/json';
+      // Jira's XSRF filter lets a write through with this header (unless Origin is refused).
+      headers['X-Atlassian-Token'] = 'no-check';
+      init.body = JSON.stringify(body ?? {});
+    }
+    return init;
+  }
+
+  /** One fetch plus body read, under one timeout. */
+  private async attempt(url: string, init: RequestInit): Promise<Answer> {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new TimeoutSignal());
+      }, this.timeoutMs);
+    });
+    try {
+      const exchange = (async () => {
+        const response = await this.fetchFn(url, { ...init, signal: controller.signal });
+        return { status: response.status, headers: response.headers, text: await response.text() };
+      })();
+      exchange.catch(() => undefined); // the loser of the race must not be an unhandled rejection
+      return await Promise.race([exchange, timeout]);
+    } catch (e) {
+      if (e instanceof TimeoutSignal) {
+        throw new AppError({
+          kind: 'timeout',
+          message: `Jira did not answer within ${Math.round(this.timeoutMs / 1000)} seconds. Check your connection and try again.`,
+        });
+      }
+      throw await this.networkError();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * fetch rejects with a TypeError for offline, DNS, TLS and refused connections, and also when
+   * the extension lacks the host permission. Only the permission case has a fix in the UI.
+   */
+  private async networkError(): Promise<AppError> {
+    let granted = true;
+    try {
+      granted = await this.hasPermission(this.siteOriginPattern);
+    } catch {
+      granted = true;
+    }
+    if (!granted) {
+      return new AppError({
+        kind: 'no-site-access',
+        originPattern: this.siteOriginPattern,
+        message: 'The extension does not have access to this Jira site yet. Grant access and try again.',
+      });
+    }
+    return new AppError({
+      kind: 'network',
+      message: 'Could not reach Jira. Check that you are online, that the address is right and that its certificate is valid.',
+    });
+  }
+
+  private interpret<T>(answer: Answer, schema: z.ZodType<T>, retryAfter: number | undefined): T {
+    const { status, headers } = answer;
+    const fail = (info: Omit<AppErrorInfo, 'status'>) => new AppError({ ...info, status });
+
+    // CAPTCHA first: Jira sends it together with x-seraph-loginreason AUTHENTICATION_DENIED.
+    const captcha = parseCaptchaHeader(headers.get('x-authentication-denied-reason'));
+    if (captcha.captcha) {
+      throw fail({
+        kind: 'captcha',
+        message:
+          'Jira wants a CAPTCHA after several failed sign-ins. Sign in once in the Jira web page, then try again here.',
+        ...(captcha.loginUrl ? { loginUrl: captcha.loginUrl } : {}),
+      });
+    }
+    // Endpoints open to anonymous users answer 200 for a bad token, with this header (JIRA_FACTS.md).
+    if (/AUTHENTICATED_FAILED|AUTHENTICATION_DENIED/i.test(headers.get('x-seraph-loginreason') ?? '') || status === 401) {
+      throw fail({ kind: 'auth', message: this.authMessage() });
+    }
+    if (status >= 200 && status < 300) return this.parseBody(answer, schema);
+
+    const jira = jiraErrorMessages(answer.text, headers.get('content-type'));
+    const withRetry = retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {};
+    switch (status) {
+      case 403:
+        if (/XSRF check failed/i.test(answer.text)) {
+          throw fail({
+            kind: 'forbidden',
+            message:
+              'Jira refused the change with “XSRF check failed”: it does not accept changes sent from this browser extension. ' +
+              'Make the change in Jira itself.',
+          });
+        }
+        throw fail({
+          kind: 'forbidden',
+          message: jira[0] ?? 'Jira says you do not have permission to do this.',
+          ...(jira.length ? { details: jira } : {}),
+        });
+      case 404:
+        throw fail({ kind: 'not-found', message: jira[0] ?? 'Jira could not find this (it may have been deleted or you may not have access).' });
+      case 410:
+        throw fail({ kind: 'gone', message: 'This Jira feature is no longer available on this site.' });
+      case 429:
+        throw fail({
+          kind: 'rate-limited',
+          message:
+            retryAfter !== undefined
+              ? `Jira is limiting requests right now. Try again in ${retryAfter} seconds.`
+              : 'Jira is limiting requests right now. Try again in a minute.',
+          ...withRetry,
+        });
+    }
+    if (status >= 500) {
+      throw fail({
+        kind: 'server',
+        message: `Jira had a problem answering (HTTP ${status}). Try again later.`,
+        ...withRetry,
+      });
+    }
+    if (status >= 400) {
+      throw fail({
+        kind: 'bad-request',
+        message: jira[0] ?? `Jira did not accept the request (HTTP ${status}).`,
+        details: jira,
+      });
+    }
+    // 1xx/3xx reaching here (fetch follows redirects): not an answer from Jira's REST API.
+    throw fail({ kind: 'not-jira', message: NOT_JIRA_MESSAGE });
+  }
+
+  private parseBody<T>(answer: Answer, schema: z.ZodType<T>): T {
+    const { status, headers, text } = answer;
+    let data: unknown;
+    if (status === 204 || text.trim() === '') {
+      data = undefined;
+    } else {
+      const type = headers.get('content-type') ?? '';
+      // A login or proxy page often comes back as 200 text/html after redirects.
+      if (!/json/i.test(type) || /^\s*</.test(text)) {
+        throw new AppError({ kind: 'not-jira', status, message: NOT_JIRA_MESSAGE });
+      }
+      try {
+        data = JSON.parse(text);
+      } catch {
+        throw new AppError({ kind: 'invalid-response', status, message: INVALID_RESPONSE_MESSAGE });
+      }
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      const where = parsed.error.issues
+        .slice(0, 3)
+        .map((i) => i.path.map(String).join('.') || '(root)')
+        .join(', ');
+      throw new AppError({ kind: 'invalid-response', status, message: INVALID_RESPONSE_MESSAGE, details: [where] });
+    }
+    return parsed.data;
+  }
+
+  private authMessage(): string {
+    switch (this.auth?.authMethod) {
+      case 'cloud-token':
+        return (
+          'Jira rejected the API token. Check that it belongs to the account of the email address you entered. ' +
+          'API tokens expire and can be revoked: create a new one and renew it here.'
+        );
+      case 'password':
+        return 'Jira rejected the username or password. Check them, or whether the password was changed.';
+      case 'pat':
+        return 'Jira rejected the personal access token: it may have expired or been revoked. Create a new one in your Jira profile.';
+      default:
+        return 'This Jira site requires signing in.';
+    }
+  }
+
+  /** Last line of defence: no message or detail may contain the secret or its encodings. */
+  private scrub(e: unknown): unknown {
+    if (!(e instanceof AppError) || !this.auth || this.auth.secret.length < 4) return e;
+    const secrets = [this.auth.secret, authorizationHeader(this.auth)];
+    const clean = (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join('[hidden]'), s);
+    const info = e.toInfo();
+    const hasSecret = [info.message, ...(info.details ?? [])].some((s) => secrets.some((secret) => s.includes(secret)));
+    if (!hasSecret) return e;
+    return new AppError({ ...info, message: clean(info.message), ...(info.details ? { details: info.details.map(clean) } : {}) });
+  }
+}
+
+export const NOT_JIRA_MESSAGE =
+  'The site answered with a web page instead of Jira data. Check the address, or whether the site needs you to sign in first.';
+const INVALID_RESPONSE_MESSAGE = 'Jira answered with data this extension does not understand.';

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from './errors';
+import { isCloudHost, isLocalHost, normaliseSiteUrl, originPatternFor } from './site-url';
+
+describe('normaliseSiteUrl: accepted input', () => {
+  it.each([
+    // [input, siteUrl]
+    ['acme.atlassian.net', 'https://acme.atlassian.net'],
+    ['  https://acme.atlassian.net/  ', 'https://acme.atlassian.net'],
+    ['HTTPS://ACME.Atlassian.NET', 'https://acme.atlassian.net'],
+    ['https://acme.atlassian.net/browse/ACME-1', 'https://acme.atlassian.net'],
+    ['https://acme.atlassian.net/jira/software/projects/X/boards/1', 'https://acme.atlassian.net'],
+    ['https://acme.atlassian.net/issues/?jql=project%20%3D%20X', 'https://acme.atlassian.net'],
+    ['https://acme.atlassian.net/jira/your-work#top', 'https://acme.atlassian.net'],
+    ['https://legacy.jira.com/secure/Dashboard.jspa', 'https://legacy.jira.com'],
+    ['https://jira.corp.example', 'https://jira.corp.example'],
+    ['https://jira.corp.example/', 'https://jira.corp.example'],
+    ['https://jira.corp.example/jira', 'https://jira.corp.example/jira'],
+    ['https://jira.corp.example/jira/', 'https://jira.corp.example/jira'],
+    ['https://jira.corp.example/jira/browse/X-1', 'https://jira.corp.example/jira'],
+    ['https://jira.corp.example/browse/X-1?focusedCommentId=1#c1', 'https://jira.corp.example'],
+    ['https://jira.corp.example/jira/secure/RapidBoard.jspa?rapidView=1', 'https://jira.corp.example/jira'],
+    ['https://jira.corp.example/secure/Dashboard.jspa', 'https://jira.corp.example'],
+    ['https://jira.corp.example/Dashboard.jspa', 'https://jira.corp.example'],
+    ['https://jira.corp.example/jira/projects/X/issues', 'https://jira.corp.example/jira'],
+    ['https://jira.corp.example/jira/issues/?jql=a', 'https://jira.corp.example/jira'],
+    ['https://jira.corp.example/jira/rest/api/2/serverInfo', 'https://jira.corp.example/jira'],
+    ['https://jira.corp.example/plugins/servlet/x', 'https://jira.corp.example'],
+    ['https://jira.corp.example/tools/jira/login.jsp', 'https://jira.corp.example/tools/jira'],
+    ['https://jira.corp.example/servicedesk/customer/portal/1', 'https://jira.corp.example'],
+    ['https://jira.corp.example/jira/software/projects/X/boards/1', 'https://jira.corp.example'],
+    ['https://jira.corp.example/ctx/jira/software/c/projects/X', 'https://jira.corp.example/ctx'],
+    ['https://jira.corp.example/Jira/', 'https://jira.corp.example/Jira'],
+    ['https://jira.corp.example//jira//browse/X-1', 'https://jira.corp.example/jira'],
+    ['https://jira.corp.example:8443/jira/browse/X-1', 'https://jira.corp.example:8443/jira'],
+    ['https://jira.corp.example:443/jira', 'https://jira.corp.example/jira'],
+    ['jira.corp.example:8443/jira', 'https://jira.corp.example:8443/jira'],
+    ['//jira.corp.example/jira', 'https://jira.corp.example/jira'],
+    ['http://localhost:8080/jira', 'http://localhost:8080/jira'],
+    ['http://127.0.0.1:2990/jira/browse/X-1', 'http://127.0.0.1:2990/jira'],
+    ['http://[::1]:8080', 'http://[::1]:8080'],
+    ['http://jira.localhost', 'http://jira.localhost'],
+    ['https://jira', 'https://jira'],
+  ])('%s -> %s', (input, siteUrl) => {
+    expect(normaliseSiteUrl(input).siteUrl).toBe(siteUrl);
+  });
+
+  it('gives origin, originPattern and the kind of host', () => {
+    expect(normaliseSiteUrl('https://jira.corp.example:8443/jira/browse/X-1')).toEqual({
+      siteUrl: 'https://jira.corp.example:8443/jira',
+      origin: 'https://jira.corp.example:8443',
+      originPattern: 'https://jira.corp.example/*',
+      isCloud: false,
+      isLocal: false,
+    });
+    expect(normaliseSiteUrl('acme.atlassian.net')).toEqual({
+      siteUrl: 'https://acme.atlassian.net',
+      origin: 'https://acme.atlassian.net',
+      originPattern: 'https://acme.atlassian.net/*',
+      isCloud: true,
+      isLocal: false,
+    });
+    expect(normaliseSiteUrl('http://localhost:8080')).toMatchObject({ isLocal: true, isCloud: false, originPattern: 'http://localhost/*' });
+  });
+});
+
+function errorOf(input: string): AppError {
+  try {
+    normaliseSiteUrl(input);
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error(`expected ${input} to be refused`);
+}
+
+describe('normaliseSiteUrl: refused input', () => {
+  it.each([
+    ['', 'invalid-input'],
+    ['   ', 'invalid-input'],
+    ['https://acme .atlassian.net', 'invalid-input'],
+    ['acme.atlassian.net/browse/X 1', 'invalid-input'],
+    ['ftp://jira.corp.example', 'bad-url'],
+    ['javascript:alert(1)', 'bad-url'],
+    ['file:///etc/passwd', 'bad-url'],
+    ['data:text/html,hi', 'bad-url'],
+    ['chrome-extension://abc/page.html', 'bad-url'],
+    ['https://user:pass@jira.corp.example', 'bad-url'],
+    ['https://user@jira.corp.example', 'bad-url'],
+    ['https://', 'bad-url'],
+    ['https://exa mple', 'invalid-input'],
+    ['https://[bad', 'bad-url'],
+    ['http://jira.corp.example', 'insecure-http'],
+    ['http://acme.atlassian.net', 'insecure-http'],
+    ['http://10.0.0.5:8080/jira', 'insecure-http'],
+    ['http://localhost.evil.com', 'insecure-http'],
+  ])('%j -> %s', (input, kind) => {
+    const e = errorOf(input);
+    expect(e.kind).toBe(kind);
+    expect(e.field).toBe('siteUrl');
+    expect(e.message.length).toBeGreaterThan(10);
+  });
+
+  it('explains why http is refused', () => {
+    expect(errorOf('http://jira.corp.example').message).toMatch(/clear text/);
+    expect(errorOf('http://jira.corp.example').message).toMatch(/https:\/\//);
+  });
+
+  it('never echoes credentials from the URL', () => {
+    expect(errorOf('https://alice:s3cr3t@jira.corp.example').message).not.toContain('s3cr3t');
+  });
+});
+
+describe('host helpers', () => {
+  it.each([
+    ['acme.atlassian.net', true],
+    ['acme.jira.com', true],
+    ['atlassian.net', false],
+    ['acme.atlassian.net.evil.com', false],
+    ['notatlassian.net', false],
+  ])('isCloudHost(%s) = %s', (host, cloud) => expect(isCloudHost(host)).toBe(cloud));
+
+  it.each([
+    ['localhost', true],
+    ['jira.localhost', true],
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['[::1]', true],
+    ['localhost.evil.com', false],
+    ['128.0.0.1', false],
+  ])('isLocalHost(%s) = %s', (host, local) => expect(isLocalHost(host)).toBe(local));
+
+  it('originPatternFor drops port and path', () => {
+    expect(originPatternFor('https://jira.corp.example:8443/jira')).toBe('https://jira.corp.example/*');
+  });
+});

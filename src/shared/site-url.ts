@@ -1,0 +1,131 @@
+// Turns whatever the user pasted (a bare host, a board link, an issue link) into the
+// site's base URL. Pure: the options page imports it too, so no zod and no browser API.
+import { AppError } from './errors';
+
+export interface NormalisedSite {
+  /** Scheme + host[:port] + context path, no trailing slash: "https://jira.corp.example/jira". */
+  siteUrl: string;
+  /** "https://acme.atlassian.net" (with a non-default port when there is one). */
+  origin: string;
+  /** For permissions.request / contains: "https://jira.corp.example/*" (match patterns ignore ports). */
+  originPattern: string;
+  /** Host ends with .atlassian.net or .jira.com. */
+  isCloud: boolean;
+  /** localhost, 127.x, ::1, *.localhost: http is allowed there. */
+  isLocal: boolean;
+}
+
+/**
+ * Path segments that start a page inside Jira rather than the site's context path.
+ * A pasted deep link is cut at the first of them: https://host/jira/browse/X-1 -> https://host/jira.
+ * Segments ending in .jsp / .jspa (login.jsp, Dashboard.jspa, RapidBoard.jspa) count too.
+ */
+const DEEP_LINK_SEGMENTS = new Set(['browse', 'secure', 'projects', 'issues', 'rest', 'plugins', 'servicedesk']);
+
+const CLOUD_SUFFIXES = ['.atlassian.net', '.jira.com'];
+
+function invalid(message: string): AppError {
+  return new AppError({ kind: 'invalid-input', field: 'siteUrl', message });
+}
+
+function badUrl(message: string): AppError {
+  return new AppError({ kind: 'bad-url', field: 'siteUrl', message });
+}
+
+export function isCloudHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return CLOUD_SUFFIXES.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
+}
+
+export function isLocalHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) ||
+    host === '[::1]'
+  );
+}
+
+/** The match pattern covering a URL's host: "https://host/*" (patterns cannot carry a port). */
+export function originPatternFor(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.hostname}/*`;
+}
+
+/**
+ * Adds https:// to a bare host. "acme.atlassian.net", "jira.corp:8443/jira" and "//host" are
+ * bare; "javascript:alert(1)" or "mailto:x" keep their scheme and are refused later.
+ */
+function withScheme(input: string): string {
+  if (input.startsWith('//')) return `https:${input}`;
+  const scheme = /^([a-z][a-z0-9+.-]*):(.*)$/i.exec(input);
+  if (!scheme) return `https://${input}`;
+  const rest = scheme[2] ?? '';
+  // "host:8080" or "host:8080/jira": the part after the colon is a port, not a scheme's data.
+  if (/^\d+(\/|$)/.test(rest)) return `https://${input}`;
+  return input;
+}
+
+/**
+ * Reduces a self-hosted path to the context path. Cut at the first deep-link segment; a
+ * "jira/software" pair (the Jira Software app's URLs, /jira/software/projects/X/boards/1)
+ * is cut before its "jira" segment, so whatever precedes it stays the context path.
+ */
+function contextPath(pathname: string): string {
+  const segments = pathname.split('/').filter((s) => s !== '');
+  const kept: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const lower = segment.toLowerCase();
+    if (DEEP_LINK_SEGMENTS.has(lower) || lower.endsWith('.jsp') || lower.endsWith('.jspa')) break;
+    if (lower === 'jira' && segments[i + 1]?.toLowerCase() === 'software') break;
+    kept.push(segment);
+  }
+  return kept.length ? `/${kept.join('/')}` : '';
+}
+
+export function normaliseSiteUrl(input: string): NormalisedSite {
+  const trimmed = input.trim();
+  if (!trimmed) throw invalid('Enter the address of your Jira site, for example https://your-company.atlassian.net.');
+  if (/\s/.test(trimmed)) throw invalid('The site address cannot contain spaces. Paste the address from the browser’s address bar.');
+
+  let url: URL;
+  try {
+    url = new URL(withScheme(trimmed));
+  } catch {
+    throw badUrl('This is not a web address. Enter it like https://your-company.atlassian.net or https://jira.example.com/jira.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw badUrl('The site address must start with https:// (or http:// for a Jira on this computer).');
+  }
+  if (url.username || url.password) {
+    throw badUrl('Remove the user name and password from the address: enter them in the sign-in fields instead.');
+  }
+  if (!url.hostname) throw badUrl('The site address has no host name.');
+
+  const hostname = url.hostname.toLowerCase();
+  const isCloud = isCloudHost(hostname);
+  const isLocal = isLocalHost(hostname);
+  if (url.protocol === 'http:' && !isLocal) {
+    throw new AppError({
+      kind: 'insecure-http',
+      field: 'siteUrl',
+      message:
+        'This address uses http://, so your token or password would travel across the network in clear text. ' +
+        'Use the https:// address of your Jira site.',
+    });
+  }
+
+  // URL already lower-cases the host and drops a default port; url.host keeps any other port.
+  const origin = `${url.protocol}//${url.host}`;
+  // Cloud sites never have a context path: every pasted page link reduces to the site.
+  const path = isCloud ? '' : contextPath(url.pathname);
+  return {
+    siteUrl: `${origin}${path}`,
+    origin,
+    originPattern: `${url.protocol}//${hostname}/*`,
+    isCloud,
+    isLocal,
+  };
+}

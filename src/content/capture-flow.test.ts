@@ -1,0 +1,191 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../shared/errors';
+import { request } from '../shared/messaging';
+import { createCaptureFlow, describeDestination, REMINDER, type CaptureFlow } from './capture-flow';
+import { CONFIRM_LABEL, isTrustedActivation, PRIMARY_LABEL } from './capture-ui';
+import { clickEvent, everythingShown, settle } from './test-dom';
+import { fakeCloudToken } from './test-tokens';
+
+vi.mock('../shared/messaging', () => ({ request: vi.fn() }));
+const requestMock = vi.mocked(request);
+
+const TOKEN = fakeCloudToken(3, 'q7W1');
+type Pending = { site?: string; username?: string; renewal: boolean } | null;
+
+function answer(pending: Pending, submit: () => Promise<unknown> = async () => ({ delivered: 'pending-form' })): void {
+  requestMock.mockImplementation((async (name: string) => {
+    if (name === 'capture.status') return { pending };
+    if (name === 'capture.submit') return submit();
+    throw new Error(`unexpected ${name}`);
+  }) as typeof request);
+}
+
+const submits = () => requestMock.mock.calls.filter(([name]) => name === 'capture.submit');
+
+let flow: CaptureFlow;
+let pageAccount: string | undefined;
+
+function mount(expiresOn?: string): CaptureFlow {
+  flow = createCaptureFlow(document, {
+    token: TOKEN,
+    ...(expiresOn ? { expiresOn } : {}),
+    readPageAccount: () => pageAccount,
+  });
+  const anchor = document.createElement('div');
+  document.body.append(anchor);
+  flow.place(anchor);
+  return flow;
+}
+
+const button = () => flow.ui.root.querySelector('button')!;
+const alertText = () => {
+  const alert = flow.ui.root.querySelector('[role="alert"]') as HTMLElement | null;
+  return alert && !alert.hidden ? alert.textContent : null;
+};
+const statusText = () => flow.ui.root.querySelector('[role="status"]')!.textContent;
+
+beforeEach(() => {
+  requestMock.mockReset();
+  pageAccount = undefined;
+});
+afterEach(() => document.body.replaceChildren());
+
+describe('trusted activation', () => {
+  it('accepts only events the browser marks trusted', () => {
+    expect(isTrustedActivation(clickEvent(false))).toBe(false);
+    expect(isTrustedActivation(new Event('click'))).toBe(false);
+    expect(isTrustedActivation(clickEvent(true))).toBe(true);
+  });
+});
+
+describe('capture UI and flow', () => {
+  it('lives in a closed shadow root, with a real button named as the contract says', async () => {
+    answer({ site: 'https://acme.atlassian.net', username: 'ann@example.com', renewal: false });
+    mount();
+    await settle();
+    expect(flow.ui.host.shadowRoot).toBeNull();
+    expect(button().tagName).toBe('BUTTON');
+    expect(button().type).toBe('button');
+    expect(button().textContent).toBe(PRIMARY_LABEL);
+    expect(everythingShown(flow.ui.root)).toContain('acme.atlassian.net · ann@example.com');
+    expect(everythingShown(flow.ui.root)).toContain('ATATT3…q7W1');
+    expect(alertText()).toBeNull();
+  });
+
+  it('does nothing on an untrusted synthetic click, or a click dispatched on the host', async () => {
+    answer(null);
+    mount();
+    await settle();
+    button().dispatchEvent(clickEvent(false));
+    button().click();
+    flow.ui.host.dispatchEvent(clickEvent(true));
+    await settle();
+    expect(submits()).toEqual([]);
+  });
+
+  it('sends capture.submit exactly once with the token and expiry on a trusted click', async () => {
+    let release!: (v: unknown) => void;
+    answer(null, () => new Promise((r) => (release = r)));
+    mount('2027-11-28');
+    await settle();
+    button().dispatchEvent(clickEvent(true));
+    await settle();
+    button().dispatchEvent(clickEvent(true)); // double click while sending
+    await settle();
+    release({ delivered: 'new-form' });
+    await settle();
+    button().dispatchEvent(clickEvent(true)); // after success
+    await settle();
+    expect(submits()).toEqual([['capture.submit', { token: TOKEN, tokenExpiresOn: '2027-11-28' }]]);
+    expect(statusText()).toMatch(/^Token sent to Client for Jira\. A new Jira Cloud connection form opened/);
+    expect(everythingShown(flow.ui.root)).toContain(REMINDER);
+    expect(button().textContent).toBe(PRIMARY_LABEL);
+    expect(button().disabled).toBe(true);
+  });
+
+  it('words the confirmation for a pending form', async () => {
+    answer({ site: 'https://acme.atlassian.net', username: 'ann@example.com', renewal: false });
+    pageAccount = 'Ann@Example.com'; // same account, other case: no warning
+    mount();
+    await settle();
+    button().dispatchEvent(clickEvent(true));
+    await settle();
+    expect(submits()).toEqual([['capture.submit', { token: TOKEN, pageAccount: 'Ann@Example.com' }]]);
+    expect(statusText()).toMatch(/It is in the connection form/);
+    expect(alertText()).toBeNull();
+  });
+
+  it('requires a second, explicit click when the page shows another account', async () => {
+    answer({ site: 'https://acme.atlassian.net', username: 'ann@example.com', renewal: true });
+    pageAccount = 'bob@example.com';
+    mount();
+    await settle();
+    expect(button().textContent).toBe(PRIMARY_LABEL);
+    button().dispatchEvent(clickEvent(true));
+    await settle();
+    expect(submits()).toEqual([]);
+    expect(alertText()).toContain('bob@example.com');
+    expect(alertText()).toContain('ann@example.com');
+    expect(button().textContent).toBe(CONFIRM_LABEL);
+    button().dispatchEvent(clickEvent(false)); // a synthetic confirm does nothing either
+    await settle();
+    expect(submits()).toEqual([]);
+    button().dispatchEvent(clickEvent(true));
+    await settle();
+    expect(submits()).toEqual([['capture.submit', { token: TOKEN, pageAccount: 'bob@example.com' }]]);
+    expect(alertText()).toBeNull();
+  });
+
+  it('shows the background’s error in a role="alert" and lets the user retry', async () => {
+    answer({ renewal: false }, async () => {
+      throw new AppError({ kind: 'expired', message: 'The connection form waited too long. Open it again from Client for Jira.' });
+    });
+    mount();
+    await settle();
+    button().dispatchEvent(clickEvent(true));
+    await settle();
+    expect(alertText()).toBe('The connection form waited too long. Open it again from Client for Jira.');
+    expect(button().disabled).toBe(false);
+    button().dispatchEvent(clickEvent(true));
+    await settle();
+    expect(submits()).toHaveLength(2);
+  });
+
+  it('never shows the token in its shadow DOM text or attributes, nor on the host', async () => {
+    answer({ site: 'https://acme.atlassian.net', username: 'ann@example.com', renewal: false });
+    pageAccount = 'bob@example.com';
+    mount('2027-11-28');
+    await settle();
+    const states: string[] = [everythingShown(flow.ui.root)];
+    button().dispatchEvent(clickEvent(true)); // warning
+    await settle();
+    states.push(everythingShown(flow.ui.root));
+    button().dispatchEvent(clickEvent(true)); // sent
+    await settle();
+    states.push(everythingShown(flow.ui.root), everythingShown(flow.ui.host), flow.ui.host.outerHTML);
+    for (const shown of states) {
+      expect(shown).not.toContain(TOKEN);
+      expect(shown).not.toContain(TOKEN.slice(6, 30));
+    }
+  });
+
+  it('still offers the button when the background cannot say where the token goes', async () => {
+    requestMock.mockRejectedValue(new Error('no background'));
+    mount();
+    await settle();
+    expect(button().textContent).toBe(PRIMARY_LABEL);
+    expect(everythingShown(flow.ui.root)).toContain('Sends the token to Client for Jira.');
+  });
+});
+
+describe('describeDestination', () => {
+  it.each([
+    [null, /new Jira Cloud connection/],
+    [{ site: 'https://acme.atlassian.net', username: 'ann@example.com', renewal: false }, /^Goes to the connection form for acme\.atlassian\.net · ann@example\.com\.$/],
+    [{ site: 'https://acme.atlassian.net', renewal: true }, /^Renews the token of your connection acme\.atlassian\.net\.$/],
+    [{ renewal: false }, /connection form waiting/],
+  ])('%j', (pending, expected) => {
+    expect(describeDestination(pending)).toMatch(expected);
+  });
+});

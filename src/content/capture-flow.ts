@@ -1,0 +1,125 @@
+// One shown token and its button: asks the background where the token would go, checks the
+// page's account against the pending connection, and on the user's click sends the token.
+// The token lives only in this closure: never in the DOM, a log, or window.
+import { isAppError } from '../shared/errors';
+import { request } from '../shared/messaging';
+import type { Reply } from '../shared/protocol';
+import { createCaptureUi, type CaptureUi } from './capture-ui';
+import { accountMismatch } from './page-account';
+import { maskToken } from './token-format';
+
+type Pending = Reply<'capture.status'>['pending'];
+
+export const REMINDER =
+  'Atlassian won’t show this token again: keep this page open until the connection is saved in Client for Jira.';
+
+export interface CaptureFlow {
+  readonly ui: CaptureUi;
+  isFor(token: string): boolean;
+  setExpiresOn(date: string | undefined): void;
+  place(anchor: ChildNode): void;
+  detach(): void;
+}
+
+export interface CaptureFlowOptions {
+  token: string;
+  expiresOn?: string;
+  /** The account the page says is logged in; read at click time. */
+  readPageAccount(): string | undefined;
+}
+
+function hostOf(site: string): string {
+  try {
+    return new URL(site).host || site;
+  } catch {
+    return site;
+  }
+}
+
+export function describeDestination(pending: Pending): string {
+  if (!pending) return 'No connection form is waiting: this opens a new Jira Cloud connection in Client for Jira with this token.';
+  const who = [pending.site ? hostOf(pending.site) : '', pending.username ?? ''].filter(Boolean).join(' · ');
+  if (pending.renewal) return who ? `Renews the token of your connection ${who}.` : 'Renews the token of the connection waiting in Client for Jira.';
+  return who ? `Goes to the connection form for ${who}.` : 'Goes to the connection form waiting in Client for Jira.';
+}
+
+function successText(delivered: Reply<'capture.submit'>['delivered']): string {
+  return delivered === 'pending-form'
+    ? 'Token sent to Client for Jira. It is in the connection form: save the connection there.'
+    : 'Token sent to Client for Jira. A new Jira Cloud connection form opened with it: add your site and email, then save.';
+}
+
+function errorText(e: unknown): string {
+  return isAppError(e) ? e.message : 'Could not send the token to Client for Jira. Try again, or copy the token by hand.';
+}
+
+export function createCaptureFlow(doc: Document, options: CaptureFlowOptions): CaptureFlow {
+  const { token } = options;
+  let expiresOn = options.expiresOn;
+  let pending: Pending | undefined;
+  let state: 'ready' | 'working' | 'confirm-account' | 'sent' = 'ready';
+
+  const ui = createCaptureUi(doc, { hint: maskToken(token), onActivate: () => void activate() });
+
+  async function loadStatus(): Promise<void> {
+    try {
+      pending = (await request('capture.status', {})).pending;
+      ui.setDestination(describeDestination(pending));
+    } catch {
+      // Keep what we knew; the background decides on submit anyway.
+      if (pending === undefined) ui.setDestination('Sends the token to Client for Jira.');
+    }
+  }
+
+  async function activate(): Promise<void> {
+    if (state === 'working' || state === 'sent') return;
+    const confirmed = state === 'confirm-account';
+    state = 'working';
+    const pageAccount = options.readPageAccount();
+    if (!confirmed) {
+      // The pending capture may have changed since the page loaded.
+      await loadStatus();
+      const username = pending?.username;
+      if (accountMismatch(pageAccount, username)) {
+        state = 'confirm-account';
+        ui.showWarning(
+          `This page is logged in as ${pageAccount}, but the connection is for ${username}. ` +
+            'A token only works for the account that created it. Use it anyway?',
+        );
+        return;
+      }
+    }
+    await submit(pageAccount);
+  }
+
+  async function submit(pageAccount: string | undefined): Promise<void> {
+    ui.setBusy(true, 'Sending the token to Client for Jira…');
+    const payload: { token: string; tokenExpiresOn?: string; pageAccount?: string } = { token };
+    if (expiresOn) payload.tokenExpiresOn = expiresOn;
+    if (pageAccount) payload.pageAccount = pageAccount;
+    try {
+      const { delivered } = await request('capture.submit', payload);
+      state = 'sent';
+      ui.showSuccess(successText(delivered), REMINDER);
+      // Sent once; sending again would open another form. The button stays, disabled.
+      ui.setBusy(true);
+    } catch (e) {
+      state = 'ready';
+      ui.setBusy(false);
+      ui.showError(errorText(e));
+    }
+  }
+
+  ui.setDestination('Checking where this token will go…');
+  void loadStatus();
+
+  return {
+    ui,
+    isFor: (t) => t === token,
+    setExpiresOn(date) {
+      expiresOn = date ?? expiresOn;
+    },
+    place: (anchor) => ui.place(anchor),
+    detach: () => ui.detach(),
+  };
+}

@@ -1,0 +1,54 @@
+// Which Atlassian account the token page says is logged in, when it shows it: an email
+// address in the header / account menu (aria-label, title or text). No class names.
+const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
+const CHROME = 'header, [role="banner"], nav, [role="navigation"], aside, [role="complementary"]';
+const DIALOG = '[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog';
+
+function emailIn(text: string | null): string | undefined {
+  return text ? EMAIL.exec(text)?.[0] : undefined;
+}
+
+function emailOf(el: Element): string | undefined {
+  return emailIn(el.getAttribute('aria-label')) ?? emailIn(el.getAttribute('title'));
+}
+
+function emailInText(region: Element, usable: (el: Element) => boolean): string | undefined {
+  if (!region.textContent?.includes('@')) return undefined;
+  // Text node by text node: textContent would glue "Ann Lee" to "ann@example.com".
+  const walker = region.ownerDocument.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    const found = parent && usable(parent) ? emailIn((node as Text).data) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The logged-in account's email as the page shows it, or undefined. Reads on demand only. */
+export function findPageAccount(doc: Document, isOwnNode: (n: Node) => boolean = () => false): string | undefined {
+  const usable = (el: Element): boolean => !isOwnNode(el) && el.closest(DIALOG) === null;
+  // 1. Header, navigation, account menu: labels first, then visible text.
+  for (const region of doc.querySelectorAll(CHROME)) {
+    if (!usable(region)) continue;
+    const own = emailOf(region);
+    if (own) return own;
+    for (const el of region.querySelectorAll('[aria-label*="@"], [title*="@"]')) {
+      const found = usable(el) ? emailOf(el) : undefined;
+      if (found) return found;
+    }
+    const text = emailInText(region, usable);
+    if (text) return text;
+  }
+  // 2. Anywhere else: an element labelled with an email (e.g. the avatar button).
+  for (const el of doc.querySelectorAll('[aria-label*="@"], [title*="@"]')) {
+    const found = usable(el) ? emailOf(el) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The page shows another account than the one the pending connection names. */
+export function accountMismatch(pageAccount: string | undefined, username: string | undefined): boolean {
+  if (!pageAccount || !username || !username.includes('@')) return false;
+  return pageAccount.trim().toLowerCase() !== username.trim().toLowerCase();
+}

@@ -1,0 +1,125 @@
+// After a successful test: who we are connected as, then name and token expiry, then Finish.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ConnectionSummary, ConnectionTestResult } from '../shared/connection';
+import { safeImageUrl } from '../shared/image-url';
+import { request } from '../shared/messaging';
+import { ErrorAlert } from './ErrorAlert';
+import { formFieldOf, toFormError, type FormError } from './form-error';
+import { safeHttpUrl } from './format';
+
+interface Props {
+  result: ConnectionTestResult;
+  defaultName: string;
+  defaultExpiresOn: string;
+  onBack: () => void;
+  onSaved: (connection: ConnectionSummary) => void;
+}
+
+export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, onSaved }: Props) {
+  const id = useId();
+  const [name, setName] = useState(defaultName);
+  const [expiresOn, setExpiresOn] = useState(defaultExpiresOn);
+  const [error, setError] = useState<FormError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const expiresRef = useRef<HTMLInputElement>(null);
+  const avatar = safeImageUrl(result.user.avatarUrl, result.siteUrl);
+  const siteHref = safeHttpUrl(result.siteUrl);
+
+  useEffect(() => {
+    nameRef.current?.focus();
+  }, []);
+
+  async function finish(e: Event) {
+    e.preventDefault();
+    if (saving) return;
+    if (!name.trim()) {
+      setError({ kind: 'invalid-input', field: 'name', message: 'Enter a name for this connection.' });
+      nameRef.current?.focus();
+      return;
+    }
+    setError(null);
+    setSaving(true);
+    try {
+      const { connection } = await request('connections.save', {
+        testId: result.testId,
+        name: name.trim(),
+        tokenExpiresOn: expiresOn || null,
+      });
+      onSaved(connection);
+    } catch (err) {
+      const info = toFormError(err);
+      setError(info);
+      const field = formFieldOf(info.field);
+      (field === 'expires' ? expiresRef : nameRef).current?.focus();
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div>
+      <div class="connected" role="status">
+        {avatar && <img class="avatar" src={avatar} alt="" width={48} height={48} referrerpolicy="no-referrer" />}
+        <div>
+          <p class="connected-as">Connected as {result.user.displayName}</p>
+          <p class="muted">
+            {result.siteTitle}
+            {result.siteTitle && ' · '}
+            {siteHref ? (
+              <a href={siteHref} target="_blank" rel="noopener noreferrer">
+                {result.siteUrl}
+              </a>
+            ) : (
+              result.siteUrl
+            )}
+            {result.version && ` · Jira ${result.version}`}
+          </p>
+        </div>
+      </div>
+      {result.warnings.length > 0 && (
+        <ul class="warnings">
+          {result.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <form class="form" noValidate onSubmit={finish}>
+        <div class="field">
+          <label for={`${id}-name`}>Connection name</label>
+          <input
+            id={`${id}-name`}
+            ref={nameRef}
+            type="text"
+            value={name}
+            maxLength={100}
+            onInput={(e) => setName(e.currentTarget.value)}
+            aria-invalid={formFieldOf(error?.field) === 'name' || undefined}
+          />
+        </div>
+        <div class="field">
+          <label for={`${id}-expires`}>Token expires on</label>
+          <input
+            id={`${id}-expires`}
+            ref={expiresRef}
+            type="date"
+            value={expiresOn}
+            onInput={(e) => setExpiresOn(e.currentTarget.value)}
+            aria-describedby={`${id}-expires-hint`}
+          />
+          <p class="hint" id={`${id}-expires-hint`}>
+            Optional. You will be reminded before the token expires.
+          </p>
+        </div>
+        {error && <ErrorAlert error={error} />}
+        <div class="actions">
+          <button type="button" class="button" onClick={onBack} disabled={saving}>
+            Back
+          </button>
+          <button type="submit" class="button button-primary" disabled={saving}>
+            Finish
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// One error, in a role="alert" box, with the way out its kind implies.
+import type { ComponentChildren } from 'preact';
+import { ATLASSIAN_TOKEN_PAGE } from '../shared/connection';
+import { safeHttpUrl } from './format';
+import type { FormError } from './form-error';
+
+interface Props {
+  error: FormError;
+  id?: string;
+  /** Called by the "Grant access" button of a no-site-access error. */
+  onGrantAccess?: () => void;
+  /** Cloud auth failures point at the token page. */
+  cloud?: boolean;
+  children?: ComponentChildren;
+}
+
+export function ErrorAlert({ error, id, onGrantAccess, cloud, children }: Props) {
+  const loginUrl = error.kind === 'captcha' ? safeHttpUrl(error.loginUrl) : undefined;
+  return (
+    <div class="alert alert-error" role="alert" id={id}>
+      <p>{error.message}</p>
+      {error.kind === 'no-site-access' && onGrantAccess && (
+        <button type="button" class="button" onClick={onGrantAccess}>
+          Grant access
+        </button>
+      )}
+      {loginUrl && (
+        <p>
+          <a href={loginUrl} target="_blank" rel="noopener noreferrer">
+            Log in to Jira once in the browser
+          </a>
+          , then try again.
+        </p>
+      )}
+      {error.kind === 'auth' && cloud && (
+        <p>
+          Check that Username is your Atlassian account email and that the API token is valid, or create a new one on
+          the{' '}
+          <a href={ATLASSIAN_TOKEN_PAGE} target="_blank" rel="noopener noreferrer">
+            API tokens page
+          </a>
+          .
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+// Saved JQL queries: the popup lists them; here they are added, removed and ordered.
+import { useId, useRef, useState } from 'preact/hooks';
+import type { SavedQuery } from '../shared/issues';
+import { moveItem } from './settings-model';
+
+interface Props {
+  queries: SavedQuery[];
+  onChange: (queries: SavedQuery[]) => Promise<boolean>;
+}
+
+function newId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `q-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+export function SavedQueries({ queries, onChange }: Props) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [jql, setJql] = useState('');
+  const [error, setError] = useState('');
+  const nameRef = useRef<HTMLInputElement>(null);
+  const jqlRef = useRef<HTMLTextAreaElement>(null);
+
+  async function add(e: Event) {
+    e.preventDefault();
+    if (!name.trim()) {
+      setError('Enter a name for the query.');
+      nameRef.current?.focus();
+      return;
+    }
+    if (!jql.trim()) {
+      setError('Enter the JQL of the query.');
+      jqlRef.current?.focus();
+      return;
+    }
+    setError('');
+    const ok = await onChange([...queries, { id: newId(), name: name.trim(), jql: jql.trim() }]);
+    if (ok) {
+      setName('');
+      setJql('');
+      nameRef.current?.focus();
+    }
+  }
+
+  return (
+    <div class="saved-queries">
+      <h3>Saved JQL queries</h3>
+      {queries.length === 0 ? (
+        <p class="muted">No saved queries yet.</p>
+      ) : (
+        <ul class="query-list">
+          {queries.map((q, i) => (
+            <li key={q.id} class="query">
+              <div class="query-text">
+                <strong>{q.name}</strong>
+                <code>{q.jql}</code>
+              </div>
+              <div class="query-actions">
+                <button
+                  type="button"
+                  class="button button-icon"
+                  aria-label={`Move ${q.name} up`}
+                  title="Move up"
+                  disabled={i === 0}
+                  onClick={() => void onChange(moveItem(queries, i, -1))}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  class="button button-icon"
+                  aria-label={`Move ${q.name} down`}
+                  title="Move down"
+                  disabled={i === queries.length - 1}
+                  onClick={() => void onChange(moveItem(queries, i, 1))}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  class="button button-danger-subtle"
+                  aria-label={`Remove ${q.name}`}
+                  onClick={() => void onChange(queries.filter((x) => x.id !== q.id))}
+                >
+                  Remove
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="form query-add" noValidate onSubmit={add}>
+        <div class="field">
+          <label for={`${id}-name`}>Query name</label>
+          <input id={`${id}-name`} ref={nameRef} type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
+        </div>
+        <div class="field">
+          <label for={`${id}-jql`}>JQL</label>
+          <textarea
+            id={`${id}-jql`}
+            ref={jqlRef}
+            rows={2}
+            value={jql}
+            spellcheck={false}
+            placeholder="assignee = currentUser() AND resolution = Unresolved ORDER BY updated DESC"
+            onInput={(e) => setJql(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              // Enter adds the query, as in a one-line field; Shift+Enter breaks the line.
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+          />
+        </div>
+        {error && (
+          <p class="alert alert-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="actions actions-start">
+          <button type="submit" class="button">
+            Add query
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

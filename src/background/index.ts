@@ -1,10 +1,11 @@
 // Service worker (Chrome) / background script (Firefox) entry. Registers every listener
 // synchronously at start-up, as MV3 requires; keeps no state between events: everything
 // lives in storage.local / storage.session, so the worker may stop at any time.
+import './zod-setup'; // first: before any schema is built
 import browser from 'webextension-polyfill';
 import { handlers } from './handlers';
 import { createRouter } from './router';
-import { originOf } from './senders';
+import { originOf, type Sender } from './senders';
 import { runMigrations } from './storage/migrations';
 import { registerAlarms, onAlarm } from './alarms';
 import { onNotificationClicked } from './expiry';
@@ -22,7 +23,7 @@ const route = createRouter(handlers, self, async () => {
   await ensureMigrated();
 });
 
-browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => route(message, sender));
 
 browser.runtime.onInstalled.addListener(async (details) => {
   migrated = runMigrations(local);

@@ -1,4 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
+import type { Sender } from './senders';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../shared/errors';
@@ -6,8 +7,8 @@ import { MESSAGE_TAG } from '../shared/protocol';
 import { createRouter, type HandlerTable } from './router';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
-const page: Runtime.MessageSender = { id: 'ext-id', origin: self.origin, url: `${self.origin}/src/options/index.html` };
-const tokenPage: Runtime.MessageSender = {
+const page: Sender = { id: 'ext-id', origin: self.origin, url: `${self.origin}/src/options/index.html` };
+const tokenPage: Sender = {
   id: 'ext-id',
   origin: 'https://id.atlassian.com',
   url: 'https://id.atlassian.com/manage-profile/security/api-tokens',
@@ -62,7 +63,7 @@ describe('router', () => {
     ['a wrong payload type', msg('connections.delete', { id: 5 }), page, 'invalid-input'],
   ])('rejects %s', async (_name, message, sender, kind) => {
     const { route, list, status, del } = setup();
-    const reply = await route(message, sender as Runtime.MessageSender);
+    const reply = await route(message, sender as Sender);
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.kind).toBe(kind);
     expect(list).not.toHaveBeenCalled();

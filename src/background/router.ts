@@ -1,13 +1,12 @@
 // The background's one entry for requests: sender first, then payload, then dispatch.
 // Anything unknown, from an unknown sender, or malformed is rejected with an error reply.
-import type { Runtime } from 'webextension-polyfill';
 import type { z } from 'zod';
 import { AppError, type AppErrorInfo } from '../shared/errors';
 import { MESSAGE_TAG, type Payload, type Reply, type ReplyEnvelope, type RequestName } from '../shared/protocol';
-import { classifySender, type ExtensionIdentity, type SenderKind } from './senders';
+import { classifySender, type ExtensionIdentity, type Sender, type SenderKind } from './senders';
 
 export interface HandlerContext {
-  sender: Runtime.MessageSender;
+  sender: Sender;
   senderKind: SenderKind;
 }
 
@@ -26,7 +25,7 @@ function reject(kind: AppErrorInfo['kind'], message: string): ReplyEnvelope {
 }
 
 export function createRouter(handlers: HandlerTable, self: ExtensionIdentity, beforeDispatch?: () => Promise<void>) {
-  return async function route(message: unknown, sender: Runtime.MessageSender): Promise<ReplyEnvelope> {
+  return async function route(message: unknown, sender: Sender): Promise<ReplyEnvelope> {
     // 1. Sender: decided from browser-set fields only.
     const senderKind = classifySender(sender, self);
     if (!senderKind) return reject('rejected-sender', 'This sender may not talk to Client for Jira.');

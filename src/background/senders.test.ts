@@ -1,4 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
+import type { Sender } from './senders';
 import { describe, expect, it } from 'vitest';
 import { classifySender } from './senders';
 
@@ -7,7 +8,7 @@ const tab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, 
 const tokenUrl = 'https://id.atlassian.com/manage-profile/security/api-tokens';
 
 describe('classifySender', () => {
-  it.each<[string, Runtime.MessageSender, ReturnType<typeof classifySender>]>([
+  it.each<[string, Sender, ReturnType<typeof classifySender>]>([
     ['options page', { id: 'ext-id', origin: self.origin, url: `${self.origin}/src/options/index.html` }, 'extension-page'],
     ['popup (no tab)', { id: 'ext-id', origin: self.origin, url: `${self.origin}/src/popup/index.html` }, 'extension-page'],
     ['Firefox page without origin, url only', { id: 'ext-id', url: `${self.origin}/src/options/index.html` }, 'extension-page'],
@@ -18,7 +19,7 @@ describe('classifySender', () => {
     expect(classifySender(sender, self)).toBe(kind);
   });
 
-  it.each<[string, Runtime.MessageSender]>([
+  it.each<[string, Sender]>([
     ['another extension', { id: 'other-ext', origin: 'chrome-extension://other-ext', url: 'chrome-extension://other-ext/x.html' }],
     ['no id at all', { origin: self.origin, url: `${self.origin}/src/options/index.html` }],
     ['a web page claiming our id but its own origin', { id: 'ext-id', origin: 'https://evil.example', url: 'https://evil.example/', frameId: 0, tab }],

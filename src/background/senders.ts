@@ -3,6 +3,9 @@
 // anything the message itself says. A web page cannot forge these.
 import type { Runtime } from 'webextension-polyfill';
 
+/** runtime.MessageSender as browsers set it; the polyfill's types predate `origin`. */
+export type Sender = Runtime.MessageSender & { origin?: string };
+
 export type SenderKind =
   /** The extension's own pages: options, popup. May do anything with connections. */
   | 'extension-page'
@@ -29,16 +32,16 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-function senderOrigin(sender: Runtime.MessageSender): string | undefined {
+function senderOrigin(sender: Sender): string | undefined {
   // Chrome sets sender.origin; Firefox sets sender.url (also browser-set) and, in newer
   // versions, origin. Prefer origin; fall back to the URL's origin.
-  const origin = (sender as { origin?: unknown }).origin;
+  const origin: unknown = sender.origin;
   if (typeof origin === 'string' && origin !== 'null') return origin;
   return typeof sender.url === 'string' ? originOf(sender.url) : undefined;
 }
 
 /** Classifies a sender, or returns null when it may not talk to us at all. */
-export function classifySender(sender: Runtime.MessageSender, self: ExtensionIdentity): SenderKind | null {
+export function classifySender(sender: Sender, self: ExtensionIdentity): SenderKind | null {
   if (!sender || sender.id !== self.id) return null;
   const origin = senderOrigin(sender);
   if (!origin) return null;

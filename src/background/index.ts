@@ -12,12 +12,24 @@ import { onNotificationClicked } from './expiry';
 import type { StorageArea } from './storage/area';
 
 const local = browser.storage.local as unknown as StorageArea;
+
+// Content scripts need no storage: where the browser allows it (recent Chromium), keep
+// storage.local (tokens included) out of their reach. Firefox has no such switch (bug 1724754).
+void (browser.storage.local as unknown as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
+  .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+  ?.catch(() => undefined);
 const self = { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('')) ?? '' };
 
 // Migrations run on install/update; a worker that starts without that event checks once
 // per life before its first request (cheap: one storage read).
+// One run per worker life, shared by every caller: two concurrent runs could each write back
+// a stale snapshot over a connection saved in between. A failed run is retried next time.
 let migrated: Promise<unknown> | undefined;
-const ensureMigrated = () => (migrated ??= runMigrations(local));
+const ensureMigrated = () =>
+  (migrated ??= runMigrations(local).catch((e: unknown) => {
+    migrated = undefined;
+    throw e;
+  }));
 
 const route = createRouter(handlers, self, async () => {
   await ensureMigrated();
@@ -26,8 +38,7 @@ const route = createRouter(handlers, self, async () => {
 browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => route(message, sender));
 
 browser.runtime.onInstalled.addListener(async (details) => {
-  migrated = runMigrations(local);
-  await migrated;
+  await ensureMigrated();
   await registerAlarms();
   if (details.reason === 'install') await browser.runtime.openOptionsPage();
 });

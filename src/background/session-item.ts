@@ -42,35 +42,49 @@ export class SessionItem<T> {
   }
 }
 
-/** A map of expiring values under one storage.session key (e.g. tested drafts by id). */
+/**
+ * Expiring values by id, one storage.session entry each (`prefix:id`), so that two writes
+ * at once (two Next presses) never overwrite each other and a delete never races a set.
+ */
 export class SessionMap<T> {
   constructor(
     private readonly area: () => StorageArea,
-    readonly key: string,
+    readonly prefix: string,
     readonly ttlMs: number,
     private readonly now: () => number = Date.now,
   ) {}
 
-  private async live(): Promise<Record<string, Stamped<T>>> {
-    const all = ((await this.area().get(this.key))[this.key] as Record<string, Stamped<T>> | undefined) ?? {};
-    const t = this.now();
-    return Object.fromEntries(Object.entries(all).filter(([, v]) => v.expiresAt > t));
+  private key(id: string): string {
+    return `${this.prefix}:${id}`;
   }
 
   async get(id: string): Promise<T | undefined> {
-    const live = await this.live();
-    return Object.hasOwn(live, id) ? live[id]!.value : undefined;
+    const key = this.key(id);
+    const stamped = (await this.area().get(key))[key] as Stamped<T> | undefined;
+    if (!stamped) return undefined;
+    if (stamped.expiresAt <= this.now()) {
+      await this.area().remove(key);
+      return undefined;
+    }
+    return stamped.value;
   }
 
   async set(id: string, value: T): Promise<void> {
-    const live = await this.live();
-    live[id] = { value, expiresAt: this.now() + this.ttlMs };
-    await this.area().set({ [this.key]: live });
+    await this.area().set({ [this.key(id)]: { value, expiresAt: this.now() + this.ttlMs } satisfies Stamped<T> });
+    await this.purgeExpired();
   }
 
   async delete(id: string): Promise<void> {
-    const live = await this.live();
-    delete live[id];
-    await this.area().set({ [this.key]: live });
+    await this.area().remove(this.key(id));
+  }
+
+  /** Drops expired entries (secrets included) that nobody came back for. */
+  private async purgeExpired(): Promise<void> {
+    const all = await this.area().get(null);
+    const t = this.now();
+    const stale = Object.entries(all)
+      .filter(([k, v]) => k.startsWith(`${this.prefix}:`) && ((v as Stamped<T> | undefined)?.expiresAt ?? 0) <= t)
+      .map(([k]) => k);
+    if (stale.length) await this.area().remove(stale);
   }
 }

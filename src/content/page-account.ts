@@ -1,11 +1,14 @@
 // Which Atlassian account the token page says is logged in, when it shows it: an email
 // address in the header / account menu (aria-label, title or text). No class names.
-const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/;
+// Bounded quantifiers: an unbounded pattern is quadratic on long text without a match.
+const EMAIL = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}/;
+const MAX_TEXT = 2000;
 const CHROME = 'header, [role="banner"], nav, [role="navigation"], aside, [role="complementary"]';
 const DIALOG = '[role="dialog"], [role="alertdialog"], [aria-modal="true"], dialog';
 
 function emailIn(text: string | null): string | undefined {
-  return text ? EMAIL.exec(text)?.[0] : undefined;
+  if (!text || text.length > MAX_TEXT || !text.includes('@')) return undefined;
+  return EMAIL.exec(text)?.[0];
 }
 
 function emailOf(el: Element): string | undefined {

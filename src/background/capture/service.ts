@@ -27,7 +27,7 @@ export interface CapturedToken {
   siteUrl?: string;
   username?: string;
   connectionId?: string;
-  /** Only this tab may claim it (when known). */
+  /** The one tab that may claim it. */
   forTabId?: number;
 }
 
@@ -104,18 +104,23 @@ export async function submitCapture(
       return { delivered: 'pending-form' };
     }
   }
-  // No pending form, or its tab was closed: a new options tab gets the token.
-  delete captured.forTabId;
-  await deps.captured.set(captured);
+  // No pending form, or its tab was closed: a new options tab gets the token. The tab is
+  // opened first so the token is never stored without the one tab that may claim it; the
+  // tab claims on load, after this write (it asks again when notified).
   const tabId = await deps.openOptionsForCapture();
-  if (tabId !== undefined) await deps.captured.set({ ...captured, forTabId: tabId });
+  if (tabId === undefined) {
+    await deps.captured.clear();
+    throw new AppError({ kind: 'internal', message: 'Could not open Client for Jira’s options page. Open it from the toolbar and try again.' });
+  }
+  await deps.captured.set({ ...captured, forTabId: tabId });
+  await deps.notifyPages();
   return { delivered: p ? 'pending-form' : 'new-form' };
 }
 
 export async function claimCapture(deps: CaptureDeps, tabId: number | undefined): Promise<{ capture: null | Omit<CapturedToken, 'forTabId'> }> {
   const c = await deps.captured.get();
   if (!c) return { capture: null };
-  if (c.forTabId !== undefined && c.forTabId !== tabId) return { capture: null };
+  if (c.forTabId === undefined || c.forTabId !== tabId) return { capture: null };
   await deps.captured.clear();
   const { forTabId: _tab, ...capture } = c;
   return { capture };

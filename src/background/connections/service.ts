@@ -150,23 +150,28 @@ export async function saveTested(
     updatedAt: now,
   };
 
-  let saved: ConnectionSummary;
+  const finish = (c: ConnectionSummary): ConnectionSummary => {
+    const out: ConnectionSummary = { ...c, ...fromTest, name };
+    delete out.cloudId;
+    delete out.version;
+    delete out.tokenExpiresOn;
+    if (tested.cloudId !== undefined) out.cloudId = tested.cloudId;
+    if (tested.version !== undefined) out.version = tested.version;
+    if (tokenExpiresOn !== undefined) out.tokenExpiresOn = tokenExpiresOn;
+    return out;
+  };
+
+  let saved: ConnectionSummary | undefined;
   if (entry.connectionId) {
-    const existing = await requireConnection(deps, entry.connectionId);
-    saved = { ...existing, ...fromTest, name };
-    delete saved.cloudId;
-    delete saved.version;
-    delete saved.tokenExpiresOn;
+    // Re-authentication: the new secret and the refreshed record in one locked write.
+    saved = await deps.store.replaceConnection(entry.connectionId, finish, secret);
+    if (!saved) throw notFound();
   } else {
     const dup = isDuplicate(await deps.store.connections(), tested.siteUrl, tested.username);
     if (dup) throw new AppError({ kind: 'duplicate', field: 'siteUrl', message: `“${dup.name}” already connects ${tested.siteUrl} as ${dup.username}.` });
-    saved = { id: deps.newId(), name, createdAt: now, ...fromTest };
+    saved = finish({ id: deps.newId(), name, createdAt: now, ...fromTest });
+    await deps.store.putConnection(saved, secret);
   }
-  if (tested.cloudId !== undefined) saved.cloudId = tested.cloudId;
-  if (tested.version !== undefined) saved.version = tested.version;
-  if (tokenExpiresOn !== undefined) saved.tokenExpiresOn = tokenExpiresOn;
-
-  await deps.store.putConnection(saved, secret);
   await deps.drafts.delete(input.testId);
   return saved;
 }

@@ -130,26 +130,16 @@ describe('testConnection: Cloud', () => {
     expect((await failure(promise)).kind).toBe('auth');
   });
 
-  it('a Cloud site on a custom domain is accepted when serverInfo says Cloud, with a base URL warning', async () => {
-    const { promise } = run({ siteUrl: 'https://jira.acme.example' }, {
-      'GET /rest/api/3/serverInfo': json(cloudInfo),
-      'GET /rest/api/3/myself': json(cloudMe),
-    });
-    const tested = await promise;
-    expect(tested.siteUrl).toBe('https://jira.acme.example');
-    expect(tested.warnings).toHaveLength(1);
-    expect(tested.warnings[0]).toContain('https://acme.atlassian.net');
-  });
-
-  it('Cloud chosen for a Server/DC site -> invalid-input on deployment', async () => {
-    const { promise } = run({ siteUrl: 'https://jira.corp.example/jira' }, {
-      'GET /jira/rest/api/3/serverInfo': html('<html>Oops</html>', 404),
-      'GET /jira/rest/api/2/serverInfo': json(serverInfo),
-    });
-    const e = await failure(promise);
-    expect(e).toMatchObject({ kind: 'invalid-input', field: 'deployment' });
-    expect(e.message).toMatch(/Server or Data Center/);
-  });
+  it.each(['https://jira.acme.example', 'https://acme.atlasian.net', 'https://jira.corp.example/jira'])(
+    'an API token is never sent to a host that is not Atlassian Cloud (%s)',
+    async (siteUrl) => {
+      const { promise, calls } = run({ siteUrl }, {});
+      const e = await failure(promise);
+      expect(e).toMatchObject({ kind: 'invalid-input', field: 'siteUrl' });
+      expect(e.message).toMatch(/atlassian\.net/);
+      expect(calls).toHaveLength(0);
+    },
+  );
 });
 
 describe('testConnection: Server / Data Center', () => {

@@ -95,6 +95,11 @@ function checkDraft(draft: ConnectionDraft): CheckedDraft {
       authMethod === 'cloud-token' ? 'Paste your API token.' : authMethod === 'pat' ? 'Paste your personal access token.' : 'Enter your password.',
     );
   }
+  // An Atlassian API token works for every site of the account: send it only to Atlassian's
+  // own Cloud hosts, never to a mistyped or look-alike address.
+  if (authMethod === 'cloud-token' && !site.isCloud) {
+    throw invalid('siteUrl', 'Jira Cloud sites are at https://<your-site>.atlassian.net. Check the address, or uncheck Jira Cloud for a self-hosted Jira.');
+  }
   // *.atlassian.net is always Cloud: say so before any request.
   if (deployment === 'server' && site.isCloud) {
     throw invalid('deployment', 'This is a Jira Cloud address: choose Jira Cloud and sign in with your email and an API token.');

@@ -6,6 +6,7 @@ export interface RecordedCall {
   method: string;
   headers: Record<string, string>;
   credentials: RequestCredentials | undefined;
+  redirect: RequestRedirect | undefined;
   body: unknown;
   signal: AbortSignal | undefined;
 }
@@ -49,6 +50,7 @@ export function fakeFetch(routes: Record<string, Reply | Reply[]>) {
       method,
       headers,
       credentials: init.credentials,
+      redirect: init.redirect,
       body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
       signal: init.signal ?? undefined,
     });

@@ -165,6 +165,28 @@ describe('failures', () => {
     expect(e.message).toMatch(/sign in/i);
   });
 
+  it('a CAPTCHA login link on another host is replaced by the site’s own login page', async () => {
+    const { t } = setup({
+      'GET /jira/x': html('<html/>', 403, { 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE; login-url=https://phish.example/login.jsp' }),
+    });
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).loginUrl).toBe('https://jira.corp.example/jira/login.jsp');
+  });
+
+  it('does not follow a redirect with credentials (e.g. to a single sign-on page)', async () => {
+    const { t, calls } = setup({ 'GET /jira/x': new Response(null, { status: 302, headers: { location: 'https://sso.example/' } }) });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.kind).toBe('not-jira');
+    expect(calls[0]!.redirect).toBe('manual');
+  });
+
+  it('refuses paths that could climb out of the API base, encoded or not', async () => {
+    const { t, calls } = setup({});
+    for (const path of ['/%2e%2e/jira2/x', '/../x', '//evil.example/x', '/x?y=1', 'rest/api']) {
+      expect((await failure(t.requestJson({ path }, anything))).kind).toBe('internal');
+    }
+    expect(calls).toHaveLength(0);
+  });
+
   it('403 XSRF check failed -> forbidden with a clear message', async () => {
     const { t } = setup({ 'POST /jira/x': text('XSRF check failed', 403) });
     const e = await failure(t.requestJson({ method: 'POST', path: '/x', body: {} }, anything));

@@ -127,11 +127,12 @@ export class JiraTransport {
   /** apiBase + path + query; refuses paths that would leave apiBase (absolute, "//", ".."). */
   url(req: Pick<JiraRequest, 'path' | 'query'>): string {
     const { path } = req;
-    if (!path.startsWith('/') || path.startsWith('//') || /(^|\/)\.\.?(\/|$)/.test(path) || /[?#\\]/.test(path)) {
+    // No "%": an encoded dot segment (%2e%2e) would climb out of apiBase after parsing.
+    if (!path.startsWith('/') || path.startsWith('//') || /(^|\/)\.\.?(\/|$)/.test(path) || /[?#\\%]/.test(path)) {
       throw new AppError({ kind: 'internal', message: 'The extension built an invalid Jira request.' });
     }
     const url = new URL(this.base.href.replace(/\/$/, '') + path);
-    if (url.origin !== this.base.origin || !url.pathname.startsWith(this.base.pathname.replace(/\/$/, ''))) {
+    if (url.origin !== this.base.origin || !url.pathname.startsWith(this.base.pathname)) {
       throw new AppError({ kind: 'internal', message: 'The extension built an invalid Jira request.' });
     }
     const params = new URLSearchParams();
@@ -196,7 +197,9 @@ export class JiraTransport {
       // The user's Jira cookies must not mix with token auth (JIRA_FACTS.md).
       credentials: 'omit',
       cache: 'no-store',
-      redirect: 'follow',
+      // With credentials, a redirect is not followed: the answer would not be Jira's REST API
+      // (often a single sign-on page), and the credentials must not chase it elsewhere.
+      redirect: this.auth ? 'manual' : 'follow',
     };
     if (method === 'POST') {
       headers['Content-Type'] = 'application/json';
@@ -220,11 +223,15 @@ export class JiraTransport {
     try {
       const exchange = (async () => {
         const response = await this.fetchFn(url, { ...init, signal: controller.signal });
+        if (response.type === 'opaqueredirect' || (init.redirect === 'manual' && response.status >= 300 && response.status < 400)) {
+          throw new AppError({ kind: 'not-jira', message: REDIRECT_MESSAGE });
+        }
         return { status: response.status, headers: response.headers, text: await response.text() };
       })();
       exchange.catch(() => undefined); // the loser of the race must not be an unhandled rejection
       return await Promise.race([exchange, timeout]);
     } catch (e) {
+      if (e instanceof AppError) throw e;
       if (e instanceof TimeoutSignal) {
         throw new AppError({
           kind: 'timeout',
@@ -272,7 +279,8 @@ export class JiraTransport {
         kind: 'captcha',
         message:
           'Jira wants a CAPTCHA after several failed sign-ins. Sign in once in the Jira web page, then try again here.',
-        ...(captcha.loginUrl ? { loginUrl: captcha.loginUrl } : {}),
+        // A login link from a header is only followed on the site itself.
+        loginUrl: captcha.loginUrl && new URL(captcha.loginUrl).origin === this.base.origin ? captcha.loginUrl : new URL('login.jsp', this.base).href,
       });
     }
     // Endpoints open to anonymous users answer 200 for a bad token, with this header (JIRA_FACTS.md).
@@ -377,7 +385,7 @@ export class JiraTransport {
   /** Last line of defence: no message or detail may contain the secret or its encodings. */
   private scrub(e: unknown): unknown {
     if (!(e instanceof AppError) || !this.auth || this.auth.secret.length < 4) return e;
-    const secrets = [this.auth.secret, authorizationHeader(this.auth)];
+    const secrets = [this.auth.secret, authorizationHeader(this.auth), basicCredentials(this.auth.username, this.auth.secret)];
     const clean = (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join('[hidden]'), s);
     const info = e.toInfo();
     const hasSecret = [info.message, ...(info.details ?? [])].some((s) => secrets.some((secret) => s.includes(secret)));
@@ -385,6 +393,9 @@ export class JiraTransport {
     return new AppError({ ...info, message: clean(info.message), ...(info.details ? { details: info.details.map(clean) } : {}) });
   }
 }
+
+const REDIRECT_MESSAGE =
+  'Jira sent the request to another address (often a single sign-on page). Check the URL: use the address your browser shows for Jira.';
 
 export const NOT_JIRA_MESSAGE =
   'The site answered with a web page instead of Jira data. Check the address, or whether the site needs you to sign in first.';

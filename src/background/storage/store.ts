@@ -81,6 +81,24 @@ export class Store {
     });
   }
 
+  /**
+   * Changes one connection and replaces its secret in a single write, under the lock, from
+   * a fresh read (a rename or status change made meanwhile is kept). Undefined when gone.
+   */
+  async replaceConnection(id: string, change: (c: ConnectionSummary) => ConnectionSummary, secret: string): Promise<ConnectionSummary | undefined> {
+    return this.withLock(async () => {
+      const got = await this.area.get([CONNECTIONS_KEY, SECRETS_KEY]);
+      const list = [...((got[CONNECTIONS_KEY] as ConnectionSummary[] | undefined) ?? [])];
+      const i = list.findIndex((c) => c.id === id);
+      if (i < 0) return undefined;
+      const updated = change(list[i]!);
+      list[i] = updated;
+      const secrets = { ...((got[SECRETS_KEY] as Record<string, string> | undefined) ?? {}), [id]: secret };
+      await this.area.set({ [CONNECTIONS_KEY]: list, [SECRETS_KEY]: secrets });
+      return updated;
+    });
+  }
+
   /** Removes a connection, its secret, its caches and its notification marks. */
   async deleteConnection(id: string): Promise<void> {
     await this.withLock(async () => {

@@ -1,0 +1,87 @@
+// Starts every fake service the e2e tests need, on ONE local HTTPS port:
+//   acme.atlassian.net, beta.atlassian.net   Jira Cloud sites (fakes/jira.ts)
+//   api.atlassian.com                        the gateway for scoped tokens
+//   jira.acme-corp.test/jira                 Jira Data Center under a context path
+//   id.atlassian.com                         the API tokens page (fakes/token-page.ts)
+//
+//   const fakes = await startFakes();            // in beforeAll (openssl + listen: ~100 ms)
+//   afterEach(() => fakes.reset());              // data, tokens, switches, request log
+//   afterAll(() => fakes.close());
+//
+// Controls a test uses:
+//   fakes.acme.switches.answerHtml() / .rateLimitNext(n) / .stop() / .resume()
+//   fakes.server.forceCaptcha('bob') / .clearCaptcha()
+//   fakes.accounts.revoke(token) / .revokeAll(email)          ("the token is now rejected")
+//   fakes.tokenPage.configure({ shape: 'b', account: GRACE.email })
+//   fakes.tokenPage.lastToken                                  (compare, never print)
+//   fakes.requests.to(HOSTS.acme, '/rest/api/3/myself')        (RecordedRequest[]: auth scheme
+//     and user, hasCookie, origin, query, status; never a secret)
+import { request as httpsRequest } from 'node:https';
+import { startFakeServers, type FakeServers } from '../fakes/server';
+
+export * from '../fakes/seed';
+export type { RecordedRequest } from '../fakes/http';
+export type { FakeServers as Fakes } from '../fakes/server';
+
+export async function startFakes(): Promise<FakeServers> {
+  return startFakeServers();
+}
+
+/**
+ * Chromium --host-resolver-rules sending the fakes' host names to the local port and
+ * everything else nowhere (no test may reach the real internet).
+ */
+export function hostResolverRules(port: number): string {
+  const hosts = ['id.atlassian.com', '*.atlassian.net', 'api.atlassian.com', 'jira.acme-corp.test'];
+  return [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
+}
+
+export interface FakeResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  json<T = unknown>(): T;
+}
+
+/**
+ * Calls a fake from Node as if DNS pointed the URL's host at it (like curl --resolve):
+ * for tests of the fakes themselves and for seeding state. No browser User-Agent unless
+ * given, so the XSRF rule does not apply unless a test asks for it.
+ */
+export function fakeRequest(
+  port: number,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<FakeResponse> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpsRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        servername: u.hostname,
+        method: init.method ?? 'GET',
+        path: u.pathname + u.search,
+        headers: { host: u.hostname, ...(init.headers ?? {}) },
+        rejectUnauthorized: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const headers: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+          resolve({ status: res.statusCode ?? 0, headers, text, json: <T>() => JSON.parse(text) as T });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** `Authorization: Basic base64(user:secret)`. */
+export function basic(user: string, secret: string): string {
+  return `Basic ${Buffer.from(`${user}:${secret}`).toString('base64')}`;
+}

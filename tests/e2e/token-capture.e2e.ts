@@ -1,0 +1,152 @@
+// Token capture (issue #3): the content script on id.atlassian.com's API tokens page adds
+// "Use this token in Client for Jira" beside a freshly shown token, with a line naming the
+// target site and username; one click delivers the token to the options tab's API Token
+// field and focuses that tab; the page confirms. Walked with both DOM shapes of the fake page.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from './support/browser';
+import { ACME_URL, ADA, HOSTS, LEGACY_TOKEN_PAGE_URL, TOKEN_PAGE_URL, startFakes, type Fakes } from './support/fakes';
+import { OptionsPage, addCloudConnection, storedConnections } from './support/options-page';
+import { USE_TOKEN_BUTTON, accessibleText, clickUseToken, createTokenOnPage, waitForAccessibleButton, waitForAccessibleText } from './support/token-page';
+
+let fakes: Fakes;
+let ext: ExtensionBrowser;
+
+beforeAll(async () => {
+  fakes = await startFakes();
+});
+beforeEach(async () => {
+  ext = await launchExtension({ port: fakes.port });
+});
+afterEach(async () => {
+  const errors = [...(ext?.pageErrors ?? [])];
+  await ext?.close();
+  fakes.reset();
+  expect(errors, 'uncaught errors on extension pages').toEqual([]);
+});
+afterAll(() => fakes?.close());
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The secret stored for a connection equals `token` (compared in the test, never printed). */
+async function storedSecretIs(connectionId: string, token: string): Promise<boolean> {
+  const { secrets } = await ext.readStorage('local', ['secrets']);
+  return (secrets as Record<string, string> | undefined)?.[connectionId] === token;
+}
+
+/** Options page -> New Jira Connection -> URL, Jira Cloud, Username -> the "API Token" link. */
+async function openTokenPageFromForm(): Promise<{ options: OptionsPage; tokenPage: Page }> {
+  const options = await OptionsPage.open(ext);
+  await options.startNewConnection();
+  await options.fillCloud({ url: ACME_URL, username: ADA.email });
+  expect(await options.apiTokenLink().getAttribute('href')).toBe(TOKEN_PAGE_URL);
+  const tokenPage = await ext.newTabFrom(`https://${HOSTS.id}/`, () => options.apiTokenLink().click());
+  expect(new URL(tokenPage.url()).pathname).toBe('/manage-profile/security/api-tokens');
+  return { options, tokenPage };
+}
+
+/** The page's accessible text lines, minus anything holding a token (never compared in messages). */
+async function textLines(page: Page): Promise<Set<string>> {
+  return new Set((await accessibleText(page)).split('\n').filter((l) => l.trim() && !l.includes('ATATT3')));
+}
+
+/**
+ * Clicks "Use this token in Client for Jira", then expects: the field holds the token, the
+ * options tab is in front, and the token page shows new text (the confirmation).
+ */
+async function useTokenAndExpectDelivered(options: OptionsPage, tokenPage: Page, token: string): Promise<void> {
+  const before = await textLines(tokenPage);
+  // The token page was opened from the form, so it is in front: focusing the form is news.
+  expect(await ext.isActiveTab(options.page), 'the options tab is in the background before the click').toBe(false);
+  await clickUseToken(tokenPage);
+  await expect.poll(async () => (await options.apiToken().inputValue()) === token, { timeout: 7_000, message: 'API Token field holds the new token' }).toBe(true);
+  await expect.poll(() => ext.isActiveTab(options.page), { message: 'the options tab is the active tab' }).toBe(true);
+  await expect
+    .poll(async () => [...(await textLines(tokenPage))].filter((l) => !before.has(l)).length, { message: 'a confirmation appears on the token page' })
+    .toBeGreaterThan(0);
+}
+
+describe('Use this token in Client for Jira', () => {
+  for (const shape of ['a', 'b'] as const) {
+    it(`captures a new token into the open form and saves the connection (token page shape ${shape})`, async () => {
+      fakes.tokenPage.configure({ shape });
+      const { options, tokenPage } = await openTokenPageFromForm();
+      const created = await createTokenOnPage(tokenPage, { name: 'Client for Jira' });
+
+      await waitForAccessibleButton(tokenPage, USE_TOKEN_BUTTON);
+      // A line names where the token will go: the site and the username.
+      const offer = [...(await textLines(tokenPage))];
+      expect(offer.some((l) => l.includes(HOSTS.acme) && l.includes(ADA.email)), `a line names ${HOSTS.acme} and ${ADA.email}`).toBe(true);
+      await useTokenAndExpectDelivered(options, tokenPage, created.token);
+
+      await options.next();
+      await options.connectedAs('Ada Lovelace');
+      // The page showed the expiry date: the form knows it.
+      expect(await options.tokenExpiresOn().inputValue()).toBe(fakes.tokenPage.issued.at(-1)!.expiresOn);
+      await options.finish('Acme');
+      const [saved, ...others] = await storedConnections(ext);
+      expect(others).toEqual([]);
+      expect(saved).toMatchObject({ siteUrl: ACME_URL, username: ADA.email, tokenExpiresOn: fakes.tokenPage.issued.at(-1)!.expiresOn });
+      expect(await storedSecretIs(saved!.id, created.token)).toBe(true);
+      expect((await ext.extensionPagesText()).includes(created.token), 'the token shows on an extension page').toBe(false);
+    });
+  }
+
+  it('lands the capture after the service worker stopped while the token page was open', async () => {
+    const { options, tokenPage } = await openTokenPageFromForm();
+    await ext.stopServiceWorker();
+    const created = await createTokenOnPage(tokenPage);
+    await waitForAccessibleButton(tokenPage, USE_TOKEN_BUTTON);
+    await ext.stopServiceWorker();
+    await useTokenAndExpectDelivered(options, tokenPage, created.token);
+  });
+
+  it('uses the token shown now after an earlier dialog was closed', async () => {
+    fakes.tokenPage.configure({ shape: 'b' });
+    const { options, tokenPage } = await openTokenPageFromForm();
+    const first = await createTokenOnPage(tokenPage, { name: 'first' });
+    await waitForAccessibleButton(tokenPage, USE_TOKEN_BUTTON);
+    await first.close();
+    const second = await createTokenOnPage(tokenPage, { name: 'second' });
+    await useTokenAndExpectDelivered(options, tokenPage, second.token);
+  });
+
+  it('renews the token of a connection Jira now rejects, keeping the connection', async () => {
+    const { options } = await addCloudConnection(ext, { name: 'Acme', keepOpen: true });
+    const [before] = await storedConnections(ext);
+    fakes.accounts.revoke(ADA.classicToken);
+
+    await options.page.reload();
+    const renew = options.connectionButton('Acme', 'Renew token');
+    // The page may re-check on load; otherwise the user presses the card's Check button.
+    if (!(await renew.isVisible({ timeout: 2_000 }).catch(() => false))) {
+      const check = options.connection('Acme').getByRole('button', { name: 'Check', exact: true });
+      if (await check.count()) await check.click();
+    }
+    await options.connection('Acme').getByText('Token rejected').waitFor();
+    const tokenPage = await ext.newTabFrom(`https://${HOSTS.id}/`, () => renew.click());
+    const created = await createTokenOnPage(tokenPage);
+    await waitForAccessibleText(tokenPage, new RegExp(escapeRe(HOSTS.acme)));
+    await useTokenAndExpectDelivered(options, tokenPage, created.token);
+
+    await options.next();
+    await options.connectedAs('Ada Lovelace');
+    await options.finishButton().click();
+    await options.connection('Acme').getByText('OK', { exact: true }).waitFor();
+    const after = await storedConnections(ext);
+    expect(after.map((c) => c.id)).toEqual([before!.id]);
+    expect(await storedSecretIs(before!.id, created.token)).toBe(true);
+  });
+
+  it('opens a new connection form holding the token when no form was waiting', async () => {
+    fakes.tokenPage.configure({ shape: 'b' });
+    const tokenPage = await ext.context.newPage();
+    await tokenPage.goto(LEGACY_TOKEN_PAGE_URL);
+    const created = await createTokenOnPage(tokenPage);
+    const optionsTab = await ext.newTabFrom(ext.url('src/options/index.html'), () => clickUseToken(tokenPage));
+    const options = new OptionsPage(optionsTab);
+    await expect.poll(() => options.jiraCloud().isChecked(), { timeout: 5_000, message: 'the new form has Jira Cloud checked' }).toBe(true);
+    await expect.poll(async () => (await options.apiToken().inputValue()) === created.token, { message: 'API Token field holds the token' }).toBe(true);
+    await expect.poll(() => ext.isActiveTab(optionsTab)).toBe(true);
+  });
+});

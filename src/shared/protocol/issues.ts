@@ -1,4 +1,4 @@
-import type { FavouriteFilter, IssuePage, IssueRow, ListRef, PageCursor, SavedQuery } from '../issues';
+import type { FavouriteFilter, IssuePage, IssueRow, ListRef, PageCursor, PopupScope, SavedQuery } from '../issues';
 
 /** Requests the popup (and options page) make about issues and settings (issue #4). */
 export interface IssueRequests {
@@ -36,3 +36,33 @@ export const DEFAULT_SETTINGS: Settings = {
   badgeIntervalMinutes: 5,
   savedQueries: [],
 };
+
+/**
+ * What the background keeps in storage.local under issueCacheKey(connectionId, list): the
+ * first page of a list as Jira last gave it. The popup reads it directly to paint at once.
+ */
+export interface CachedIssueList {
+  page: IssuePage;
+  /** ms since epoch when the background wrote it. */
+  cachedAt: number;
+  /** The JQL the page answers (a saved query edited since makes the entry stale). */
+  jql: string;
+}
+
+/** storage.local under filtersCacheKey(connectionId). */
+export interface CachedFilters {
+  filters: FavouriteFilter[];
+  cachedAt: number;
+}
+
+/** What the popup remembers between openings (storage.local POPUP_STATE_KEY; written by the popup). */
+export interface PopupState {
+  scope: PopupScope;
+  /** The last list used, per connection. */
+  lists?: Record<string, ListRef>;
+}
+
+/** A list opened within this window is answered from the cache (one search per minute at most). */
+export const LIST_REFRESH_WINDOW_MS = 60_000;
+/** Issues per page the popup asks for. */
+export const LIST_PAGE_SIZE = 50;

@@ -1,0 +1,121 @@
+// The toolbar badge: how many open issues are assigned to the user on the default
+// connection. Refreshed on an alarm; never calls Jira while the connection is known to
+// fail authentication (a "!" shows instead), so polling cannot lock the user's account.
+// scheduleBadge() and refreshBadge() are idempotent: call them after any change.
+import browser from 'webextension-polyfill';
+import { AppError, isAppError, isAuthFailure } from '../../shared/errors';
+import { ASSIGNED_OPEN_JQL } from '../../shared/jql';
+import { transportFor } from '../jira/connect';
+import { countIssues } from '../jira/issues-api';
+import { localStore, type Store } from '../storage/store';
+import { blockedBy, withJira, type TransportFactory } from './jira-access';
+
+export const BADGE_ALARM = 'badge-refresh';
+
+const BADGE_COLOUR = '#0052cc';
+const ALERT_COLOUR = '#de350b';
+
+export interface BadgeApi {
+  setText(text: string): Promise<void>;
+  setColour(colour: string): Promise<void>;
+}
+
+export interface AlarmApi {
+  get(name: string): Promise<{ periodInMinutes?: number } | undefined>;
+  create(name: string, info: { periodInMinutes: number; delayInMinutes: number }): Promise<void> | void;
+  clear(name: string): Promise<unknown>;
+}
+
+export interface BadgeDeps {
+  store: Store;
+  badge: BadgeApi;
+  alarms: AlarmApi;
+  transport: TransportFactory;
+  count: (t: ReturnType<TransportFactory>, deployment: 'cloud' | 'server', jql: string) => Promise<number>;
+}
+
+export function defaultBadgeDeps(): BadgeDeps {
+  return {
+    store: localStore(),
+    badge: {
+      setText: (text) => browser.action.setBadgeText({ text }),
+      setColour: (color) => browser.action.setBadgeBackgroundColor({ color }),
+    },
+    alarms: {
+      get: (name) => browser.alarms.get(name),
+      create: (name, info) => browser.alarms.create(name, info),
+      clear: (name) => browser.alarms.clear(name),
+    },
+    transport: (c, secret) => transportFor(c, secret),
+    count: countIssues,
+  };
+}
+
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 999 ? '999+' : String(count);
+}
+
+/** Creates, re-creates or clears the alarm to match the settings and the default connection. */
+export function scheduleBadge(): Promise<void> {
+  return scheduleBadgeWith(defaultBadgeDeps());
+}
+
+export async function scheduleBadgeWith(deps: BadgeDeps): Promise<void> {
+  const settings = await deps.store.settings();
+  const id = await deps.store.defaultConnectionId();
+  const c = id ? await deps.store.connection(id) : undefined;
+  if (!settings.badgeEnabled || !c || blockedBy(c)) {
+    await deps.alarms.clear(BADGE_ALARM);
+    return;
+  }
+  const period = Math.min(120, Math.max(1, Math.round(settings.badgeIntervalMinutes)));
+  const existing = await deps.alarms.get(BADGE_ALARM);
+  if (existing?.periodInMinutes === period) return;
+  await deps.alarms.create(BADGE_ALARM, { periodInMinutes: period, delayInMinutes: period });
+}
+
+/** Shows the current count; "!" (and no Jira call) when the default connection needs the user. */
+export function refreshBadge(): Promise<void> {
+  return refreshBadgeWith(defaultBadgeDeps());
+}
+
+export async function refreshBadgeWith(deps: BadgeDeps): Promise<void> {
+  const settings = await deps.store.settings();
+  const id = await deps.store.defaultConnectionId();
+  const c = id ? await deps.store.connection(id) : undefined;
+  if (!settings.badgeEnabled || !id || !c) {
+    await deps.badge.setText('');
+    return;
+  }
+  if (blockedBy(c)) {
+    await showAlert(deps);
+    return;
+  }
+  try {
+    const n = await withJira({ store: deps.store, transport: deps.transport }, id, (t, conn) => deps.count(t, conn.deployment, ASSIGNED_OPEN_JQL));
+    await deps.badge.setColour(BADGE_COLOUR);
+    await deps.badge.setText(badgeText(n));
+  } catch (e) {
+    if (isAppError(e) && isAuthFailure(e.kind)) {
+      // Stop polling at the first authentication failure; saving the connection again resumes it.
+      await deps.alarms.clear(BADGE_ALARM);
+      await showAlert(deps);
+    } else if (!(e instanceof AppError)) {
+      throw e;
+    }
+    // Network, rate limit, server: keep the last count; the next alarm tries again.
+  }
+}
+
+async function showAlert(deps: BadgeDeps): Promise<void> {
+  await deps.badge.setColour(ALERT_COLOUR);
+  await deps.badge.setText('!');
+}
+
+/** The badge after the popup's own request showed the token is rejected. */
+export async function onConnectionAuthFailure(connectionId: string, deps: BadgeDeps = defaultBadgeDeps()): Promise<void> {
+  if ((await deps.store.defaultConnectionId()) !== connectionId) return;
+  await deps.alarms.clear(BADGE_ALARM);
+  await showAlert(deps);
+}

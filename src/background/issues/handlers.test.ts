@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const mocks = vi.hoisted(() => {
+  const data = new Map<string, unknown>();
+  const area = {
+    data,
+    async get(keys: string | string[] | null) {
+      const wanted = keys === null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
+      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
+    },
+    async set(items: Record<string, unknown>) {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    },
+    async remove(keys: string | string[]) {
+      for (const k of Array.isArray(keys) ? keys : [keys]) data.delete(k);
+    },
+  };
+  const badge = { text: '' };
+  return {
+    area,
+    badge,
+    search: vi.fn(),
+    favourites: vi.fn(),
+    browser: {
+      storage: { local: area, session: area },
+      action: { setBadgeText: async ({ text }: { text: string }) => void (badge.text = text), setBadgeBackgroundColor: async () => undefined },
+      alarms: { get: async () => undefined, create: () => undefined, clear: async () => true },
+    },
+  };
+});
+
+vi.mock('webextension-polyfill', () => ({ default: mocks.browser }));
+vi.mock('../jira/connect', () => ({ transportFor: () => ({}) }));
+vi.mock('../jira/issues-api', () => ({
+  searchIssues: mocks.search,
+  pickIssues: vi.fn(async () => [{ key: 'WEB-1', summary: 'One' }]),
+  favouriteFilters: mocks.favourites,
+  countIssues: vi.fn(async () => 3),
+}));
+
+import { AppError } from '../../shared/errors';
+import type { HandlerContext } from '../router';
+import { connection, page } from './fixtures.test-util';
+import { issueHandlers } from './handlers';
+
+const ctx = { sender: {}, senderKind: 'extension-page' } as HandlerContext;
+
+beforeEach(() => {
+  mocks.area.data.clear();
+  mocks.area.data.set('connections', [connection('c1'), connection('c2', { deployment: 'server', authMethod: 'pat' })]);
+  mocks.area.data.set('secrets', { c1: 'tok1', c2: 'tok2' });
+  mocks.area.data.set('defaultConnectionId', 'c1');
+  mocks.search.mockReset();
+  mocks.search.mockImplementation(async () => page('c1', ['WEB-1', 'WEB-2'], Date.now()));
+  mocks.favourites.mockReset();
+  mocks.favourites.mockResolvedValue([{ id: '10100', name: 'Mine', jql: 'x' }]);
+  mocks.badge.text = '';
+});
+
+describe('payload schemas reject what the popup never sends', () => {
+  const list = issueHandlers['issues.list'].payload;
+  it.each([
+    [{ connectionId: 'c1', list: { kind: 'assigned' }, extra: 1 }],
+    [{ connectionId: 'c1', list: { kind: 'assigned', jql: 'project = X' } }],
+    [{ connectionId: 'c1', list: { kind: 'filter', filterId: '1 OR 1=1', name: 'x' } }],
+    [{ connectionId: 'c1', list: { kind: 'nope' } }],
+    [{ connectionId: '', list: { kind: 'assigned' } }],
+    [{ connectionId: 'c1', list: { kind: 'jql', jql: '' } }],
+    [{ connectionId: 'c1', list: { kind: 'assigned' }, cursor: { startAt: -1 } }],
+    [{ connectionId: 'c1', list: { kind: 'assigned' }, cursor: { url: 'https://evil.example' } }],
+    [{ connectionId: 'c1', list: { kind: 'text', text: '   ' } }],
+  ])('issues.list %j', (payload) => {
+    expect(list.safeParse(payload).success).toBe(false);
+  });
+
+  it.each([
+    [{ settings: { badgeIntervalMinutes: 0 } }],
+    [{ settings: { badgeIntervalMinutes: 121 } }],
+    [{ settings: { secrets: {} } }],
+    [{ settings: { savedQueries: [{ id: 'q', name: '', jql: 'x' }] } }],
+  ])('settings.update %j', (payload) => {
+    expect(issueHandlers['settings.update'].payload.safeParse(payload).success).toBe(false);
+  });
+
+  it('only extension pages may ask', () => {
+    for (const def of Object.values(issueHandlers)) expect(def.senders).toEqual(['extension-page']);
+  });
+});
+
+describe('issues.list', () => {
+  const assigned = { connectionId: 'c1', list: { kind: 'assigned' as const } };
+
+  it('fetches once, then answers from the cache within the window; force fetches', async () => {
+    const a = await issueHandlers['issues.list'].handle(assigned, ctx);
+    const b = await issueHandlers['issues.list'].handle(assigned, ctx);
+    expect([a.fromCache, b.fromCache]).toEqual([false, true]);
+    expect(mocks.search).toHaveBeenCalledTimes(1);
+    expect(mocks.search).toHaveBeenCalledWith({}, 'cloud', 'c1', 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC', undefined, 50);
+    await issueHandlers['issues.list'].handle({ ...assigned, force: true }, ctx);
+    expect(mocks.search).toHaveBeenCalledTimes(2);
+    expect(mocks.area.data.has('cache:c1:assigned')).toBe(true);
+  });
+
+  it('marks the connection at an auth failure, shows "!" and then stops calling Jira', async () => {
+    mocks.search.mockRejectedValue(new AppError({ kind: 'auth', message: 'Token rejected.' }));
+    await expect(issueHandlers['issues.list'].handle(assigned, ctx)).rejects.toMatchObject({ kind: 'auth' });
+    const [c1] = mocks.area.data.get('connections') as { status: { state: string } }[];
+    expect(c1!.status.state).toBe('token-rejected');
+    expect(mocks.badge.text).toBe('!');
+    await expect(issueHandlers['issues.list'].handle({ ...assigned, list: { kind: 'watching' } }, ctx)).rejects.toMatchObject({ kind: 'auth' });
+    expect(mocks.search).toHaveBeenCalledTimes(1);
+  });
+
+  it('passes Jira’s JQL errors through', async () => {
+    mocks.search.mockRejectedValue(new AppError({ kind: 'bad-request', message: 'Jira refused the query.', details: ['Error in the JQL Query'] }));
+    await expect(issueHandlers['issues.list'].handle({ connectionId: 'c1', list: { kind: 'jql', jql: 'a = = b' } }, ctx)).rejects.toMatchObject({
+      kind: 'bad-request',
+      details: ['Error in the JQL Query'],
+    });
+    const [c1] = mocks.area.data.get('connections') as { status: { state: string } }[];
+    expect(c1!.status.state).toBe('ok');
+  });
+
+  it('refuses an unknown connection', async () => {
+    await expect(issueHandlers['issues.list'].handle({ connectionId: 'gone', list: { kind: 'assigned' } }, ctx)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+});
+
+describe('filters.favourite and settings', () => {
+  it('caches favourite filters for the refresh window', async () => {
+    await issueHandlers['filters.favourite'].handle({ connectionId: 'c1' }, ctx);
+    const again = await issueHandlers['filters.favourite'].handle({ connectionId: 'c1' }, ctx);
+    expect(again.filters[0]!.name).toBe('Mine');
+    expect(mocks.favourites).toHaveBeenCalledTimes(1);
+  });
+
+  it('updates settings and keeps the rest', async () => {
+    const { settings } = await issueHandlers['settings.update'].handle({ settings: { badgeIntervalMinutes: 15 } }, ctx);
+    expect(settings).toEqual({ badgeEnabled: true, badgeIntervalMinutes: 15, savedQueries: [] });
+    expect((await issueHandlers['settings.get'].handle({}, ctx)).settings.badgeIntervalMinutes).toBe(15);
+  });
+});

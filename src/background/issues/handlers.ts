@@ -1,0 +1,123 @@
+// issues.*, filters.* and settings.* requests (issue #4). Only the extension's own pages
+// (popup, options) may make them; the popup never sees a token: it asks, we call Jira.
+import { z } from 'zod';
+import type { FavouriteFilter, PageCursor } from '../../shared/issues';
+import { jqlForList } from '../../shared/jql';
+import { AppError } from '../../shared/errors';
+import { LIST_PAGE_SIZE, LIST_REFRESH_WINDOW_MS, type CachedFilters, type IssueRequests } from '../../shared/protocol/issues';
+import { filtersCacheKey } from '../../shared/storage-keys';
+import { transportFor } from '../jira/connect';
+import { favouriteFilters, pickIssues, searchIssues } from '../jira/issues-api';
+import type { HandlerDef } from '../router';
+import { localStore } from '../storage/store';
+import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from './badge';
+import { withJira, type JiraAccessDeps } from './jira-access';
+import { listPage } from './list-cache';
+
+type Handlers = { [K in keyof IssueRequests]: HandlerDef<K> };
+
+const PAGES = ['extension-page'] as const;
+
+const connectionId = z.string().min(1).max(100);
+const name = z.string().max(500);
+const jql = z.string().min(1).max(10_000);
+
+const listRef = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('assigned') }),
+  z.strictObject({ kind: z.literal('reported') }),
+  z.strictObject({ kind: z.literal('watching') }),
+  z.strictObject({ kind: z.literal('recent') }),
+  z.strictObject({ kind: z.literal('filter'), filterId: z.string().regex(/^\d{1,20}$/), name }),
+  z.strictObject({ kind: z.literal('saved'), queryId: z.string().min(1).max(100), name, jql }),
+  z.strictObject({ kind: z.literal('text'), text: z.string().trim().min(1).max(500) }),
+  z.strictObject({ kind: z.literal('jql'), jql }),
+]);
+
+const cursor: z.ZodType<PageCursor> = z.union([
+  z.strictObject({ nextPageToken: z.string().min(1).max(2000) }),
+  z.strictObject({ startAt: z.number().int().min(0).max(1_000_000) }),
+]);
+
+const savedQuery = z.strictObject({ id: z.string().min(1).max(100), name: z.string().trim().min(1).max(200), jql });
+
+const settingsPatch = z.strictObject({
+  badgeEnabled: z.boolean().optional(),
+  badgeIntervalMinutes: z.number().int().min(1).max(120).optional(),
+  savedQueries: z.array(savedQuery).max(100).optional(),
+});
+
+function jiraDeps(): JiraAccessDeps {
+  return {
+    store: localStore(),
+    transport: (c, secret) => transportFor(c, secret),
+    onAuthFailure: (id) => onConnectionAuthFailure(id),
+  };
+}
+
+export const issueHandlers: Handlers = {
+  'issues.list': {
+    senders: PAGES,
+    payload: z.strictObject({ connectionId, list: listRef, cursor: cursor.optional(), force: z.boolean().optional() }),
+    async handle({ connectionId: id, list, cursor: at, force }) {
+      const deps = jiraDeps();
+      let query: string;
+      try {
+        query = jqlForList(list);
+      } catch {
+        throw new AppError({ kind: 'invalid-input', message: 'That list cannot be searched.' });
+      }
+      return listPage(
+        deps.store,
+        { connectionId: id, list, jql: query, ...(at ? { cursor: at } : {}), ...(force ? { force } : {}) },
+        (q, c) => withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE), { force: !!force }),
+      );
+    },
+  },
+
+  'issues.pick': {
+    senders: PAGES,
+    payload: z.strictObject({ connectionId, query: z.string().trim().min(1).max(500) }),
+    async handle({ connectionId: id, query }) {
+      const picked = await withJira(jiraDeps(), id, (t, c) => pickIssues(t, c.deployment, id, query));
+      return {
+        issues: picked.map((p) => ({ connectionId: id, key: p.key, summary: p.summary, status: { name: '', category: 'unknown' as const } })),
+      };
+    },
+  },
+
+  'filters.favourite': {
+    senders: PAGES,
+    payload: z.strictObject({ connectionId, force: z.boolean().optional() }),
+    async handle({ connectionId: id, force }) {
+      const deps = jiraDeps();
+      const key = filtersCacheKey(id);
+      const cached = await deps.store.getItem<CachedFilters>(key);
+      if (cached && !force && Date.now() - cached.cachedAt < LIST_REFRESH_WINDOW_MS) return { filters: cached.filters };
+      const filters: FavouriteFilter[] = await withJira(deps, id, (t, c) => favouriteFilters(t, c.deployment), { force: !!force });
+      await deps.store.setItem(key, { filters, cachedAt: Date.now() } satisfies CachedFilters);
+      return { filters };
+    },
+  },
+
+  'settings.get': {
+    senders: PAGES,
+    payload: z.strictObject({}),
+    async handle() {
+      return { settings: await localStore().settings() };
+    },
+  },
+
+  'settings.update': {
+    senders: PAGES,
+    payload: z.strictObject({ settings: settingsPatch }),
+    async handle({ settings: patch }) {
+      const change = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const settings = await localStore().updateSettings(change);
+      if ('badgeEnabled' in change || 'badgeIntervalMinutes' in change) {
+        await scheduleBadge();
+        await refreshBadge();
+      }
+      return { settings };
+    },
+  },
+};

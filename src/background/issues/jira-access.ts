@@ -1,0 +1,56 @@
+// Runs one Jira call for a connection: looks up its secret, refuses to call while the
+// connection is known to fail authentication (repeated bad logins lock Jira accounts,
+// JIRA_FACTS.md), and records what the call said about the connection.
+import type { ConnectionSummary } from '../../shared/connection';
+import { AppError, isAppError, isAuthFailure } from '../../shared/errors';
+import { recordFailure, recordSuccess } from '../connection-status';
+import type { JiraTransport } from '../jira/transport';
+import type { Store } from '../storage/store';
+
+export type TransportFactory = (c: ConnectionSummary, secret: string) => JiraTransport;
+
+export interface JiraAccessDeps {
+  store: Store;
+  transport: TransportFactory;
+  /** Called after a call failed authentication (the badge shows it and stops polling). */
+  onAuthFailure?: (connectionId: string) => Promise<void>;
+}
+
+/** The error a connection's stored auth state stands for, or undefined when it may be called. */
+export function blockedBy(c: ConnectionSummary): AppError | undefined {
+  if (c.status.state === 'token-rejected') {
+    return new AppError({ kind: 'auth', message: c.status.message ?? 'Jira rejected the token of this connection. Renew it to see your issues.' });
+  }
+  if (c.status.state === 'captcha') {
+    return new AppError({
+      kind: 'captcha',
+      message: c.status.message ?? 'Jira wants you to log in once in the browser (CAPTCHA) before the extension may sign in again.',
+      ...(c.status.loginUrl ? { loginUrl: c.status.loginUrl } : {}),
+    });
+  }
+  return undefined;
+}
+
+export async function withJira<T>(
+  deps: JiraAccessDeps,
+  connectionId: string,
+  call: (t: JiraTransport, c: ConnectionSummary) => Promise<T>,
+  opts: { force?: boolean } = {},
+): Promise<T> {
+  const c = await deps.store.connection(connectionId);
+  if (!c) throw new AppError({ kind: 'not-found', message: 'This Jira connection no longer exists.' });
+  // A user's explicit retry (force) may try again; opening the popup may not.
+  const blocked = blockedBy(c);
+  if (blocked && !opts.force) throw blocked;
+  const secret = await deps.store.secret(connectionId);
+  if (secret === undefined) throw new AppError({ kind: 'auth', message: 'This connection has no stored credentials. Renew them in the options.' });
+  try {
+    const result = await call(deps.transport(c, secret), c);
+    await recordSuccess(connectionId, deps.store);
+    return result;
+  } catch (e) {
+    await recordFailure(connectionId, e, deps.store);
+    if (isAppError(e) && isAuthFailure(e.kind)) await deps.onAuthFailure?.(connectionId);
+    throw e;
+  }
+}

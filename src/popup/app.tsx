@@ -1,0 +1,412 @@
+// The toolbar popup: paints the cached list at once, then asks the background to refresh
+// it (stale-while-revalidate) and updates in place.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ConnectionSummary } from '../shared/connection';
+import { AppError, type AppErrorInfo } from '../shared/errors';
+import type { FavouriteFilter, IssueRow, ListRef, PopupScope } from '../shared/issues';
+import { detectIssueKey } from '../shared/issue-key';
+import { jiraIssueUrl, jiraSearchUrl, jqlForList } from '../shared/jql';
+import type { PopupState } from '../shared/protocol/issues';
+import { CONNECTIONS_KEY, POPUP_STATE_KEY, listKey } from '../shared/storage-keys';
+import { relativeTime } from '../shared/time';
+import { ASSIGNED, chooseList, chooseScope as chooseInitialScope, readCaches, readFilters, scopeTargets, viewKeys, writeHint, type Boot } from './boot';
+import { ErrorView } from './errors-view';
+import { browser, openOptions, openTab, request, writeLocal } from './ext';
+import { enableImages } from './image';
+import { IssueList } from './issue-list';
+import { mergeRows, rowId } from './merge';
+import { ListControls } from './list-controls';
+import { patchSource, sourcesFromCache, withFirstPage, withNextPage, type Sources } from './sources';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+const isCached = (l: ListRef) => l.kind !== 'text' && l.kind !== 'jql';
+const scopeKey = (s: PopupScope) => (s.kind === 'all' ? '*' : s.connectionId);
+
+/** Runs `fn` once the first frame has been presented (two frames on), or after 200 ms. */
+function afterFirstPaint(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (!done) {
+      done = true;
+      fn();
+    }
+  };
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(run, 0)));
+  setTimeout(run, 200);
+}
+
+function toInfo(e: unknown): AppErrorInfo {
+  if (e instanceof AppError) return e.toInfo();
+  return { kind: 'internal', message: 'Something went wrong. Try again.' };
+}
+
+const EMPTY_TEXT: Record<ListRef['kind'], string> = {
+  assigned: 'No open issues are assigned to you.',
+  reported: 'You have not reported any issues.',
+  watching: 'You are not watching any issues.',
+  recent: 'No recently viewed issues.',
+  filter: 'This filter has no issues.',
+  saved: 'This query has no issues.',
+  text: 'No issues match your search.',
+  jql: 'No issues match this JQL.',
+};
+
+export function App({ init }: { init: Boot }) {
+  const [connections, setConnections] = useState(init.connections);
+  const [scope, setScope] = useState<PopupScope>(init.scope);
+  const [list, setList] = useState<ListRef>(init.list);
+  const [lists, setLists] = useState(init.lists);
+  const [filters, setFilters] = useState<FavouriteFilter[]>(init.filters);
+  const [query, setQuery] = useState('');
+  const [jqlMode, setJqlMode] = useState(false);
+  const [search, setSearch] = useState<{ list: ListRef; n: number } | null>(null);
+  const [sources, setSources] = useState<Sources>(() => sourcesFromCache(scopeTargets(init.scope, init.connections), init.cache));
+  const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  const [now, setNow] = useState(Date.now());
+
+  const token = useRef(0);
+  const firstLoad = useRef(true);
+  const timers = useRef<number[]>([]);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const listBox = useRef<HTMLDivElement>(null);
+
+  const byId = useMemo(() => new Map(connections.map((c) => [c.id, c] as const)), [connections]);
+  const targets = useMemo(() => scopeTargets(scope, connections).filter((id) => byId.has(id)), [scope, connections, byId]);
+  const view = search?.list ?? list;
+  const viewKey = `${scopeKey(scope)}|${listKey(view)}|${search?.n ?? 0}`;
+  const current: ConnectionSummary | undefined = scope.kind === 'connection' ? byId.get(scope.connectionId) : undefined;
+
+  // Connections change under us (a status after a failure, a renewed token): follow storage.
+  useEffect(() => {
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area === 'local' && changes[CONNECTIONS_KEY]) {
+        const next = changes[CONNECTIONS_KEY].newValue;
+        setConnections(Array.isArray(next) ? (next as ConnectionSummary[]) : []);
+      }
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    const tick = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      window.clearInterval(tick);
+    };
+  }, []);
+
+  // A connection added or removed while the popup is open: keep the scope valid.
+  useEffect(() => {
+    const valid = chooseInitialScope({ scope }, connections, connections[0]?.id);
+    if (valid && scopeKey(valid) !== scopeKey(scope)) chooseScope(valid);
+  }, [connections]);
+
+  // "/" focuses the search box from anywhere.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key === '/' && !(t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement)) {
+        e.preventDefault();
+        searchBox.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  function clearTimers() {
+    for (const t of timers.current) window.clearTimeout(t);
+    timers.current = [];
+  }
+
+  async function fetchFirst(id: string, l: ListRef, tok: number, force: boolean) {
+    setSources((s) => patchSource(s, id, { loading: true }));
+    try {
+      const { page } = await request('issues.list', { connectionId: id, list: l, ...(force ? { force } : {}) });
+      if (tok !== token.current) return;
+      setSources((s) => withFirstPage(s, id, page));
+    } catch (e) {
+      if (tok !== token.current) return;
+      const error = toInfo(e);
+      setSources((s) => patchSource(s, id, { loading: false, error, ...(isCached(l) ? {} : { rows: [], next: undefined }) }));
+      if (error.kind === 'rate-limited') {
+        // Jira said when to come back: the cached list stays up meanwhile.
+        const wait = Math.min(300, Math.max(1, error.retryAfterSeconds ?? 30));
+        timers.current.push(window.setTimeout(() => tok === token.current && void fetchFirst(id, l, tok, false), wait * 1000));
+      }
+    }
+  }
+
+  async function loadMore() {
+    const tok = token.current;
+    const l = view;
+    await Promise.all(
+      targets.map(async (id) => {
+        const s = sources[id];
+        if (!s?.next || s.loadingMore) return;
+        setSources((all) => patchSource(all, id, { loadingMore: true }));
+        try {
+          const { page } = await request('issues.list', { connectionId: id, list: l, cursor: s.next });
+          if (tok === token.current) setSources((all) => withNextPage(all, id, page));
+        } catch (e) {
+          if (tok === token.current) setSources((all) => patchSource(all, id, { loadingMore: false, error: toInfo(e) }));
+        }
+      }),
+    );
+  }
+
+  // A new view (scope, list or search): paint its cache, then refresh from the background.
+  useEffect(() => {
+    const tok = ++token.current;
+    clearTimers();
+    const initial = firstLoad.current;
+    firstLoad.current = false;
+    if (!search) writeHint(viewKeys(scope, targets, list));
+    // The first refresh waits until the cached list is on screen: its message and the
+    // messaging module it loads would otherwise compete with the first paint.
+    (initial ? afterFirstPaint : (fn: () => void) => fn())(async () => {
+      enableImages();
+      if (initial && !document.activeElement?.closest('input, select, button, [role=listbox]')) searchBox.current?.focus();
+      if (!initial) {
+        if (isCached(view)) {
+          const cache = await readCaches(targets, view);
+          if (tok !== token.current) return;
+          setSources(sourcesFromCache(targets, cache));
+        } else {
+          // A search keeps the rows shown until its results arrive (no flash of an empty list).
+          setSources((s) => Object.fromEntries(targets.map((id) => [id, { ...(s[id] ?? { rows: [], loadingMore: false }), loading: true, error: undefined, next: undefined, loadingMore: false }])) as Sources);
+        }
+      }
+      await Promise.all(targets.map((id) => fetchFirst(id, view, tok, false)));
+    });
+  }, [viewKey, targets.join(' ')]);
+
+  // Favourite filters for the list menu: cached copy first, then the background's.
+  useEffect(() => {
+    if (scope.kind !== 'connection') return;
+    const id = scope.connectionId;
+    let live = true;
+    const first = scope === init.scope;
+    (first ? afterFirstPaint : (fn: () => void) => fn())(async () => {
+      if (!first) {
+        const cached = await readFilters(id);
+        if (live) setFilters(cached);
+      }
+      try {
+        const { filters: got } = await request('filters.favourite', { connectionId: id });
+        if (live) setFilters(got);
+      } catch {
+        // The list's own request shows what is wrong.
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [scopeKey(scope)]);
+
+  // As-you-type search (not in JQL mode: half-typed JQL is always wrong).
+  useEffect(() => {
+    if (jqlMode) return;
+    const text = query.trim();
+    if (!text) {
+      setSearch(null);
+      return;
+    }
+    if (detectIssueKey(text) || text.length < 2) return;
+    const t = window.setTimeout(() => setSearch((s) => ({ list: { kind: 'text', text }, n: s?.n ?? 0 })), SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(t);
+  }, [query, jqlMode]);
+
+  function remember(nextScope: PopupScope, nextLists: Record<string, ListRef>) {
+    writeLocal({ [POPUP_STATE_KEY]: { scope: nextScope, lists: nextLists } satisfies PopupState });
+  }
+
+  function chooseScope(next: PopupScope) {
+    setScope(next);
+    setSearch(null);
+    setQuery('');
+    setSelectedId(undefined);
+    setList(chooseList(next, lists, init.savedQueries));
+    remember(next, lists);
+  }
+
+  function chooseListRef(next: ListRef) {
+    setList(next);
+    setSearch(null);
+    setQuery('');
+    setSelectedId(undefined);
+    if (scope.kind === 'connection') {
+      const nextLists = { ...lists, [scope.connectionId]: next };
+      setLists(nextLists);
+      remember(scope, nextLists);
+    }
+  }
+
+  function open(row: IssueRow, background: boolean) {
+    const c = byId.get(row.connectionId);
+    if (c) void openTab(jiraIssueUrl(c.siteUrl, row.key), background);
+  }
+
+  /** The connection a typed key or pasted URL belongs to. */
+  function connectionForKey(text: string): ConnectionSummary | undefined {
+    if (current) return current;
+    try {
+      const origin = new URL(text.trim()).origin;
+      const match = connections.find((c) => new URL(c.siteUrl).origin === origin);
+      if (match) return match;
+    } catch {
+      // a bare key
+    }
+    return connections[0];
+  }
+
+  function onSearchKey(e: KeyboardEvent) {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      const text = query.trim();
+      const key = detectIssueKey(text);
+      const c = key ? connectionForKey(text) : undefined;
+      if (key && c) {
+        void openTab(jiraIssueUrl(c.siteUrl, key), e.ctrlKey || e.metaKey || e.shiftKey);
+      } else if (text) {
+        setSearch((s) => ({ list: jqlMode ? { kind: 'jql', jql: text } : { kind: 'text', text }, n: (s?.n ?? 0) + 1 }));
+      }
+    } else if (e.key === 'Escape' && query) {
+      e.preventDefault();
+      setQuery('');
+      setSearch(null);
+    } else if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      listBox.current?.focus();
+    }
+  }
+
+  if (!connections.length) {
+    return (
+      <main class="popup">
+        <div class="empty-state">
+          <p>Connect Client for Jira to your Jira site to see your issues here.</p>
+          <button type="button" class="primary" onClick={() => void openOptions('#new')}>
+            Add a Jira connection
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const states = targets.map((id) => ({ id, s: sources[id] }));
+  const rows = mergeRows(states.map(({ s }) => s?.rows ?? []));
+  const loading = states.some(({ s }) => s?.loading);
+  const errors = states.filter(({ s }) => s?.error);
+  const canLoadMore = states.some(({ s }) => !!s?.next) && !states.some(({ s }) => s?.loadingMore);
+  const fetched = states.map(({ s }) => s?.fetchedAt).filter((t): t is number => typeof t === 'number');
+  const oldest = fetched.length ? Math.min(...fetched) : undefined;
+  let status = '';
+  if (loading) status = search ? 'Searching…' : oldest ? `Updating… (updated ${relativeTime(oldest, now)})` : 'Loading…';
+  else if (oldest && !search) status = `Updated ${relativeTime(oldest, now)}`;
+
+  const openInJira = current && (() => void openTab(jiraSearchUrl(current.siteUrl, jqlForList(view))));
+
+  return (
+    <main class="popup">
+      <header class="top">
+        <select aria-label="Connection" value={scopeKey(scope)} onChange={(e) => {
+          const v = (e.currentTarget as HTMLSelectElement).value;
+          chooseScope(v === '*' ? { kind: 'all' } : { kind: 'connection', connectionId: v });
+        }}>
+          {connections.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+          {connections.length > 1 ? <option value="*">All connections</option> : null}
+        </select>
+        {openInJira ? (
+          <button type="button" class="link" onClick={openInJira}>
+            Open in Jira
+          </button>
+        ) : null}
+      </header>
+
+      <div class="search">
+        <input
+          ref={searchBox}
+          type="search"
+          aria-label="Search"
+          placeholder={jqlMode ? 'JQL, then Enter' : 'Issue key, URL or text  ( / )'}
+          value={query}
+          spellcheck={false}
+          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={onSearchKey}
+        />
+        <label class="toggle">
+          <input
+            type="checkbox"
+            checked={jqlMode}
+            onChange={(e) => {
+              setJqlMode((e.currentTarget as HTMLInputElement).checked);
+              setSearch(null);
+              searchBox.current?.focus();
+            }}
+          />
+          JQL
+        </label>
+      </div>
+
+      <ListControls
+        scope={scope}
+        list={search ? undefined : list}
+        filters={filters}
+        savedQueries={init.savedQueries}
+        onChoose={chooseListRef}
+      />
+
+      <p class="status" role="status" aria-live="polite">
+        {status}
+      </p>
+
+      {errors.map(({ id, s }) => (
+        <ErrorView
+          key={id}
+          error={s!.error!}
+          connection={byId.get(id)}
+          named={scope.kind === 'all'}
+          {...(s!.error!.retryAfterSeconds !== undefined ? { retryIn: s!.error!.retryAfterSeconds } : {})}
+          onRetry={() => {
+            clearTimers();
+            void fetchFirst(id, view, token.current, true);
+          }}
+        />
+      ))}
+
+      {rows.length ? (
+        <IssueList
+          key={viewKey.replace(/\|\d+$/, '')}
+          listRef={listBox}
+          rows={rows}
+          connections={byId}
+          showSite={scope.kind === 'all'}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onOpen={open}
+          onEscape={() => {
+            setQuery('');
+            setSearch(null);
+            searchBox.current?.focus();
+          }}
+          canLoadMore={canLoadMore}
+          onLoadMore={() => void loadMore()}
+          now={now}
+        />
+      ) : !loading && !errors.length ? (
+        <p class="empty">{EMPTY_TEXT[view.kind]}</p>
+      ) : null}
+
+      {canLoadMore && rows.length ? (
+        <button type="button" class="more" onClick={() => void loadMore()}>
+          Load more
+        </button>
+      ) : null}
+    </main>
+  );
+}
+
+export { ASSIGNED };

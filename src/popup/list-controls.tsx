@@ -1,0 +1,91 @@
+// The list chooser: four tabs for the built-in lists, and a "List" menu for the user's
+// favourite Jira filters and saved JQL queries.
+import type { FavouriteFilter, ListRef, PopupScope, SavedQuery } from '../shared/issues';
+
+const TABS: { kind: 'assigned' | 'reported' | 'watching' | 'recent'; label: string }[] = [
+  { kind: 'assigned', label: 'Assigned to me' },
+  { kind: 'reported', label: 'Reported by me' },
+  { kind: 'watching', label: 'Watching' },
+  { kind: 'recent', label: 'Recently viewed' },
+];
+
+interface Props {
+  scope: PopupScope;
+  /** The list shown, or undefined while a search is. */
+  list: ListRef | undefined;
+  filters: FavouriteFilter[];
+  savedQueries: SavedQuery[];
+  onChoose(list: ListRef): void;
+}
+
+export function ListControls({ scope, list, filters, savedQueries, onChoose }: Props) {
+  const all = scope.kind === 'all';
+  const menuValue = list?.kind === 'filter' ? `f:${list.filterId}` : list?.kind === 'saved' ? `s:${list.queryId}` : '';
+
+  function onTabKey(e: KeyboardEvent, i: number) {
+    const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!d) return;
+    e.preventDefault();
+    const tabs = (e.currentTarget as HTMLElement).parentElement?.querySelectorAll<HTMLElement>('[role=tab]');
+    const next = tabs?.[(i + d + TABS.length) % TABS.length];
+    next?.focus();
+  }
+
+  return (
+    <nav class="lists">
+      <div role="tablist" aria-label="Lists">
+        {TABS.map((t, i) => {
+          const selected = list?.kind === t.kind;
+          const disabled = all && t.kind !== 'assigned';
+          return (
+            <button
+              key={t.kind}
+              type="button"
+              role="tab"
+              aria-selected={selected}
+              tabIndex={selected || (!list && i === 0) ? 0 : -1}
+              disabled={disabled}
+              onClick={() => onChoose({ kind: t.kind })}
+              onKeyDown={(e) => onTabKey(e, i)}
+            >
+              {t.label}
+            </button>
+          );
+        })}
+      </div>
+      {!all && (filters.length > 0 || savedQueries.length > 0) ? (
+        <select
+          aria-label="List"
+          value={menuValue}
+          onChange={(e) => {
+            const v = (e.currentTarget as HTMLSelectElement).value;
+            const f = filters.find((x) => `f:${x.id}` === v);
+            const q = savedQueries.find((x) => `s:${x.id}` === v);
+            if (f) onChoose({ kind: 'filter', filterId: f.id, name: f.name });
+            else if (q) onChoose({ kind: 'saved', queryId: q.id, name: q.name, jql: q.jql });
+          }}
+        >
+          <option value="">Filters…</option>
+          {filters.length ? (
+            <optgroup label="Favourite filters">
+              {filters.map((f) => (
+                <option key={f.id} value={`f:${f.id}`}>
+                  {f.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {savedQueries.length ? (
+            <optgroup label="Saved queries">
+              {savedQueries.map((q) => (
+                <option key={q.id} value={`s:${q.id}`}>
+                  {q.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </select>
+      ) : null}
+    </nav>
+  );
+}

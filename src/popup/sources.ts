@@ -1,0 +1,48 @@
+// State of one list view per connection ("source"), and how Jira's answers change it.
+import type { AppErrorInfo } from '../shared/errors';
+import type { IssueRow, PageCursor } from '../shared/issues';
+import type { CachedIssueList } from '../shared/protocol/issues';
+import { appendRows } from './merge';
+
+export interface Source {
+  rows: IssueRow[];
+  next?: PageCursor;
+  /** When Jira answered what is shown. */
+  fetchedAt?: number;
+  loading: boolean;
+  loadingMore: boolean;
+  error?: AppErrorInfo;
+}
+
+export type Sources = Record<string, Source>;
+
+export const emptySource: Source = { rows: [], loading: false, loadingMore: false };
+
+export function sourcesFromCache(targets: string[], cache: Record<string, CachedIssueList | undefined>): Sources {
+  return Object.fromEntries(
+    targets.map((id) => {
+      const c = cache[id];
+      const s: Source = { ...emptySource, rows: Array.isArray(c?.page?.issues) ? c.page.issues : [] };
+      if (c?.page?.next) s.next = c.page.next;
+      if (c?.page?.fetchedAt) s.fetchedAt = c.page.fetchedAt;
+      return [id, s];
+    }),
+  );
+}
+
+export function patchSource(all: Sources, id: string, change: Partial<Source>): Sources {
+  const base = all[id] ?? emptySource;
+  const next: Source = { ...base, ...change };
+  for (const k of Object.keys(change) as (keyof Source)[]) if (change[k] === undefined) delete next[k];
+  return { ...all, [id]: next };
+}
+
+/** A first page arrived: it replaces the rows (keys stay, so selection and scroll stay). */
+export function withFirstPage(all: Sources, id: string, page: { issues: IssueRow[]; next?: PageCursor; fetchedAt: number }): Sources {
+  return patchSource(all, id, { rows: page.issues, next: page.next, fetchedAt: page.fetchedAt, loading: false, error: undefined });
+}
+
+export function withNextPage(all: Sources, id: string, page: { issues: IssueRow[]; next?: PageCursor }): Sources {
+  const s = all[id] ?? emptySource;
+  return patchSource(all, id, { rows: appendRows(s.rows, page.issues), next: page.next, loadingMore: false, error: undefined });
+}

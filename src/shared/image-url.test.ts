@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { safeImageUrl } from './image-url';
+
+const CLOUD = 'https://acme.atlassian.net';
+const SERVER = 'https://jira.acme.test/jira';
+
+describe('safeImageUrl', () => {
+  it.each([
+    ['https://acme.atlassian.net/images/icons/priorities/high.svg', CLOUD],
+    ['https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/5b1/abc/48', CLOUD],
+    ['https://secure.gravatar.com/avatar/abc?d=mm', CLOUD],
+    ['https://other.atlassian.net/rest/api/2/universal_avatar/view/type/issuetype/avatar/1', CLOUD],
+    ['https://api.atlassian.com/ex/jira/x/avatar', CLOUD],
+    ['https://jira.acme.test/jira/secure/viewavatar?size=xsmall&avatarId=1', SERVER],
+    ['http://jira.internal/secure/useravatar?avatarId=2', 'http://jira.internal'],
+  ])('allows %s', (url, site) => {
+    expect(safeImageUrl(url, site)).toBe(url);
+  });
+
+  it.each([
+    [undefined, CLOUD],
+    ['', CLOUD],
+    ['javascript:alert(1)', CLOUD],
+    ['data:image/svg+xml,<svg/>', CLOUD],
+    ['http://acme.atlassian.net/x.png', CLOUD],
+    ['https://evil.example/pixel.gif', CLOUD],
+    ['https://atlassian.net.evil.example/x.png', CLOUD],
+    ['https://evil.example/?https://secure.gravatar.com', CLOUD],
+    ['https://user:pw@secure.gravatar.com/avatar/x', CLOUD],
+    ['https://secure.gravatar.com:8443/avatar/x', CLOUD],
+    ['https://avatar-management--avatars.x.prod.public.atl-paas.net.evil.example/a', CLOUD],
+    ['https://jira.acme.test.evil.example/a.png', SERVER],
+    ['https://jira.acme.test:8443/a.png', SERVER],
+    ['relative/path.png', SERVER],
+  ])('refuses %s', (url, site) => {
+    expect(safeImageUrl(url, site)).toBeUndefined();
+  });
+});

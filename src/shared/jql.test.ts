@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ASSIGNED_OPEN_JQL, escapeLucene, jiraIssueUrl, jiraSearchUrl, jqlForList, jqlString, textSearchJql } from './jql';
+
+describe('jqlString', () => {
+  it.each([
+    ['plain', '"plain"'],
+    ['say "hi"', '"say \\"hi\\""'],
+    ['back\\slash', '"back\\\\slash"'],
+    ['" OR project = X OR "', '"\\" OR project = X OR \\""'],
+    ['two\nlines', '"two lines"'],
+  ])('%j -> %s', (input, expected) => {
+    expect(jqlString(input)).toBe(expected);
+  });
+});
+
+describe('textSearchJql', () => {
+  it('quotes plain words', () => {
+    expect(textSearchJql('  login bug ')).toBe('text ~ "login bug" ORDER BY updated DESC');
+  });
+  it('escapes Lucene specials twice over (Lucene backslash, then JQL backslash)', () => {
+    expect(textSearchJql('[example]')).toBe('text ~ "\\\\[example\\\\]" ORDER BY updated DESC');
+    expect(escapeLucene('a+b (c)? d*')).toBe('a\\+b \\(c\\)\\? d\\*');
+  });
+  it('cannot close the string or inject a clause', () => {
+    const jql = textSearchJql('x" OR assignee = "bob');
+    expect(jql).toBe('text ~ "x\\\\\\" OR assignee = \\\\\\"bob" ORDER BY updated DESC');
+    // Every quote inside is preceded by an odd number of backslashes: the literal never ends early.
+    const inner = jql.slice('text ~ "'.length, jql.lastIndexOf('" ORDER'));
+    for (const m of inner.matchAll(/(\\*)"/g)) expect(m[1]!.length % 2).toBe(1);
+  });
+  it('escapes a trailing backslash', () => {
+    expect(textSearchJql('a\\')).toBe('text ~ "a\\\\\\\\" ORDER BY updated DESC');
+  });
+});
+
+describe('jqlForList', () => {
+  it.each([
+    [{ kind: 'assigned' } as const, ASSIGNED_OPEN_JQL],
+    [{ kind: 'reported' } as const, 'reporter = currentUser() ORDER BY updated DESC'],
+    [{ kind: 'watching' } as const, 'watcher = currentUser() ORDER BY updated DESC'],
+    [{ kind: 'recent' } as const, 'issuekey in issueHistory() ORDER BY lastViewed DESC'],
+    [{ kind: 'filter', filterId: '10042', name: 'Mine' } as const, 'filter = 10042'],
+    [{ kind: 'saved', queryId: 'q', name: 'Q', jql: ' project = ACME ' } as const, 'project = ACME'],
+    [{ kind: 'jql', jql: 'order by created' } as const, 'order by created'],
+  ])('%j', (list, jql) => {
+    expect(jqlForList(list)).toBe(jql);
+  });
+  it('assigned means open: status category not Done', () => {
+    expect(ASSIGNED_OPEN_JQL).toBe('assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC');
+  });
+  it('refuses a non-numeric filter id', () => {
+    expect(() => jqlForList({ kind: 'filter', filterId: '1 OR x', name: '' })).toThrow();
+  });
+});
+
+describe('web URLs', () => {
+  it('encodes the JQL of a search', () => {
+    expect(jiraSearchUrl('https://acme.atlassian.net', 'a = "b c"')).toBe('https://acme.atlassian.net/issues/?jql=a%20%3D%20%22b%20c%22');
+  });
+  it('keeps a context path', () => {
+    expect(jiraIssueUrl('https://jira.acme.test/jira/', 'ACME-7')).toBe('https://jira.acme.test/jira/browse/ACME-7');
+  });
+});

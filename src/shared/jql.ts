@@ -1,0 +1,63 @@
+// JQL for the popup's lists, with user text quoted so it can never change the query's shape.
+// Quoting rules: JQL string literals escape `\` and `"` with a backslash; `text ~` hands the
+// literal to Lucene, whose special characters need their own backslash (Atlassian: "to
+// search for special characters use \\", e.g. text ~ "\\[example\\]").
+import type { ListRef } from './issues';
+
+/** Open issues assigned to the user (JIRA_FACTS: "open" = status category not Done). */
+export const ASSIGNED_OPEN_JQL = 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC';
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** A JQL string literal: double-quoted, backslash and quote escaped, line breaks flattened. */
+export function jqlString(value: string): string {
+  const flat = value.replace(/[\r\n\t]+/g, ' ');
+  return `"${flat.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/** Escapes Lucene's query syntax so the user's text is searched for as words. */
+export function escapeLucene(text: string): string {
+  return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+}
+
+/** `text ~ "<escaped>"`: a full-text search for what the user typed. */
+export function textSearchJql(text: string): string {
+  return `text ~ ${jqlString(escapeLucene(text.trim()))} ORDER BY updated DESC`;
+}
+
+/** Filter ids are numeric in Jira; anything else is refused rather than pasted into JQL. */
+export function filterJql(filterId: string): string {
+  if (!/^\d+$/.test(filterId)) throw new Error('A filter id is a number.');
+  return `filter = ${filterId}`;
+}
+
+export function jqlForList(list: ListRef): string {
+  switch (list.kind) {
+    case 'assigned':
+      return ASSIGNED_OPEN_JQL;
+    case 'reported':
+      return 'reporter = currentUser() ORDER BY updated DESC';
+    case 'watching':
+      return 'watcher = currentUser() ORDER BY updated DESC';
+    case 'recent':
+      return 'issuekey in issueHistory() ORDER BY lastViewed DESC';
+    case 'filter':
+      return filterJql(list.filterId);
+    case 'saved':
+      return list.jql.trim();
+    case 'text':
+      return textSearchJql(list.text);
+    case 'jql':
+      return list.jql.trim();
+  }
+}
+
+/** `{site}/issues/?jql=<encoded>`: the list as a Jira search. */
+export function jiraSearchUrl(siteUrl: string, jql: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/issues/?jql=${encodeURIComponent(jql)}`;
+}
+
+/** `{site}/browse/{KEY}`. */
+export function jiraIssueUrl(siteUrl: string, key: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/browse/${encodeURIComponent(key)}`;
+}

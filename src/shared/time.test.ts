@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { relativeTime } from './time';
+
+const NOW = Date.parse('2026-11-28T12:00:00Z');
+const ago = (ms: number) => new Date(NOW - ms).toISOString();
+
+describe('relativeTime', () => {
+  it.each([
+    [ago(10_000), 'just now'],
+    [ago(-5_000), 'just now'],
+    [ago(60_000), '1 min ago'],
+    [ago(3 * 60_000), '3 min ago'],
+    [ago(59 * 60_000), '59 min ago'],
+    [ago(3 * 3_600_000 + 120_000), '3h ago'],
+    [ago(26 * 3_600_000), '1d ago'],
+    [ago(6 * 86_400_000), '6d ago'],
+    [ago(15 * 86_400_000), '2w ago'],
+  ])('%s -> %s', (when, text) => {
+    expect(relativeTime(when, NOW)).toBe(text);
+  });
+  it('shows a date for old times, with the year when it differs', () => {
+    expect(relativeTime(new Date(2026, 2, 4, 12).getTime(), NOW)).toBe('Mar 4');
+    expect(relativeTime(new Date(2024, 2, 4, 12).getTime(), NOW)).toBe('Mar 4, 2024');
+  });
+  it('is empty for missing or bad input', () => {
+    expect(relativeTime(undefined, NOW)).toBe('');
+    expect(relativeTime('not a date', NOW)).toBe('');
+  });
+});

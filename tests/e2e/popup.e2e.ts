@@ -1,0 +1,456 @@
+// The toolbar popup (issue #4) in Chromium against the fake Jira sites: cached paint,
+// paging, search by key / text / JQL, favourite filters, offline, 429, 401, two connections.
+// Connections are seeded by writing storage.local from an extension page exactly as the
+// background lays it out (src/background/storage/store.ts, schema version 1).
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionBrowser } from './support/browser';
+import { ACME_URL, ADA, BETA_URL, BOB, HOSTS, SERVER_URL, startFakes, type Fakes } from './support/fakes';
+
+let fakes: Fakes;
+let ext: ExtensionBrowser;
+
+const ASSIGNED_JQL = 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC';
+/** Ada's 120 issues on acme, minus the Done ones (every fifth): the open "Assigned to me". */
+const OPEN_ASSIGNED = 96;
+
+function connection(id: string, siteUrl: string, name: string, status: object = { state: 'ok' }) {
+  return {
+    id,
+    name,
+    siteUrl,
+    deployment: 'cloud',
+    authMethod: 'cloud-token',
+    username: ADA.email,
+    user: { displayName: ADA.displayName, accountId: ADA.accountId },
+    siteTitle: name,
+    scoped: false,
+    createdAt: Date.now(),
+    updatedAt: Date.now(),
+    status,
+  };
+}
+
+const ACME = connection('c-acme', ACME_URL, 'Acme Jira');
+const BETA = connection('c-beta', BETA_URL, 'Beta Jira');
+
+async function inExtensionPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(ext.url('manifest.json'));
+    return await fn(page);
+  } finally {
+    await page.close();
+  }
+}
+
+type Chrome = {
+  storage: { local: { set(v: object): Promise<void>; get(k: string[] | null): Promise<Record<string, unknown>> } };
+  action: { getBadgeText(d: object): Promise<string> };
+  alarms: { get(n: string): Promise<unknown> };
+};
+const chromeOf = () => (globalThis as unknown as { chrome: Chrome }).chrome;
+
+async function setStorage(items: Record<string, unknown>): Promise<void> {
+  await inExtensionPage((page) => page.evaluate(([i, f]) => (new Function(`return ${f}`)() as typeof chromeOf)().storage.local.set(i), [items, chromeOf.toString()] as const));
+}
+
+const SERVER = {
+  ...connection('c-dc', SERVER_URL, 'Acme Corp Jira'),
+  deployment: 'server',
+  authMethod: 'pat',
+  username: BOB.username,
+  user: { displayName: BOB.displayName, name: BOB.username, key: BOB.key },
+};
+
+async function seed(connections: object[] = [ACME], extra: Record<string, unknown> = {}): Promise<void> {
+  const secrets = Object.fromEntries(connections.map((c) => [(c as { id: string }).id, c === SERVER ? BOB.pat : ADA.classicToken]));
+  await setStorage({ schemaVersion: 1, connections, secrets, defaultConnectionId: (connections[0] as { id: string } | undefined)?.id ?? null, ...extra });
+}
+
+/**
+ * Makes the cached lists look older than the refresh window (the favourite filters stay
+ * fresh). `noImages` drops the rows' icons, so that only the search meets the fake's switches.
+ */
+async function ageCaches(opts: { noImages?: boolean } = {}): Promise<void> {
+  const all = await ext.readStorage('local', null);
+  type Entry = { page: { fetchedAt: number; issues: Record<string, unknown>[] }; cachedAt: number };
+  const old = Date.now() - 3_600_000;
+  const aged = Object.fromEntries(
+    Object.entries(all)
+      .filter(([k]) => k.startsWith('cache:') && !k.endsWith(':~filters'))
+      .map(([k, v]) => {
+        const entry = v as Entry;
+        const rows = opts.noImages ? entry.page.issues.map(({ issueType: _t, priority: _p, assignee: _a, ...rest }) => rest) : entry.page.issues;
+        return [k, { ...entry, cachedAt: old, page: { ...entry.page, issues: rows, fetchedAt: old } }];
+      }),
+  );
+  await setStorage(aged);
+}
+
+const searches = (host: string = HOSTS.acme) => fakes.requests.to(host, '/rest/api/3/search/jql');
+const issues = (page: Page) => page.getByRole('listbox', { name: 'Issues' });
+const option = (page: Page, key: string) => issues(page).getByRole('option', { name: new RegExp(`^${key} `) });
+const firstOption = (page: Page) => issues(page).getByRole('option').first();
+
+async function openPopup(): Promise<Page> {
+  return ext.openPopup();
+}
+
+beforeAll(async () => {
+  fakes = await startFakes();
+  ext = await launchExtension({ port: fakes.port });
+});
+
+afterEach(async () => {
+  for (const p of ext.context.pages()) if (p.url().startsWith(ext.url(''))) await p.close();
+  await ext.clearStorage('local');
+  await ext.clearStorage('session');
+  fakes.reset();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await fakes?.close();
+});
+
+describe('popup', () => {
+  it('offers to add a connection when there is none', async () => {
+    const popup = await openPopup();
+    const options = await ext.newTabFrom(ext.url('src/options/index.html#new'), () =>
+      popup.getByRole('button', { name: 'Add a Jira connection' }).click(),
+    );
+    expect(options.url()).toBe(ext.url('src/options/index.html#new'));
+  });
+
+  it('lists the open issues assigned to me, page by page, with fields limited to the row', async () => {
+    await seed();
+    const popup = await openPopup();
+    await expect(popup.getByRole('searchbox', { name: 'Search' })).toBeFocusedSoon();
+    await option(popup, 'WEB-1').waitFor();
+    expect(await popup.getByRole('tab', { name: 'Assigned to me' }).getAttribute('aria-selected')).toBe('true');
+    expect(await firstOption(popup).getAttribute('aria-setsize')).toBe('50');
+    // Virtual list: only what is visible is in the DOM.
+    expect(await issues(popup).getByRole('option').count()).toBeLessThan(20);
+
+    const [first] = searches();
+    expect(first!.query).toMatchObject({ jql: ASSIGNED_JQL, fields: 'summary,status,issuetype,priority,assignee,updated' });
+    expect(first!.hasCookie).toBe(false);
+
+    await popup.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => firstOption(popup).getAttribute('aria-setsize')).toBe(String(OPEN_ASSIGNED));
+    expect(searches()[1]!.query.nextPageToken).toBeTruthy();
+    await expect.poll(() => popup.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+
+    // Scroll to the end: the last row is rendered and visible.
+    await popup.getByRole('listbox', { name: 'Issues' }).evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await popup.locator(`[role=option][aria-posinset="${OPEN_ASSIGNED}"]`).waitFor();
+    expect(await popup.getByText(/^Updated /).textContent()).toMatch(/Updated (just now|\d+ min ago)/);
+  });
+
+  it('opens twice within the refresh window with one search, and paints from the cache at once', async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    await popup.close();
+    const again = await openPopup();
+    await option(again, 'WEB-1').waitFor();
+    await again.waitForTimeout(500);
+    expect(searches()).toHaveLength(1);
+  });
+
+  it('opens an issue by key (lower case too) and by pasted URL', async () => {
+    await seed();
+    const popup = await openPopup();
+    const box = popup.getByRole('searchbox', { name: 'Search' });
+    await box.fill('web-7');
+    // A plain Enter opens the issue and closes the popup (window.close()).
+    const tab = await ext.newTabFrom(`${ACME_URL}/browse/WEB-7`, () => box.press('Enter', { noWaitAfter: true }).catch(() => undefined));
+    expect(tab.url()).toBe(`${ACME_URL}/browse/WEB-7`);
+    await tab.close();
+
+    const popup2 = await openPopup();
+    const box2 = popup2.getByRole('searchbox', { name: 'Search' });
+    await box2.fill(`${ACME_URL}/jira/software/projects/API/boards/1?selectedIssue=API-3`);
+    // Ctrl+Enter keeps the popup open.
+    const tab2 = await ext.newTabFrom(`${ACME_URL}/browse/API-3`, () => box2.press('Control+Enter'));
+    expect(tab2.url()).toBe(`${ACME_URL}/browse/API-3`);
+    expect(popup2.isClosed()).toBe(false);
+  });
+
+  it('searches text as I type, and moves through results with the keyboard', async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    await popup.getByRole('searchbox', { name: 'Search' }).pressSequentially('Checkout', { delay: 20 });
+    await expect.poll(() => searches().some((r) => r.query.jql === 'text ~ "Checkout" ORDER BY updated DESC')).toBe(true);
+    await expect.poll(async () => (await firstOption(popup).getAttribute('aria-label')) ?? '').toMatch(/checkout/i);
+    const labels = await issues(popup).getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    for (const l of labels) expect(l.toLowerCase()).toContain('checkout');
+
+    // ArrowDown into the list, j moves down, Ctrl+Enter opens in the background.
+    await popup.keyboard.press('ArrowDown');
+    await popup.keyboard.press('j');
+    const second = await issues(popup).getByRole('option').nth(1);
+    await expect.poll(() => second.getAttribute('aria-selected')).toBe('true');
+    const key = (await second.getAttribute('aria-label'))!.split(' ')[0]!;
+    const tab = await ext.newTabFrom(`${ACME_URL}/browse/${key}`, () => popup.keyboard.press('Control+Enter'));
+    expect(tab.url()).toBe(`${ACME_URL}/browse/${key}`);
+
+    // Esc clears the search and brings the list back.
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('');
+    await option(popup, 'WEB-1').waitFor();
+  });
+
+  it("shows Jira's messages for wrong JQL, and runs good JQL", async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    await popup.getByRole('checkbox', { name: 'JQL' }).check();
+    const box = popup.getByRole('searchbox', { name: 'Search' });
+    await box.fill('project = = WEB');
+    await box.press('Enter');
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('Error in the JQL Query');
+
+    await box.fill('order by created');
+    await box.press('Enter');
+    await expect.poll(() => popup.getByRole('alert').textContent()).toContain('Unbounded JQL queries are not allowed');
+
+    await box.fill('project = OPS ORDER BY key ASC');
+    await box.press('Enter');
+    await expect.poll(() => popup.getByRole('alert').count()).toBe(0);
+    await option(popup, 'OPS-1').waitFor();
+
+    // Open in Jira opens this JQL as a Jira search.
+    const tab = await ext.newTabFrom(`${ACME_URL}/issues/`, () => popup.getByRole('button', { name: 'Open in Jira' }).click());
+    expect(new URL(tab.url()).searchParams.get('jql')).toBe('project = OPS ORDER BY key ASC');
+  });
+
+  it('lists a favourite filter and remembers the list', async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    const menu = popup.getByRole('combobox', { name: 'List' });
+    await menu.waitFor();
+    await menu.selectOption({ label: 'Ops in progress' });
+    await expect.poll(() => searches().some((r) => r.query.jql === 'filter = 10101')).toBe(true);
+    await expect.poll(async () => (await firstOption(popup).getAttribute('aria-label')) ?? '').toMatch(/^OPS-/);
+    await popup.close();
+
+    const again = await openPopup();
+    await expect.poll(async () => (await firstOption(again).getAttribute('aria-label')) ?? '').toMatch(/^OPS-/);
+    expect(await again.getByRole('combobox', { name: 'List' }).inputValue()).toBe('f:10101');
+  });
+
+  it('paints the cached list while Jira is down, with the last update and Retry', async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    await popup.close();
+    await ageCaches();
+    fakes.acme.switches.stop();
+
+    const offline = await openPopup();
+    await option(offline, 'WEB-1').waitFor();
+    await offline.getByRole('alert').waitFor({ timeout: 30_000 });
+    expect(await offline.getByText(/^Updated /).textContent()).toMatch(/Updated (\d+h ago|\d+ min ago)/);
+    await option(offline, 'WEB-1').waitFor(); // the cached rows stay
+
+    fakes.acme.switches.resume();
+    await offline.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => offline.getByRole('alert').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => offline.getByText(/^Updated /).textContent()).toMatch(/just now/);
+  });
+
+  it('waits out a 429 and retries by itself, showing the cached list meanwhile', async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    await popup.close();
+    await ageCaches({ noImages: true });
+    fakes.acme.switches.rateLimitNext(6);
+
+    const limited = await openPopup();
+    await option(limited, 'WEB-1').waitFor();
+    // The client retries a GET 3 times after Retry-After, then gives up; the popup keeps the
+    // cached rows, waits Retry-After itself and asks again.
+    await expect.poll(() => limited.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Retrying in \d+ s/);
+    await option(limited, 'WEB-1').waitFor();
+    await expect.poll(() => searches().filter((r) => r.status === 200).length, { timeout: 20_000 }).toBe(2);
+    expect(searches().filter((r) => r.status === 429)).toHaveLength(6);
+    await expect.poll(() => limited.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => limited.getByText(/^Updated /).textContent()).toMatch(/just now/);
+  });
+
+  it('offers Renew token when the token is rejected, and stops polling for the badge', async () => {
+    await seed();
+    fakes.accounts.revoke(ADA.classicToken);
+    const popup = await openPopup();
+    const alert = popup.getByRole('alert');
+    await alert.waitFor();
+    const renew = popup.getByRole('button', { name: 'Renew token' });
+    await renew.waitFor();
+
+    const stored = await ext.readStorage('local', ['connections']);
+    expect((stored.connections as { status: { state: string } }[])[0]!.status.state).toBe('token-rejected');
+    const badge = await inExtensionPage((page) =>
+      page.evaluate(async () => {
+        const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+        return { text: await c.action.getBadgeText({}), alarm: (await c.alarms.get('badge-refresh')) ?? null };
+      }),
+    );
+    expect(badge).toEqual({ text: '!', alarm: null });
+
+    // Opening the popup again does not send the rejected token again.
+    const before = fakes.requests.to(HOSTS.acme).length;
+    const again = await openPopup();
+    await again.getByRole('button', { name: 'Renew token' }).waitFor();
+    await again.waitForTimeout(300);
+    expect(fakes.requests.to(HOSTS.acme).length).toBe(before);
+
+    const options = await ext.newTabFrom(ext.url('src/options/index.html'), () => again.getByRole('button', { name: 'Renew token' }).click());
+    expect(options.url(), options.url()).toBe(ext.url('src/options/index.html#renew=c-acme'));
+  });
+
+  it('switches between two connections and merges them in "All connections", remembered', async () => {
+    await seed([ACME, BETA]);
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    const select = popup.getByRole('combobox', { name: 'Connection' });
+    await select.selectOption({ label: 'Beta Jira' });
+    await option(popup, 'BETA-1').waitFor();
+    await select.selectOption({ label: 'All connections' });
+    await expect.poll(async () => {
+      const labels = await issues(popup).getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+      return labels.some((l) => l.startsWith('WEB-') && l.endsWith('Acme Jira')) && labels.some((l) => l.startsWith('BETA-') && l.endsWith('Beta Jira'));
+    }).toBe(true);
+    await popup.close();
+
+    const again = await openPopup();
+    await issues(again).getByRole('option').first().waitFor();
+    expect(await again.getByRole('combobox', { name: 'Connection' }).inputValue()).toBe('*');
+    expect(searches(HOSTS.beta).length).toBeGreaterThan(0);
+  });
+});
+
+declare module 'vitest' {
+  interface Assertion {
+    toBeFocusedSoon(): Promise<void>;
+  }
+}
+expect.extend({
+  async toBeFocusedSoon(locator: { evaluate(fn: (el: Element) => boolean): Promise<boolean> }) {
+    const deadline = Date.now() + 3_000;
+    for (;;) {
+      const focused = await locator.evaluate((el) => el === document.activeElement).catch(() => false);
+      if (focused || Date.now() > deadline) return { pass: focused, message: () => 'expected the element to be focused' };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  },
+});
+
+describe('popup, more states', () => {
+  it('lists a Data Center connection (REST v2, startAt paging) and offers Re-authenticate there', async () => {
+    await seed([SERVER]);
+    const popup = await openPopup();
+    await option(popup, 'INFRA-1').waitFor();
+    const [call] = fakes.requests.to(HOSTS.server, '/jira/rest/api/2/search');
+    expect(call!.query).toMatchObject({ startAt: '0', jql: ASSIGNED_JQL });
+    expect(call!.auth?.scheme).toBe('Bearer');
+    await popup.close();
+
+    await ageCaches();
+    await setStorage({ connections: [{ ...SERVER, status: { state: 'token-rejected', message: 'Jira rejected the token.' } }] });
+    const again = await openPopup();
+    await again.getByRole('button', { name: 'Re-authenticate' }).waitFor();
+    await option(again, 'INFRA-1').waitFor(); // the cached list stays under the message
+  });
+
+  it('updates a stale list in place, keeping the selection', async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    await popup.close();
+    // An older copy: WEB-1's summary was different and API-1 was not there yet.
+    const cached = (await ext.readStorage('local', ['cache:c-acme:assigned']))['cache:c-acme:assigned'] as {
+      page: { issues: { key: string; summary: string }[]; fetchedAt: number };
+    };
+    const old = Date.now() - 3_600_000;
+    const older = cached.page.issues.filter((i) => i.key !== 'API-1').map((i) => (i.key === 'WEB-1' ? { ...i, summary: 'Old summary' } : i));
+    await setStorage({ 'cache:c-acme:assigned': { ...cached, page: { ...cached.page, issues: older, fetchedAt: old }, cachedAt: old } });
+    fakes.acme.switches.stop(); // hold the refresh back until the selection is made
+
+    const again = await openPopup();
+    await option(again, 'WEB-1').waitFor();
+    expect(await option(again, 'WEB-1').getAttribute('aria-label')).toContain('Old summary');
+    await again.keyboard.press('ArrowDown'); // search box -> list
+    await again.keyboard.press('j');
+    await again.keyboard.press('j');
+    const selectedKey = async () => ((await issues(again).locator('[aria-selected=true]').getAttribute('aria-label')) ?? '').split(' ')[0];
+    const before = await selectedKey();
+    fakes.acme.switches.resume();
+    await again.getByRole('button', { name: 'Retry' }).click({ timeout: 30_000 });
+    await expect.poll(async () => (await option(again, 'WEB-1').getAttribute('aria-label')) ?? '').not.toContain('Old summary');
+    await option(again, 'API-1').waitFor();
+    expect(await selectedKey()).toBe(before);
+  });
+
+  it('keeps what the background fetched when the popup closes mid-request', async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    await popup.close();
+    await ageCaches();
+    const before = Date.now();
+    const quick = await openPopup();
+    await expect.poll(() => searches().length).toBe(2);
+    await quick.close();
+    await expect
+      .poll(async () => ((await ext.readStorage('local', ['cache:c-acme:assigned']))['cache:c-acme:assigned'] as { cachedAt: number }).cachedAt)
+      .toBeGreaterThanOrEqual(before);
+  });
+
+  it('scrolls 5,000 issues with only the visible rows in the DOM', async () => {
+    const now = Date.now();
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({
+      connectionId: 'c-acme',
+      key: `BIG-${i + 1}`,
+      summary: `Issue ${i + 1}`,
+      status: { name: 'To Do', category: 'new' },
+      updated: new Date(now - i * 60_000).toISOString(),
+    }));
+    await seed([ACME], {
+      // Fresh (within the refresh window): the background answers from it, Jira is not asked.
+      'cache:c-acme:assigned': { page: { issues: rows, fetchedAt: now }, cachedAt: now, jql: ASSIGNED_JQL },
+      'cache:c-acme:~filters': { filters: [], cachedAt: now },
+    });
+    const popup = await openPopup();
+    await option(popup, 'BIG-1').waitFor();
+    const list = issues(popup);
+    const frames = await list.evaluate(async (el) => {
+      // Scroll through the whole list a frame at a time; count frames slower than 50 ms.
+      let slow = 0;
+      let last = performance.now();
+      for (let y = 0; y < el.scrollHeight; y += 2_000) {
+        el.scrollTop = y;
+        await new Promise((r) => requestAnimationFrame(r));
+        const t = performance.now();
+        if (t - last > 50) slow++;
+        last = t;
+      }
+      return { slow, rendered: el.querySelectorAll('[role=option]').length };
+    });
+    expect(frames.rendered).toBeLessThan(25);
+    expect(frames.slow).toBeLessThan(5);
+    await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await option(popup, 'BIG-5000').waitFor();
+    expect(searches()).toHaveLength(0);
+  });
+});
+
+describe('popup page health', () => {
+  it('raised no uncaught exception or console error on extension pages (failed image loads aside)', () => {
+    expect(ext.pageErrors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+  });
+});

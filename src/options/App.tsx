@@ -34,8 +34,13 @@ export function App() {
   const [deleted, setDeleted] = useState<DeletedNotice | null>(null);
   const [intent, setIntent] = useState<HashIntent>(() => parseHash(location.hash));
   const formRef = useRef<HTMLDivElement>(null);
+  // The form open right now, for callbacks that run after an await or from an older render
+  // (a token claimed while the page was still loading must not be wiped by a late #capture).
+  const currentForm = useRef<OpenForm | null>(null);
+  currentForm.current = form;
 
   const openForm = useCallback((next: OpenForm) => {
+    currentForm.current = next;
     setForm(next);
     setFormKey((k) => k + 1);
     setCapture(undefined);
@@ -66,7 +71,7 @@ export function App() {
     // Reloading the page must not start a second capture.
     history.replaceState(null, '', location.pathname + location.search);
     if (intent.kind === 'new' || intent.kind === 'capture') {
-      if (form?.kind !== 'new') openForm({ kind: 'new' });
+      if (currentForm.current?.kind !== 'new') openForm({ kind: 'new' });
       return;
     }
     const c = conns.connections.find((x) => x.id === intent.connectionId);
@@ -80,8 +85,9 @@ export function App() {
 
   useCapture((claimed: ClaimedCapture) => {
     const target: OpenForm = claimed.connectionId ? { kind: 'reauth', connectionId: claimed.connectionId } : { kind: 'new' };
+    const open = currentForm.current;
     const same =
-      form?.kind === target.kind && (form.kind === 'new' || (target.kind === 'reauth' && form.connectionId === target.connectionId));
+      open?.kind === target.kind && (open.kind === 'new' || (target.kind === 'reauth' && open.connectionId === target.connectionId));
     if (!same) openForm(target);
     setCapture({ nonce: ++nonce, ...claimed });
     setStatus('Token received from id.atlassian.com.');

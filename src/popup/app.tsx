@@ -11,6 +11,7 @@ import { CONNECTIONS_KEY, POPUP_STATE_KEY, listKey } from '../shared/storage-key
 import { relativeTime } from '../shared/time';
 import { ASSIGNED, chooseList, chooseScope as chooseInitialScope, readCaches, readFilters, scopeTargets, viewKeys, writeHint, type Boot } from './boot';
 import { ErrorView } from './errors-view';
+import { ExpiryNotice } from './expiry-notice';
 import { browser, openOptions, openTab, request, writeLocal } from './ext';
 import { enableImages } from './image';
 import { IssueList } from './issue-list';
@@ -325,6 +326,12 @@ export function App({ init }: { init: Boot }) {
           </button>
         ) : null}
       </header>
+
+      <ExpiryNotice
+        connections={scope.kind === 'all' ? connections : current ? [current] : []}
+        named={scope.kind === 'all'}
+        now={now}
+      />
 
       <div class="search">
         <input

@@ -313,6 +313,18 @@ describe('popup', () => {
     expect(options.url(), options.url()).toBe(ext.url('src/options/index.html#renew=c-acme'));
   });
 
+  it('warns 14 days before the token expires, with Renew token', async () => {
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000);
+    const date = `${inTenDays.getFullYear()}-${String(inTenDays.getMonth() + 1).padStart(2, '0')}-${String(inTenDays.getDate()).padStart(2, '0')}`;
+    await seed([{ ...ACME, tokenExpiresOn: date }]);
+    const popup = await openPopup();
+    const notice = popup.getByRole('status').filter({ hasText: 'API token expires in 10 days' });
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'Renew token' }).waitFor();
+    // the issues still load meanwhile
+    await firstOption(popup).waitFor();
+  });
+
   it('switches between two connections and merges them in "All connections", remembered', async () => {
     await seed([ACME, BETA]);
     const popup = await openPopup();

@@ -8,7 +8,8 @@ import { JiraImage } from './image';
 import { rowId } from './merge';
 
 export const ROW_HEIGHT = 52;
-export const VIEW_HEIGHT = 416;
+// Seven rows: with the header, search and list tabs the popup stays within the 600 px browsers allow.
+export const VIEW_HEIGHT = 364;
 const OVERSCAN = 4;
 /** Rows from the end at which the next page is asked for. */
 const PREFETCH_ROWS = 8;

@@ -65,6 +65,19 @@ function isDuplicate(list: ConnectionSummary[], siteUrl: string, username: strin
   return list.find((c) => c.id !== exceptId && c.siteUrl === siteUrl && c.username.toLowerCase() === u);
 }
 
+/** What a test established about the site and the account, as stored and shown. */
+function testedFields(t: TestedConnection) {
+  return {
+    siteUrl: t.siteUrl,
+    deployment: t.deployment,
+    authMethod: t.authMethod,
+    username: t.username,
+    user: t.user,
+    siteTitle: t.siteTitle,
+    scoped: t.scoped,
+  };
+}
+
 /** Next: tests a draft (new connection or re-authentication) and keeps the secret for Finish. */
 export async function testDraft(deps: ConnectionDeps, draft: ConnectionDraft): Promise<ConnectionTestResult> {
   let effective: ConnectionDraft = draft;
@@ -109,13 +122,7 @@ export async function testDraft(deps: ConnectionDeps, draft: ConnectionDraft): P
 
   const result: ConnectionTestResult = {
     testId,
-    siteUrl: tested.siteUrl,
-    deployment: tested.deployment,
-    authMethod: tested.authMethod,
-    username: tested.username,
-    user: tested.user,
-    siteTitle: tested.siteTitle,
-    scoped: tested.scoped,
+    ...testedFields(tested),
     suggestedName: existing?.name ?? (tested.siteTitle.trim() || new URL(tested.siteUrl).hostname),
     warnings: tested.warnings,
   };
@@ -139,13 +146,7 @@ export async function saveTested(
   const { tested, secret } = entry;
 
   const fromTest = {
-    siteUrl: tested.siteUrl,
-    deployment: tested.deployment,
-    authMethod: tested.authMethod,
-    username: tested.username,
-    user: tested.user,
-    siteTitle: tested.siteTitle,
-    scoped: tested.scoped,
+    ...testedFields(tested),
     status: { state: 'ok', checkedAt: now } satisfies ConnectionStatus,
     updatedAt: now,
   };

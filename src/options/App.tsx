@@ -1,6 +1,6 @@
 // The options page: connections (list, new/re-auth form, delete) and settings.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ConnectionSummary } from '../shared/connection';
+import { revokeUrlFor, type ConnectionSummary } from '../shared/connection';
 import { request } from '../shared/messaging';
 import { openTab } from './browser-api';
 import { ConnectionForm, type FormMode, type IncomingCapture } from './ConnectionForm';
@@ -16,7 +16,9 @@ import { SettingsPanel } from './SettingsPanel';
 
 type OpenForm = { kind: 'new' } | { kind: 'reauth'; connectionId: string };
 
-interface DeletedNotice {
+interface RevokeNotice {
+  /** Deleted, or re-authenticated with a new credential (the old one still works). */
+  what: 'deleted' | 'renewed';
   connection: ConnectionSummary;
   revokeUrl: string | null;
 }
@@ -31,7 +33,7 @@ export function App() {
   const [status, setStatus] = useState('');
   const [pageError, setPageError] = useState<FormError | null>(null);
   const [deleting, setDeleting] = useState<ConnectionSummary | null>(null);
-  const [deleted, setDeleted] = useState<DeletedNotice | null>(null);
+  const [notice, setNotice] = useState<RevokeNotice | null>(null);
   const [intent, setIntent] = useState<HashIntent>(() => parseHash(location.hash));
   const formRef = useRef<HTMLDivElement>(null);
   // The form open right now, for callbacks that run after an await or from an older render
@@ -112,12 +114,16 @@ export function App() {
   }
 
   function onSaved(c: ConnectionSummary) {
+    const renewed = currentForm.current?.kind === 'reauth';
     closeForm();
     setStatus(`Saved ${c.name}.`);
+    // A new token does not end the old one: remind the user to revoke it (issue #3).
+    setNotice(renewed && c.authMethod !== 'password' ? { what: 'renewed', connection: c, revokeUrl: revokeUrlFor(c) } : null);
     void conns.refresh();
   }
 
-  const hint = deleted ? revokeHint(deleted.connection, deleted.revokeUrl) : undefined;
+  const hint = notice ? revokeHint(notice.connection, notice.revokeUrl) : undefined;
+  const tokenWord = notice?.connection.authMethod === 'pat' ? 'personal access token' : 'API token';
 
   return (
     <main class="page">
@@ -129,23 +135,24 @@ export function App() {
       <p class="status status-banner" role="status" aria-live="polite">
         {status}
       </p>
-      {deleted && (
+      {notice && (
         <div class="notice" role="status">
           <p>
-            Deleted {deleted.connection.name}.
+            {notice.what === 'deleted'
+              ? `Deleted ${notice.connection.name}.`
+              : `${notice.connection.name} now uses the new ${tokenWord}.`}
             {hint && (
               <>
                 {' '}
-                Its {deleted.connection.authMethod === 'pat' ? 'personal access token' : 'API token'} still works until you
-                revoke it:{' '}
+                {notice.what === 'deleted' ? `Its ${tokenWord} still works until you revoke it: ` : `The old ${tokenWord} still works until you revoke it: `}
                 <a href={hint.href} target="_blank" rel="noopener noreferrer">
-                  {hint.linkText}
+                  {notice.what === 'deleted' ? hint.linkText : hint.linkText.replace('the token', 'the old token')}
                 </a>
                 .
               </>
             )}
           </p>
-          <button type="button" class="button button-subtle" onClick={() => setDeleted(null)}>
+          <button type="button" class="button button-subtle" onClick={() => setNotice(null)}>
             Dismiss
           </button>
         </div>
@@ -195,7 +202,7 @@ export function App() {
           onClose={() => setDeleting(null)}
           onDeleted={(c, revokeUrl) => {
             setDeleting(null);
-            setDeleted({ connection: c, revokeUrl });
+            setNotice({ what: 'deleted', connection: c, revokeUrl });
             if (form?.kind === 'reauth' && form.connectionId === c.id) closeForm();
             void conns.refresh();
           }}

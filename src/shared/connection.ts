@@ -114,3 +114,10 @@ export function needsRenewal(c: Pick<ConnectionSummary, 'status' | 'tokenExpires
   const days = daysUntilExpiry(c.tokenExpiresOn, now);
   return days !== undefined && days <= EXPIRY_WARNING_DAYS;
 }
+
+/** Where the user revokes the credential a connection uses, if it is a token. */
+export function revokeUrlFor(c: Pick<ConnectionSummary, 'authMethod' | 'siteUrl'>): string | null {
+  if (c.authMethod === 'cloud-token') return ATLASSIAN_TOKEN_PAGE;
+  if (c.authMethod === 'pat') return `${c.siteUrl}/secure/ViewProfile.jspa?selectedTab=com.atlassian.pats.pats-plugin:jira-user-personal-access-tokens`;
+  return null;
+}

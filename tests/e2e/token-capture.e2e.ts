@@ -136,6 +136,11 @@ describe('Use this token in Client for Jira', () => {
     const after = await storedConnections(ext);
     expect(after.map((c) => c.id)).toEqual([before!.id]);
     expect(await storedSecretIs(before!.id, created.token)).toBe(true);
+    // The old token still works until revoked: the page says so and links to the token page.
+    const reminder = options.page.getByRole('status').filter({ hasText: 'The old API token still works until you revoke it' });
+    expect(await reminder.getByRole('link', { name: 'revoke the old token' }).getAttribute('href')).toBe(
+      'https://id.atlassian.com/manage-profile/security/api-tokens',
+    );
   });
 
   it('opens a new connection form holding the token when no form was waiting', async () => {

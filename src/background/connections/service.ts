@@ -1,7 +1,7 @@
 // What the options page can do with connections, independent of messaging so it can be
 // unit-tested with an in-memory store and a fake Jira client.
 import {
-  ATLASSIAN_TOKEN_PAGE,
+  revokeUrlFor,
   type ConnectionDraft,
   type ConnectionStatus,
   type ConnectionSummary,
@@ -196,13 +196,6 @@ export async function updateConnection(
   });
   if (!updated) throw notFound();
   return updated;
-}
-
-/** Where the user revokes what this connection used, if anywhere. */
-export function revokeUrlFor(c: ConnectionSummary): string | null {
-  if (c.authMethod === 'cloud-token') return ATLASSIAN_TOKEN_PAGE;
-  if (c.authMethod === 'pat') return `${c.siteUrl}/secure/ViewProfile.jspa?selectedTab=com.atlassian.pats.pats-plugin:jira-user-personal-access-tokens`;
-  return null;
 }
 
 export async function deleteConnection(deps: ConnectionDeps, id: string): Promise<{ revokeUrl: string | null }> {

@@ -47,7 +47,9 @@ export function defaultBadgeDeps(): BadgeDeps {
       clear: (name) => browser.alarms.clear(name),
     },
     transport: (c, secret) => transportFor(c, secret),
-    count: countIssues,
+    // Firefox sends its moz-extension Origin on POSTs, which Jira's XSRF rule refuses
+    // (JIRA_FACTS.md): count with GETs there.
+    count: (t, deployment, jql) => countIssues(t, deployment, jql, { readsOnly: browser.runtime.getURL('').startsWith('moz-extension:') }),
   };
 }
 

@@ -25,6 +25,7 @@ const mocks = vi.hoisted(() => {
       storage: { local: area, session: area },
       action: { setBadgeText: async ({ text }: { text: string }) => void (badge.text = text), setBadgeBackgroundColor: async () => undefined },
       alarms: { get: async () => undefined, create: () => undefined, clear: async () => true },
+      runtime: { getURL: (p: string) => `chrome-extension://test/${p}` },
     },
   };
 });

@@ -240,6 +240,12 @@ describe('countIssues', () => {
     expectNoRemovedSearch(calls);
   });
 
+  it('Cloud, reads only (Firefox): counts with GETs and never POSTs', async () => {
+    const { t, calls } = transport(CLOUD, { 'GET /rest/api/3/search/jql': json({ issues: [{ id: '1' }, { id: '2' }], isLast: true }) });
+    expect(await countIssues(t, 'cloud', 'x', { readsOnly: true })).toBe(2);
+    expect(calls.map((c) => c.method)).toEqual(['GET']);
+  });
+
   it('Cloud: XSRF 403 falls back to counting ids pages', async () => {
     const { t, calls } = transport(CLOUD, {
       'POST /rest/api/3/search/approximate-count': text('XSRF check failed', 403),

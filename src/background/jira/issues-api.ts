@@ -129,19 +129,28 @@ export async function favouriteFilters(t: JiraTransport, deployment: DeploymentK
  * of GET /search/jql, COUNT_PAGE_SIZE at a time, stopping at COUNT_CAP (the result is then
  * COUNT_CAP or a little more: "1000+" for a badge).
  */
-export async function countIssues(t: JiraTransport, deployment: DeploymentKind, jql: string): Promise<number> {
+export async function countIssues(
+  t: JiraTransport,
+  deployment: DeploymentKind,
+  jql: string,
+  opts: { readsOnly?: boolean } = {},
+): Promise<number> {
   if (deployment === 'server') {
     const answer = await t.requestJson({ path: '/rest/api/2/search', query: { jql, maxResults: 0 } }, serverCountSchema);
     return answer.total;
   }
-  try {
-    const answer = await t.requestJson(
-      { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } },
-      approximateCountSchema,
-    );
-    return answer.count;
-  } catch (e) {
-    if (!(e instanceof AppError) || (e.kind !== 'forbidden' && e.kind !== 'not-found')) throw e;
+  // readsOnly: a browser whose POSTs meet Jira's XSRF rule (Firefox sends a moz-extension
+  // Origin) would waste one refused request on every count.
+  if (!opts.readsOnly) {
+    try {
+      const answer = await t.requestJson(
+        { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } },
+        approximateCountSchema,
+      );
+      return answer.count;
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.kind !== 'forbidden' && e.kind !== 'not-found')) throw e;
+    }
   }
   let counted = 0;
   let nextPageToken: string | undefined;

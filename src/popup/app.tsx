@@ -1,6 +1,6 @@
 // The toolbar popup: paints the cached list at once, then asks the background to refresh
 // it (stale-while-revalidate) and updates in place.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import { AppError, type AppErrorInfo } from '../shared/errors';
 import type { FavouriteFilter, IssueRow, ListRef, PopupScope } from '../shared/issues';
@@ -154,6 +154,11 @@ export function App({ init }: { init: Boot }) {
     );
   }
 
+  // Focus the search box in the same frame as the first rows: keys typed at once must land.
+  useLayoutEffect(() => {
+    searchBox.current?.focus();
+  }, []);
+
   // A new view (scope, list or search): paint its cache, then refresh from the background.
   useEffect(() => {
     const tok = ++token.current;
@@ -165,7 +170,6 @@ export function App({ init }: { init: Boot }) {
     // messaging module it loads would otherwise compete with the first paint.
     (initial ? afterFirstPaint : (fn: () => void) => fn())(async () => {
       enableImages();
-      if (initial && !document.activeElement?.closest('input, select, button, [role=listbox]')) searchBox.current?.focus();
       if (!initial) {
         if (isCached(view)) {
           const cache = await readCaches(targets, view);

@@ -5,9 +5,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './support/browser';
-import { ACME_URL, ADA, HOSTS, LEGACY_TOKEN_PAGE_URL, TOKEN_PAGE_URL, startFakes, type Fakes } from './support/fakes';
+import { ACME_URL, ADA, GRACE, HOSTS, LEGACY_TOKEN_PAGE_URL, TOKEN_PAGE_URL, startFakes, type Fakes } from './support/fakes';
 import { OptionsPage, addCloudConnection, storedConnections } from './support/options-page';
-import { USE_TOKEN_BUTTON, accessibleText, clickUseToken, createTokenOnPage, waitForAccessibleButton, waitForAccessibleText } from './support/token-page';
+import { USE_TOKEN_BUTTON, accessibleText, clickAccessibleButton, clickUseToken, createTokenOnPage, waitForAccessibleButton, waitForAccessibleText } from './support/token-page';
 
 let fakes: Fakes;
 let ext: ExtensionBrowser;
@@ -141,6 +141,19 @@ describe('Use this token in Client for Jira', () => {
     expect(await reminder.getByRole('link', { name: 'revoke the old token' }).getAttribute('href')).toBe(
       'https://id.atlassian.com/manage-profile/security/api-tokens',
     );
+  });
+
+  it('warns before capturing when the page is logged in as another account than Username', async () => {
+    fakes.tokenPage.configure({ shape: 'a', account: GRACE.email });
+    const { options, tokenPage } = await openTokenPageFromForm();
+    const created = await createTokenOnPage(tokenPage);
+    await clickUseToken(tokenPage);
+    // Nothing is sent yet: a warning names the mismatch and asks for a second, explicit click.
+    await waitForAccessibleText(tokenPage, new RegExp(escapeRe(GRACE.email)));
+    await waitForAccessibleButton(tokenPage, 'Use it anyway');
+    expect(await options.apiToken().inputValue()).toBe('');
+    await clickAccessibleButton(tokenPage, 'Use it anyway');
+    await expect.poll(async () => (await options.apiToken().inputValue()) === created.token, { message: 'API Token field holds the token' }).toBe(true);
   });
 
   it('opens a new connection form holding the token when no form was waiting', async () => {

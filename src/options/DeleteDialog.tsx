@@ -4,6 +4,7 @@ import type { ConnectionSummary } from '../shared/connection';
 import { request } from '../shared/messaging';
 import { ErrorAlert } from './ErrorAlert';
 import { toFormError, type FormError } from './form-error';
+import { POPUP_SNAPSHOT_KEY } from '../shared/storage-keys';
 
 interface Props {
   connection: ConnectionSummary;
@@ -37,6 +38,7 @@ export function DeleteDialog({ connection, onDeleted, onClose }: Props) {
     setError(null);
     try {
       const { revokeUrl } = await request('connections.delete', { id: connection.id });
+      forgetPopupSnapshot();
       onDeleted(connection, revokeUrl);
     } catch (e) {
       setError(toFormError(e));
@@ -77,4 +79,13 @@ export function DeleteDialog({ connection, onDeleted, onClose }: Props) {
       </div>
     </dialog>
   );
+}
+
+/** The popup's first-frame copy may show the deleted connection's issues: drop it. */
+function forgetPopupSnapshot(): void {
+  try {
+    localStorage.removeItem(POPUP_SNAPSHOT_KEY);
+  } catch {
+    // storage disabled: the popup corrects itself from storage.local after one frame
+  }
 }

@@ -17,6 +17,7 @@ import { enableImages } from './image';
 import { IssueList } from './issue-list';
 import { mergeRows, rowId } from './merge';
 import { ListControls } from './list-controls';
+import { SNAP_ROWS, sameView, writeSnapshot } from './snapshot';
 import { patchSource, sourcesFromCache, withFirstPage, withNextPage, type Sources } from './sources';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -53,8 +54,13 @@ const EMPTY_TEXT: Record<ListRef['kind'], string> = {
   jql: 'No issues match this JQL.',
 };
 
-export function App({ init }: { init: Boot }) {
+/**
+ * `init` is what boot() read from storage.local, or (with `settled`) the localStorage snapshot
+ * of the last painted view: then `settled` is boot()'s answer, and the view follows it in place.
+ */
+export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) {
   const [connections, setConnections] = useState(init.connections);
+  const [savedQueries, setSavedQueries] = useState(init.savedQueries);
   const [scope, setScope] = useState<PopupScope>(init.scope);
   const [list, setList] = useState<ListRef>(init.list);
   const [lists, setLists] = useState(init.lists);
@@ -71,6 +77,13 @@ export function App({ init }: { init: Boot }) {
   const timers = useRef<number[]>([]);
   const searchBox = useRef<HTMLInputElement>(null);
   const listBox = useRef<HTMLDivElement>(null);
+  /** storage.local has been read (false while a snapshot is shown). */
+  const synced = useRef(!settled);
+  /** Connections whose current first page came from Jira in this view (newer than any cache). */
+  const refreshed = useRef(new Set<string>());
+  /** The view whose cache `sources` holds; the snapshot records only that one. */
+  const loadedView = useRef<string | null>(null);
+  const lastSnapshot = useRef<string | undefined>(settled ? JSON.stringify(init) : undefined);
 
   const byId = useMemo(() => new Map(connections.map((c) => [c.id, c] as const)), [connections]);
   const targets = useMemo(() => scopeTargets(scope, connections).filter((id) => byId.has(id)), [scope, connections, byId]);
@@ -123,6 +136,7 @@ export function App({ init }: { init: Boot }) {
     try {
       const { page } = await request('issues.list', { connectionId: id, list: l, ...(force ? { force } : {}) });
       if (tok !== token.current) return;
+      refreshed.current.add(id);
       setSources((s) => withFirstPage(s, id, page));
     } catch (e) {
       if (tok !== token.current) return;
@@ -137,6 +151,8 @@ export function App({ init }: { init: Boot }) {
   }
 
   async function loadMore() {
+    // A snapshot holds only the first rows: the next page waits for storage.local's.
+    if (!synced.current) return;
     const tok = token.current;
     const l = view;
     await Promise.all(
@@ -165,6 +181,9 @@ export function App({ init }: { init: Boot }) {
     clearTimers();
     const initial = firstLoad.current;
     firstLoad.current = false;
+    refreshed.current = new Set();
+    const key = viewKey;
+    if (initial) loadedView.current = key;
     if (!search) writeHint(viewKeys(scope, targets, list));
     // The first refresh waits until the cached list is on screen: its message and the
     // messaging module it loads would otherwise compete with the first paint.
@@ -174,6 +193,7 @@ export function App({ init }: { init: Boot }) {
         if (isCached(view)) {
           const cache = await readCaches(targets, view);
           if (tok !== token.current) return;
+          loadedView.current = key;
           setSources(sourcesFromCache(targets, cache));
         } else {
           // A search keeps the rows shown until its results arrive (no flash of an empty list).
@@ -183,6 +203,63 @@ export function App({ init }: { init: Boot }) {
       await Promise.all(targets.map((id) => fetchFirst(id, view, tok, false)));
     });
   }, [viewKey, targets.join(' ')]);
+
+  // Painted from a snapshot: follow what storage.local holds, in place (same keys, so
+  // scroll, selection and focus stay); nothing changes when the snapshot showed just that.
+  useEffect(() => {
+    if (!settled) return;
+    let live = true;
+    void settled.then((real) => {
+      if (!live) return;
+      synced.current = true;
+      const fromCache = (all: Sources, ids: string[]) => {
+        const fresh = sourcesFromCache(ids, real.cache);
+        let next = all;
+        for (const id of ids) {
+          if (refreshed.current.has(id)) continue;
+          const f = fresh[id]!;
+          next = patchSource(next, id, { rows: f.rows, next: f.next, fetchedAt: f.fetchedAt });
+        }
+        return next;
+      };
+      if (sameView(init, real)) {
+        // Only the rows past the snapshot's first few (and the real cursor) are missing.
+        const cut = Object.keys(real.cache).filter((id) => (real.cache[id]?.page?.issues?.length ?? 0) > SNAP_ROWS || real.cache[id]?.page?.next);
+        if (cut.length) setSources((all) => fromCache(all, cut));
+        return;
+      }
+      lastSnapshot.current = undefined;
+      setConnections(real.connections);
+      setSavedQueries(real.savedQueries);
+      setLists(real.lists);
+      setFilters(real.filters);
+      if (!real.connections.length) return;
+      if (scopeKey(real.scope) !== scopeKey(init.scope) || listKey(real.list) !== listKey(init.list)) {
+        // Another view: the view effect reads its cache and refreshes it.
+        setScope(real.scope);
+        setList(real.list);
+        setSelectedId(undefined);
+      } else {
+        setSources((all) => fromCache(all, scopeTargets(real.scope, real.connections)));
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  // Remember the painted view for the next opening's first frame (snapshot.ts).
+  useEffect(() => {
+    if (!synced.current || search || loadedView.current !== viewKey) return;
+    const cache = Object.fromEntries(
+      targets.map((id) => {
+        const s = sources[id];
+        const page = s && (s.rows.length || s.fetchedAt) ? { issues: s.rows, fetchedAt: s.fetchedAt ?? 0, ...(s.next ? { next: s.next } : {}) } : undefined;
+        return [id, page && { page, cachedAt: 0, jql: '' }];
+      }),
+    );
+    lastSnapshot.current = writeSnapshot({ connections, scope, list, savedQueries, lists, cache, filters }, lastSnapshot.current);
+  }, [connections, scope, list, lists, savedQueries, filters, sources, search, viewKey]);
 
   // Favourite filters for the list menu: cached copy first, then the background's.
   useEffect(() => {
@@ -229,7 +306,7 @@ export function App({ init }: { init: Boot }) {
     setSearch(null);
     setQuery('');
     setSelectedId(undefined);
-    setList(chooseList(next, lists, init.savedQueries));
+    setList(chooseList(next, lists, savedQueries));
     remember(next, lists);
   }
 
@@ -366,7 +443,7 @@ export function App({ init }: { init: Boot }) {
         scope={scope}
         list={search ? undefined : list}
         filters={filters}
-        savedQueries={init.savedQueries}
+        savedQueries={savedQueries}
         onChoose={chooseListRef}
       />
 

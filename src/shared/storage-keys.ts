@@ -10,6 +10,12 @@ export const DEFAULT_CONNECTION_KEY = 'defaultConnectionId';
 export const SETTINGS_KEY = 'settings';
 export const EXPIRY_NOTIFIED_KEY = 'expiryNotified';
 export const POPUP_STATE_KEY = 'popupState';
+/**
+ * localStorage (extension origin) key of the popup's copy of its last painted view, read
+ * synchronously for the first frame (src/popup/snapshot.ts). The options page drops it when a
+ * connection is deleted, so a deleted connection's issues never flash in the popup.
+ */
+export const POPUP_SNAPSHOT_KEY = 'cfj.popup.view';
 
 /** Stable key of a list, used in cache entry names. */
 export function listKey(list: ListRef): string {

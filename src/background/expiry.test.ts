@@ -4,7 +4,8 @@ import { daysUntilExpiry, needsRenewal } from '../shared/connection';
 import { MemoryStorageArea } from './storage/area';
 import { Store } from './storage/store';
 import { connection } from '../../tests/unit/fixtures';
-import { checkTokenExpiry, dueForNotice, noticeText } from './expiry';
+import { checkTokenExpiry, dueForNotice, noticeText, onNotificationClicked } from './expiry';
+import { localStore } from './storage/store';
 
 const now = new Date(2026, 10, 28, 9, 0);
 
@@ -44,5 +45,12 @@ describe('token expiry', () => {
     expect(noticeText(c, 0).title).toBe('Jira API token expires today');
     expect(noticeText(c, -1).title).toBe('Jira API token has expired');
     expect(noticeText(c, 3).message).toContain('acme.atlassian.net');
+  });
+
+  it('a click on the reminder opens the renewal form of that connection', async () => {
+    await localStore().putConnection(connection('c1', { tokenExpiresOn: '2026-12-01' }), 's');
+    await onNotificationClicked('token-expiry:c1');
+    await onNotificationClicked('something-else');
+    expect(calls.tabsCreated.map((t) => t.url)).toEqual(['chrome-extension://test-extension-id/src/options/index.html#renew=c1']);
   });
 });

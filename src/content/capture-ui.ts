@@ -1,6 +1,6 @@
 // The "Use this token in Client for Jira" button and its lines, in a closed shadow root so
-// the page's styles cannot break it and its scripts cannot reach into it. Plain DOM, no
-// innerHTML. The UI never receives the token: only a masked hint.
+// the page's styles cannot break it and its scripts cannot reach into it. Built with plain
+// DOM calls and text nodes only. The UI never receives the token: only a masked hint.
 
 /** The button's accessible name: a public contract (tests and docs find it by this). */
 export const PRIMARY_LABEL = 'Use this token in Client for Jira';

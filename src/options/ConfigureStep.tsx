@@ -4,7 +4,7 @@ import type { ConnectionSummary, ConnectionTestResult } from '../shared/connecti
 import { safeImageUrl } from '../shared/image-url';
 import { request } from '../shared/messaging';
 import { ErrorAlert } from './ErrorAlert';
-import { formFieldOf, toFormError, type FormError } from './form-error';
+import { formFieldOf, MISSING_NAME, toFormError, type FormError } from './form-error';
 import { safeHttpUrl } from './format';
 
 interface Props {
@@ -34,7 +34,7 @@ export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, o
     e.preventDefault();
     if (saving) return;
     if (!name.trim()) {
-      setError({ kind: 'invalid-input', field: 'name', message: 'Enter a name for this connection.' });
+      setError(MISSING_NAME);
       nameRef.current?.focus();
       return;
     }

@@ -6,7 +6,7 @@ import { request } from '../shared/messaging';
 import { normaliseSiteUrl } from '../shared/site-url';
 import { requestSiteAccess } from './browser-api';
 import { EditConnection } from './EditConnection';
-import { ErrorAlert } from './ErrorAlert';
+import { CaptchaLogin, ErrorAlert } from './ErrorAlert';
 import { toFormError, type FormError } from './form-error';
 import { checkedAgo, expiryInfo, hostOf, safeHttpUrl, stateLabel, stateTone, userLine } from './format';
 
@@ -108,14 +108,7 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
         {shown.checkedAt ? <span class="muted"> · {checkedAgo(shown.checkedAt)}</span> : null}
         {expiry && <span class={`expiry expiry-${expiry.level}`}>{expiry.text}</span>}
       </p>
-      {loginUrl && (
-        <p>
-          <a href={loginUrl} target="_blank" rel="noopener noreferrer">
-            Log in to Jira once in the browser
-          </a>
-          , then press Check.
-        </p>
-      )}
+      {loginUrl && <CaptchaLogin href={loginUrl} then="press Check" />}
       {error && <ErrorAlert error={error} onGrantAccess={grantAccess} cloud={c.deployment === 'cloud'} />}
       <p class="status" role="status" aria-live="polite">
         {busy === 'check' ? 'Checking…' : ''}

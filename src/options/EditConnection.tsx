@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import { request } from '../shared/messaging';
 import { ErrorAlert } from './ErrorAlert';
-import { toFormError, type FormError } from './form-error';
+import { MISSING_NAME, toFormError, type FormError } from './form-error';
 
 interface Props {
   connection: ConnectionSummary;
@@ -24,7 +24,7 @@ export function EditConnection({ connection, onDone }: Props) {
     e.preventDefault();
     if (busy) return;
     if (!name.trim()) {
-      setError({ kind: 'invalid-input', field: 'name', message: 'Enter a name for this connection.' });
+      setError(MISSING_NAME);
       nameRef.current?.focus();
       return;
     }

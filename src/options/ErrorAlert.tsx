@@ -24,14 +24,7 @@ export function ErrorAlert({ error, id, onGrantAccess, cloud, children }: Props)
           Grant access
         </button>
       )}
-      {loginUrl && (
-        <p>
-          <a href={loginUrl} target="_blank" rel="noopener noreferrer">
-            Log in to Jira once in the browser
-          </a>
-          , then try again.
-        </p>
-      )}
+      {loginUrl && <CaptchaLogin href={loginUrl} then="try again" />}
       {error.kind === 'auth' && cloud && (
         <p>
           Check that Username is your Atlassian account email and that the API token is valid, or create a new one on
@@ -44,5 +37,17 @@ export function ErrorAlert({ error, id, onGrantAccess, cloud, children }: Props)
       )}
       {children}
     </div>
+  );
+}
+
+/** After too many failed logins Jira wants one login in its web page (CAPTCHA). */
+export function CaptchaLogin({ href, then }: { href: string; then: string }) {
+  return (
+    <p>
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        Log in to Jira once in the browser
+      </a>
+      , then {then}.
+    </p>
   );
 }

@@ -11,6 +11,9 @@ export function toFormError(e: unknown): FormError {
   return { kind: 'internal', message: 'Something went wrong inside the extension. Try again.' };
 }
 
+/** Both connection-name forms (Finish, Edit) refuse an empty name before asking the background. */
+export const MISSING_NAME: FormError = { kind: 'invalid-input', field: 'name', message: 'Enter a name for this connection.' };
+
 /** Which input of the connection form an error's `field` points at. */
 export function formFieldOf(field: string | undefined): 'url' | 'username' | 'secret' | 'name' | 'expires' | undefined {
   switch (field) {

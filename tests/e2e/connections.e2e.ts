@@ -1,7 +1,7 @@
 // Connections (issue #1/#2): the options page's New Jira Connection flow against the fake
 // Jira Cloud, gateway and Data Center, in real Chromium with the e2e build.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './support/browser';
+import { closeAfterTest, launchExtension, type ExtensionBrowser } from './support/browser';
 import {
   ACME_CLOUD_ID,
   ACME_URL,
@@ -29,12 +29,7 @@ beforeEach(async () => {
     [HOSTS.acme, HOSTS.beta, HOSTS.server].map((domain) => ({ name: 'JSESSIONID', value: 'browser-session', domain, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' as const })),
   );
 });
-afterEach(async () => {
-  const errors = [...(ext?.pageErrors ?? [])];
-  await ext?.close();
-  fakes.reset();
-  expect(errors, 'uncaught errors on extension pages').toEqual([]);
-});
+afterEach(() => closeAfterTest(ext, fakes));
 afterAll(() => fakes?.close());
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);

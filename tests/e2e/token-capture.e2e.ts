@@ -4,7 +4,7 @@
 // field and focuses that tab; the page confirms. Walked with both DOM shapes of the fake page.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from './support/browser';
+import { closeAfterTest, launchExtension, type ExtensionBrowser } from './support/browser';
 import { ACME_URL, ADA, GRACE, HOSTS, LEGACY_TOKEN_PAGE_URL, TOKEN_PAGE_URL, startFakes, type Fakes } from './support/fakes';
 import { OptionsPage, addCloudConnection, storedConnections } from './support/options-page';
 import { USE_TOKEN_BUTTON, accessibleText, clickAccessibleButton, clickUseToken, createTokenOnPage, waitForAccessibleButton, waitForAccessibleText } from './support/token-page';
@@ -18,12 +18,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   ext = await launchExtension({ port: fakes.port });
 });
-afterEach(async () => {
-  const errors = [...(ext?.pageErrors ?? [])];
-  await ext?.close();
-  fakes.reset();
-  expect(errors, 'uncaught errors on extension pages').toEqual([]);
-});
+afterEach(() => closeAfterTest(ext, fakes));
 afterAll(() => fakes?.close());
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

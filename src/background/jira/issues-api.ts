@@ -71,6 +71,7 @@ export async function searchIssues(
     throw new AppError({ kind: 'internal', message: 'This list cannot continue from here. Reload it.' });
   }
   const startAt = cursor?.startAt ?? 0;
+  // Server/DC only: on Cloud this endpoint is gone (410, CHANGE-2046); Cloud returned above.
   const page = await t.requestJson(
     { path: '/rest/api/2/search', query: { jql, fields, startAt, maxResults } },
     serverSearchSchema,
@@ -136,6 +137,7 @@ export async function countIssues(
   opts: { readsOnly?: boolean } = {},
 ): Promise<number> {
   if (deployment === 'server') {
+    // Server/DC only (v2 search still exists there and gives a total).
     const answer = await t.requestJson({ path: '/rest/api/2/search', query: { jql, maxResults: 0 } }, serverCountSchema);
     return answer.total;
   }

@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { hostResolverRules } from './fakes';
 
 export interface LaunchOptions {
@@ -283,4 +284,15 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
 /** The part of chrome.storage the helpers use (no @types/chrome in this repo). */
 interface ChromeStorageGlobal {
   storage: Record<'local' | 'session', { get(keys: string[] | null): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
+}
+
+/**
+ * afterEach of a suite that launches a browser per test: closes it, resets the fakes, and
+ * fails the test on any uncaught error seen on the extension's pages.
+ */
+export async function closeAfterTest(ext: ExtensionBrowser | undefined, fakes: { reset(): void } | undefined): Promise<void> {
+  const errors = [...(ext?.pageErrors ?? [])];
+  await ext?.close();
+  fakes?.reset();
+  expect(errors, 'uncaught errors on extension pages').toEqual([]);
 }

@@ -3,6 +3,7 @@
 // Recipe: /work/shared/E2E_NOTES.md (puppeteer-core over WebDriver BiDi, no geckodriver).
 //
 //   const ff = await launchFirefox({ port: fakes.port });   // ~3 s
+//   launchFirefox({ port, extraPrefs: { 'extensions.webextOptionalPermissionPrompts': false } })
 //   const page = await ff.openExtensionPage('src/options/index.html');
 //   const tab = await ff.waitForExtensionTab('src/options/index.html', (href) => ...);
 //   await ff.readStorage(extensionPage, 'local', ['connections']);
@@ -79,7 +80,17 @@ export async function poll<T>(what: string, fn: () => Promise<T | undefined>, ti
   }
 }
 
-export async function launchFirefox(opts: { port: number }): Promise<FirefoxExtension> {
+export interface LaunchOptions {
+  /** The fakes' port: every :443 connection goes there. */
+  port: number;
+  /**
+   * More Firefox prefs for this browser only, on top of (and able to override) the defaults
+   * below, e.g. `{ 'extensions.webextOptionalPermissionPrompts': false }` (grant-access suite).
+   */
+  extraPrefs?: Record<string, string | number | boolean>;
+}
+
+export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxExtension> {
   assertPrerequisites();
   const profile = mkdtempSync(path.join(tmpdir(), 'cfj-firefox-'));
   const browser = await puppeteer.launch({
@@ -97,6 +108,7 @@ export async function launchFirefox(opts: { port: number }): Promise<FirefoxExte
       // The fakes' host names -> 127.0.0.1, and every :443 connection -> the fakes' port.
       'network.dns.localDomains': Object.values(HOSTS).join(','),
       'network.socket.forcePort': `443=${opts.port}`,
+      ...opts.extraPrefs,
     },
   });
   const pageErrors: string[] = [];

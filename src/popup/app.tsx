@@ -3,11 +3,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import { AppError, type AppErrorInfo } from '../shared/errors';
-import type { FavouriteFilter, IssueRow, ListRef, PopupScope } from '../shared/issues';
+import type { FavouriteFilter, IssueRow, ListRef, PopupScope, SavedQuery } from '../shared/issues';
 import { detectIssueKey } from '../shared/issue-key';
 import { jiraIssueUrl, jiraSearchUrl, jqlForList } from '../shared/jql';
 import type { PopupState } from '../shared/protocol/issues';
-import { CONNECTIONS_KEY, POPUP_STATE_KEY, listKey } from '../shared/storage-keys';
+import { CONNECTIONS_KEY, POPUP_STATE_KEY, SETTINGS_KEY, listKey } from '../shared/storage-keys';
 import { relativeTime } from '../shared/time';
 import { ASSIGNED, chooseList, chooseScope as chooseInitialScope, readCaches, readFilters, scopeTargets, viewKeys, writeHint, type Boot } from './boot';
 import { ErrorView } from './errors-view';
@@ -15,6 +15,7 @@ import { ExpiryNotice } from './expiry-notice';
 import { browser, openOptions, openTab, request, writeLocal } from './ext';
 import { enableImages } from './image';
 import { IssueList } from './issue-list';
+import { keyTarget, pastedUrl } from './key-target';
 import { mergeRows, rowId } from './merge';
 import { ListControls } from './list-controls';
 import { SNAP_ROWS, sameView, writeSnapshot } from './snapshot';
@@ -36,6 +37,13 @@ function afterFirstPaint(fn: () => void): void {
   };
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(run, 0)));
   setTimeout(run, 200);
+}
+
+/** Seconds until the popup retries a failed first page by itself, if Jira said when to. */
+export function retryWait(error: AppErrorInfo): number | undefined {
+  if (error.kind === 'rate-limited') return Math.max(1, error.retryAfterSeconds ?? 30);
+  if (error.kind === 'server' && error.retryAfterSeconds !== undefined) return Math.max(1, error.retryAfterSeconds);
+  return undefined;
 }
 
 function toInfo(e: unknown): AppErrorInfo {
@@ -91,12 +99,25 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   const viewKey = `${scopeKey(scope)}|${listKey(view)}|${search?.n ?? 0}`;
   const current: ConnectionSummary | undefined = scope.kind === 'connection' ? byId.get(scope.connectionId) : undefined;
 
-  // Connections change under us (a status after a failure, a renewed token): follow storage.
+  // Connections change under us (a status after a failure, a renewed token), and saved
+  // queries (edited in the options page): follow storage.
   useEffect(() => {
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && changes[CONNECTIONS_KEY]) {
+      if (area !== 'local') return;
+      if (changes[CONNECTIONS_KEY]) {
         const next = changes[CONNECTIONS_KEY].newValue;
         setConnections(Array.isArray(next) ? (next as ConnectionSummary[]) : []);
+      }
+      if (changes[SETTINGS_KEY]) {
+        const next = changes[SETTINGS_KEY].newValue as { savedQueries?: unknown } | undefined;
+        const saved = (Array.isArray(next?.savedQueries) ? next.savedQueries : []) as SavedQuery[];
+        setSavedQueries(saved);
+        // A saved query shown here that was removed or changed: its list follows.
+        setList((l) => {
+          if (l.kind !== 'saved') return l;
+          const q = saved.find((x) => x.id === l.queryId);
+          return q ? { kind: 'saved', queryId: q.id, name: q.name, jql: q.jql } : ASSIGNED;
+        });
       }
     };
     browser.storage.onChanged.addListener(onChanged);
@@ -132,7 +153,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   }
 
   async function fetchFirst(id: string, l: ListRef, tok: number, force: boolean) {
-    setSources((s) => patchSource(s, id, { loading: true }));
+    setSources((s) => patchSource(s, id, { loading: true, retryAt: undefined }));
     try {
       const { page } = await request('issues.list', { connectionId: id, list: l, ...(force ? { force } : {}) });
       if (tok !== token.current) return;
@@ -141,10 +162,12 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     } catch (e) {
       if (tok !== token.current) return;
       const error = toInfo(e);
-      setSources((s) => patchSource(s, id, { loading: false, error, ...(isCached(l) ? {} : { rows: [], next: undefined }) }));
-      if (error.kind === 'rate-limited') {
-        // Jira said when to come back: the cached list stays up meanwhile.
-        const wait = Math.min(300, Math.max(1, error.retryAfterSeconds ?? 30));
+      // Rate limited, or a 503 that says when to come back: the cached list stays up
+      // meanwhile, and the popup retries by itself after exactly that wait.
+      const wait = retryWait(error);
+      const retryAt = wait === undefined ? undefined : Date.now() + wait * 1000;
+      setSources((s) => patchSource(s, id, { loading: false, error, retryAt, ...(isCached(l) ? {} : { rows: [], next: undefined }) }));
+      if (wait !== undefined) {
         timers.current.push(window.setTimeout(() => tok === token.current && void fetchFirst(id, l, tok, false), wait * 1000));
       }
     }
@@ -158,7 +181,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     await Promise.all(
       targets.map(async (id) => {
         const s = sources[id];
-        if (!s?.next || s.loadingMore) return;
+        if (!s?.next || s.loadingMore || !refreshed.current.has(id)) return;
         setSources((all) => patchSource(all, id, { loadingMore: true }));
         try {
           const { page } = await request('issues.list', { connectionId: id, list: l, cursor: s.next });
@@ -292,7 +315,12 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       setSearch(null);
       return;
     }
-    if (detectIssueKey(text) || text.length < 2) return;
+    // Under two characters, and a pasted URL (Enter opens it), show the list again. A bare key
+    // still searches as text (Enter opens it): "utf-8" and "web-12" are words too.
+    if (text.length < 2 || (detectIssueKey(text) && pastedUrl(text))) {
+      setSearch(null);
+      return;
+    }
     const t = window.setTimeout(() => setSearch((s) => ({ list: { kind: 'text', text }, n: s?.n ?? 0 })), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(t);
   }, [query, jqlMode]);
@@ -302,6 +330,8 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   }
 
   function chooseScope(next: PopupScope) {
+    // The filter menu must not offer the previous connection's filters meanwhile.
+    if (scopeKey(next) !== scopeKey(scope)) setFilters([]);
     setScope(next);
     setSearch(null);
     setQuery('');
@@ -327,27 +357,14 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     if (c) void openTab(jiraIssueUrl(c.siteUrl, row.key), background);
   }
 
-  /** The connection a typed key or pasted URL belongs to. */
-  function connectionForKey(text: string): ConnectionSummary | undefined {
-    if (current) return current;
-    try {
-      const origin = new URL(text.trim()).origin;
-      const match = connections.find((c) => new URL(c.siteUrl).origin === origin);
-      if (match) return match;
-    } catch {
-      // a bare key
-    }
-    return connections[0];
-  }
-
   function onSearchKey(e: KeyboardEvent) {
     if (e.key === 'Enter') {
       e.preventDefault();
       const text = query.trim();
       const key = detectIssueKey(text);
-      const c = key ? connectionForKey(text) : undefined;
-      if (key && c) {
-        void openTab(jiraIssueUrl(c.siteUrl, key), e.ctrlKey || e.metaKey || e.shiftKey);
+      const target = key ? keyTarget(text, key, connections, current, rows) : undefined;
+      if (target) {
+        void openTab(target, e.ctrlKey || e.metaKey || e.shiftKey);
       } else if (text) {
         setSearch((s) => ({ list: jqlMode ? { kind: 'jql', jql: text } : { kind: 'text', text }, n: (s?.n ?? 0) + 1 }));
       }
@@ -378,14 +395,25 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   const rows = mergeRows(states.map(({ s }) => s?.rows ?? []));
   const loading = states.some(({ s }) => s?.loading);
   const errors = states.filter(({ s }) => s?.error);
-  const canLoadMore = states.some(({ s }) => !!s?.next) && !states.some(({ s }) => s?.loadingMore);
+  // More pages only after this view's first page came from Jira: a cached cursor may be stale,
+  // and the refresh would replace the rows loaded after it.
+  const canLoadMore = states.some(({ id, s }) => !!s?.next && refreshed.current.has(id)) && !states.some(({ s }) => s?.loadingMore);
   const fetched = states.map(({ s }) => s?.fetchedAt).filter((t): t is number => typeof t === 'number');
   const oldest = fetched.length ? Math.min(...fetched) : undefined;
-  let status = '';
-  if (loading) status = search ? 'Searching…' : oldest ? `Updating… (updated ${relativeTime(oldest, now)})` : 'Loading…';
-  else if (oldest && !search) status = `Updated ${relativeTime(oldest, now)}`;
+  // The status line is a live region: what it says is announced, except the age of the list,
+  // which changes every 30 s (in its own aria-live="off" part).
+  let status: [string, string?, string?] = [''];
+  if (loading) status = search ? ['Searching…'] : oldest ? ['Updating… (updated ', relativeTime(oldest, now), ')'] : ['Loading…'];
+  else if (oldest && !search) status = ['Updated ', relativeTime(oldest, now)];
 
-  const openInJira = current && (() => void openTab(jiraSearchUrl(current.siteUrl, jqlForList(view))));
+  // The current list as a Jira search: in the merged view, one tab per connection's site.
+  const shown = targets.map((id) => byId.get(id)).filter((c): c is ConnectionSummary => !!c);
+  const openInJira = shown.length
+    ? () => {
+        const jql = jqlForList(view);
+        shown.forEach((c, i) => void openTab(jiraSearchUrl(c.siteUrl, jql), i < shown.length - 1));
+      }
+    : undefined;
 
   return (
     <main class="popup">
@@ -448,7 +476,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       />
 
       <p class="status" role="status" aria-live="polite">
-        {status}
+        {status[0]}
+        {status[1] ? <span aria-live="off">{status[1]}</span> : null}
+        {status[2]}
       </p>
 
       {errors.map(({ id, s }) => (
@@ -457,7 +487,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           error={s!.error!}
           connection={byId.get(id)}
           named={scope.kind === 'all'}
-          {...(s!.error!.retryAfterSeconds !== undefined ? { retryIn: s!.error!.retryAfterSeconds } : {})}
+          {...(s!.retryAt !== undefined ? { retryAt: s!.retryAt } : {})}
           onRetry={() => {
             clearTimers();
             void fetchFirst(id, view, token.current, true);

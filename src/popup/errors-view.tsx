@@ -1,14 +1,36 @@
 // What a failed request shows, with the way out its kind implies (issue #4 "States").
+import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import type { AppErrorInfo } from '../shared/errors';
 import { browser, fixCredentials } from './ext';
+
+/**
+ * The button that fixes a rejected credential, named as on the options page's card: Jira Cloud
+ * renews its API token (from Atlassian's token page), Server/DC re-authenticates (a new
+ * password or personal access token in the form).
+ */
+export function fixLabel(c: Pick<ConnectionSummary, 'deployment'>): string {
+  return c.deployment === 'cloud' ? 'Renew token' : 'Re-authenticate';
+}
+
+/** "Retrying in 42 s.", counting down each second until `retryAt` (epoch ms). */
+function Countdown({ retryAt }: { retryAt: number }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(t);
+  }, [retryAt]);
+  const left = Math.max(0, Math.ceil((retryAt - now) / 1000));
+  return <>{left > 0 ? ` Retrying by itself in ${left} s.` : ' Retrying…'}</>;
+}
 
 interface Props {
   error: AppErrorInfo;
   connection: ConnectionSummary | undefined;
   /** Prefix the connection's name (merged view). */
   named: boolean;
-  retryIn?: number;
+  /** When the popup retries by itself (epoch ms). */
+  retryAt?: number;
   onRetry(): void;
 }
 
@@ -25,7 +47,8 @@ function loginUrl(error: AppErrorInfo, c: ConnectionSummary | undefined): string
   return site ? `${site}/login.jsp` : undefined;
 }
 
-export function ErrorView({ error, connection, named, retryIn, onRetry }: Props) {
+export function ErrorView({ error, connection, named, retryAt, onRetry }: Props) {
+  const [denied, setDenied] = useState(false);
   const prefix = named && connection ? `${connection.name}: ` : '';
   let action = null;
   switch (error.kind) {
@@ -33,20 +56,27 @@ export function ErrorView({ error, connection, named, retryIn, onRetry }: Props)
       if (connection) {
         action = (
           <button type="button" onClick={() => void fixCredentials(connection)}>
-            {connection.deployment === 'cloud' ? 'Renew token' : 'Re-authenticate'}
+            {fixLabel(connection)}
           </button>
         );
       }
       break;
     case 'captcha': {
       const href = loginUrl(error, connection);
-      if (href) {
-        action = (
-          <a href={href} target="_blank" rel="noopener noreferrer">
-            Log in to Jira
-          </a>
-        );
-      }
+      // After logging in on the web, Try again asks Jira once more (forced: a connection in
+      // the CAPTCHA state is otherwise left alone, so bad logins don't lock the account).
+      action = (
+        <>
+          {href ? (
+            <a href={href} target="_blank" rel="noopener noreferrer">
+              Log in to Jira
+            </a>
+          ) : null}
+          <button type="button" onClick={onRetry}>
+            Try again
+          </button>
+        </>
+      );
       break;
     }
     case 'no-site-access':
@@ -56,7 +86,10 @@ export function ErrorView({ error, connection, named, retryIn, onRetry }: Props)
           onClick={() => {
             // Called straight from the click: permissions.request needs the user gesture.
             if (!error.originPattern) return;
-            browser.permissions.request({ origins: [error.originPattern] }).then((granted) => granted && onRetry(), () => undefined);
+            browser.permissions.request({ origins: [error.originPattern] }).then(
+              (granted) => (granted ? onRetry() : setDenied(true)),
+              () => setDenied(true),
+            );
           }}
         >
           Grant access
@@ -79,8 +112,9 @@ export function ErrorView({ error, connection, named, retryIn, onRetry }: Props)
       <p>
         {prefix}
         {error.message}
-        {error.kind === 'rate-limited' && retryIn !== undefined ? ` Retrying in ${retryIn} s.` : ''}
+        {retryAt !== undefined ? <Countdown retryAt={retryAt} /> : null}
       </p>
+      {denied && error.kind === 'no-site-access' ? <p>Access was not granted. Client for Jira can only reach this site with it.</p> : null}
       {details.length ? (
         <ul class="details">
           {details.map((d, i) => (

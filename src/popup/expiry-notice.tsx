@@ -1,6 +1,7 @@
 // A token that expires within EXPIRY_WARNING_DAYS (issue #3): say so, with the way to renew.
 // A rejected token is shown by ErrorView instead, when a request fails.
 import { EXPIRY_WARNING_DAYS, daysUntilExpiry, type ConnectionSummary } from '../shared/connection';
+import { fixLabel } from './errors-view';
 import { fixCredentials } from './ext';
 
 export function expiryText(days: number): string {
@@ -24,7 +25,7 @@ export function ExpiryNotice({ connections, named, now }: { connections: Connect
             {c.authMethod === 'cloud-token' ? 'API token' : 'Token'} {expiryText(days)}.
           </span>
           <button type="button" onClick={() => void fixCredentials(c)}>
-            {c.deployment === 'cloud' ? 'Renew token' : 'Re-authenticate'}
+            {fixLabel(c)}
           </button>
         </div>
       ))}

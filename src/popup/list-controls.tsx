@@ -22,28 +22,40 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
   const all = scope.kind === 'all';
   const menuValue = list?.kind === 'filter' ? `f:${list.filterId}` : list?.kind === 'saved' ? `s:${list.queryId}` : '';
 
+  const enabled = TABS.map((t) => !(all && t.kind !== 'assigned'));
+  // One tab is in the Tab order: the selected one, else (a filter, a saved query or a search
+  // is shown) the first enabled one.
+  const selectedIndex = TABS.findIndex((t) => list?.kind === t.kind);
+  const tabbable = selectedIndex >= 0 ? selectedIndex : enabled.indexOf(true);
+
   function onTabKey(e: KeyboardEvent, i: number) {
     const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!d) return;
     e.preventDefault();
     const tabs = (e.currentTarget as HTMLElement).parentElement?.querySelectorAll<HTMLElement>('[role=tab]');
-    const next = tabs?.[(i + d + TABS.length) % TABS.length];
-    next?.focus();
+    // Arrows move to the next enabled tab, wrapping around.
+    for (let step = 1; step < TABS.length; step++) {
+      const j = (i + d * step + TABS.length * step) % TABS.length;
+      if (enabled[j]) {
+        tabs?.[j]?.focus();
+        return;
+      }
+    }
   }
 
   return (
     <nav class="lists">
       <div role="tablist" aria-label="Lists">
         {TABS.map((t, i) => {
-          const selected = list?.kind === t.kind;
-          const disabled = all && t.kind !== 'assigned';
+          const selected = i === selectedIndex;
+          const disabled = !enabled[i];
           return (
             <button
               key={t.kind}
               type="button"
               role="tab"
               aria-selected={selected}
-              tabIndex={selected || (!list && i === 0) ? 0 : -1}
+              tabIndex={i === tabbable ? 0 : -1}
               disabled={disabled}
               onClick={() => onChoose({ kind: t.kind })}
               onKeyDown={(e) => onTabKey(e, i)}

@@ -4,7 +4,7 @@ import type { IssueRow } from '../shared/issues';
 import { POPUP_SNAPSHOT_KEY } from '../shared/storage-keys';
 import { connection } from '../../tests/unit/fixtures';
 import type { Boot } from './boot';
-import { SNAP_ROWS, readSnapshot, sameView, slimBoot, writeSnapshot } from './snapshot';
+import { SNAPSHOT_VERSION, SNAP_ROWS, readSnapshot, sameView, slimBoot, writeSnapshot } from './snapshot';
 
 const row = (i: number): IssueRow => ({ connectionId: 'a', key: `WEB-${i}`, summary: `Issue ${i}`, status: { name: 'To Do', category: 'new' } });
 
@@ -46,13 +46,29 @@ describe('popup snapshot', () => {
     expect(localStorage.getItem(POPUP_SNAPSHOT_KEY)).toBeNull();
   });
 
-  it.each(['not json', '[]', '{}', JSON.stringify({ ...slimBoot(boot(1)), connections: [] }), JSON.stringify({ ...slimBoot(boot(1)), cache: null })])(
+  it.each([
+    'not json',
+    '[]',
+    '{}',
+    JSON.stringify({ v: SNAPSHOT_VERSION, view: { ...slimBoot(boot(1)), connections: [] } }),
+    JSON.stringify({ v: SNAPSHOT_VERSION, view: { ...slimBoot(boot(1)), cache: null } }),
+  ])(
     'ignores a malformed snapshot (%s)',
     (raw) => {
       localStorage.setItem(POPUP_SNAPSHOT_KEY, raw);
       expect(readSnapshot()).toBeUndefined();
     },
   );
+
+  it("ignores another version's snapshot (its rows may lack fields this version reads)", () => {
+    writeSnapshot(boot(3));
+    const stored = JSON.parse(localStorage.getItem(POPUP_SNAPSHOT_KEY)!) as { v: number; view: unknown };
+    expect(stored.v).toBe(SNAPSHOT_VERSION);
+    localStorage.setItem(POPUP_SNAPSHOT_KEY, JSON.stringify({ ...stored, v: SNAPSHOT_VERSION + 1 }));
+    expect(readSnapshot()).toBeUndefined();
+    localStorage.setItem(POPUP_SNAPSHOT_KEY, JSON.stringify(stored.view)); // the unversioned form of 0.1.0
+    expect(readSnapshot()).toBeUndefined();
+  });
 
   it('tells an identical view from a changed one', () => {
     writeSnapshot(boot(3));

@@ -10,6 +10,11 @@ import { POPUP_SNAPSHOT_KEY } from '../shared/storage-keys';
 import type { Boot } from './boot';
 
 const SNAP_KEY = POPUP_SNAPSHOT_KEY;
+/**
+ * The stored form's version: `{ v, view }`. A snapshot written by another version of the
+ * extension is ignored (its rows may lack a field this one reads); the next paint rewrites it.
+ */
+export const SNAPSHOT_VERSION = 1;
 /** Seven rows in view plus the overscan that follows the first frame. */
 export const SNAP_ROWS = 12;
 
@@ -48,7 +53,9 @@ export function readSnapshot(): Boot | undefined {
   try {
     const raw = localStorage.getItem(SNAP_KEY);
     if (!raw) return undefined;
-    const b = JSON.parse(raw) as unknown;
+    const stored = JSON.parse(raw) as unknown;
+    if (!isObject(stored) || stored.v !== SNAPSHOT_VERSION) return undefined;
+    const b = stored.view;
     if (
       !isObject(b) ||
       !Array.isArray(b.connections) ||
@@ -74,8 +81,9 @@ export function writeSnapshot(b: Boot, last?: string): string | undefined {
       localStorage.removeItem(SNAP_KEY);
       return undefined;
     }
-    const text = JSON.stringify(slimBoot(b));
-    if (text !== last) localStorage.setItem(SNAP_KEY, text);
+    const view = slimBoot(b);
+    const text = JSON.stringify(view);
+    if (text !== last) localStorage.setItem(SNAP_KEY, JSON.stringify({ v: SNAPSHOT_VERSION, view }));
     return text;
   } catch {
     return undefined;

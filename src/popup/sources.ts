@@ -12,6 +12,8 @@ export interface Source {
   loading: boolean;
   loadingMore: boolean;
   error?: AppErrorInfo;
+  /** When the popup retries by itself (a wait Jira asked for), epoch ms. */
+  retryAt?: number;
 }
 
 export type Sources = Record<string, Source>;
@@ -39,7 +41,7 @@ export function patchSource(all: Sources, id: string, change: Partial<Source>): 
 
 /** A first page arrived: it replaces the rows (keys stay, so selection and scroll stay). */
 export function withFirstPage(all: Sources, id: string, page: { issues: IssueRow[]; next?: PageCursor; fetchedAt: number }): Sources {
-  return patchSource(all, id, { rows: page.issues, next: page.next, fetchedAt: page.fetchedAt, loading: false, error: undefined });
+  return patchSource(all, id, { rows: page.issues, next: page.next, fetchedAt: page.fetchedAt, loading: false, error: undefined, retryAt: undefined });
 }
 
 export function withNextPage(all: Sources, id: string, page: { issues: IssueRow[]; next?: PageCursor }): Sources {

@@ -277,7 +277,7 @@ describe('popup', () => {
     await option(limited, 'WEB-1').waitFor();
     // The client retries a GET 3 times after Retry-After, then gives up; the popup keeps the
     // cached rows, waits Retry-After itself and asks again.
-    await expect.poll(() => limited.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Retrying in \d+ s/);
+    await expect.poll(() => limited.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Retrying by itself in \d+ s/);
     await option(limited, 'WEB-1').waitFor();
     await expect.poll(() => searches().filter((r) => r.status === 200).length, { timeout: 20_000 }).toBe(2);
     expect(searches().filter((r) => r.status === 429)).toHaveLength(6);

@@ -1,0 +1,65 @@
+// Where Enter on an issue key or a pasted issue URL goes (app.tsx, the Search box).
+import type { ConnectionSummary } from '../shared/connection';
+import type { IssueRow } from '../shared/issues';
+import { parseIssueKey } from '../shared/issue-key';
+import { jiraIssueUrl } from '../shared/jql';
+
+/** The URL in pasted text (with or without its scheme), or undefined for a bare key or words. */
+export function pastedUrl(text: string): URL | undefined {
+  const t = text.trim();
+  if (!t || /\s/.test(t) || parseIssueKey(t)) return undefined;
+  const withScheme = /^https?:\/\//i.test(t) ? t : /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?\//i.test(t) ? `https://${t}` : undefined;
+  if (!withScheme) return undefined;
+  try {
+    return new URL(withScheme);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The connection whose site holds `url` (origin and context path); the deepest path wins. */
+function siteOf(url: URL, connections: ConnectionSummary[]): ConnectionSummary | undefined {
+  let best: ConnectionSummary | undefined;
+  let bestLength = -1;
+  for (const c of connections) {
+    let site: URL;
+    try {
+      site = new URL(c.siteUrl);
+    } catch {
+      continue;
+    }
+    const path = site.pathname.replace(/\/+$/, '');
+    if (site.origin !== url.origin || !(url.pathname === path || url.pathname.startsWith(`${path}/`))) continue;
+    if (path.length > bestLength) {
+      best = c;
+      bestLength = path.length;
+    }
+  }
+  return best;
+}
+
+/**
+ * The tab to open for `key`, typed or found in `text`:
+ * - a pasted URL opens on the connection whose site it is on, or as pasted when it is on no
+ *   connection's site (the user's own link, to a Jira we don't know);
+ * - a bare key opens on the connection shown, or in the merged view on the connection whose
+ *   rows show that project, else the first connection.
+ */
+export function keyTarget(
+  text: string,
+  key: string,
+  connections: ConnectionSummary[],
+  current: ConnectionSummary | undefined,
+  rows: IssueRow[],
+): string | undefined {
+  const url = pastedUrl(text);
+  if (url) {
+    const site = siteOf(url, connections);
+    return site ? jiraIssueUrl(site.siteUrl, key) : url.href;
+  }
+  if (current) return jiraIssueUrl(current.siteUrl, key);
+  const project = `${key.split('-')[0]}-`;
+  const row = rows.find((r) => r.key.toUpperCase().startsWith(project));
+  const c = (row && connections.find((x) => x.id === row.connectionId)) ?? connections[0];
+  return c ? jiraIssueUrl(c.siteUrl, key) : undefined;
+}

@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+// The list tabs by keyboard: exactly one tab in the Tab order, arrows skip disabled tabs.
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ListRef, PopupScope } from '../shared/issues';
+import { ListControls } from './list-controls';
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+const ONE: PopupScope = { kind: 'connection', connectionId: 'a' };
+const FILTERS = [{ id: '10', name: 'My team' }];
+
+function show(scope: PopupScope, list: ListRef | undefined) {
+  act(() => render(<ListControls scope={scope} list={list} filters={FILTERS} savedQueries={[]} onChoose={() => undefined} />, root));
+}
+const tabs = () => Array.from(root.querySelectorAll<HTMLButtonElement>('[role=tab]'));
+const tabbable = () => tabs().filter((t) => t.tabIndex === 0).map((t) => t.textContent);
+
+describe('ListControls', () => {
+  it('keeps the selected tab in the Tab order', () => {
+    show(ONE, { kind: 'watching' });
+    expect(tabbable()).toEqual(['Watching']);
+  });
+
+  it('keeps the first tab reachable while a filter or a search is shown', () => {
+    show(ONE, { kind: 'filter', filterId: '10', name: 'My team' });
+    expect(tabbable()).toEqual(['Assigned to me']);
+    show(ONE, undefined);
+    expect(tabbable()).toEqual(['Assigned to me']);
+  });
+
+  it('moves with the arrows, wrapping, and skips disabled tabs', () => {
+    show(ONE, { kind: 'assigned' });
+    tabs()[0]!.focus();
+    act(() => void tabs()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true })));
+    expect(document.activeElement?.textContent).toBe('Recently viewed');
+
+    show({ kind: 'all' }, { kind: 'assigned' });
+    expect(tabs().filter((t) => t.disabled)).toHaveLength(3);
+    tabs()[0]!.focus();
+    act(() => void tabs()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
+    expect(document.activeElement?.textContent).toBe('Assigned to me');
+  });
+});

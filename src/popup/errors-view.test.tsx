@@ -25,11 +25,11 @@ const CLOUD = connection('acme');
 const DC = connection('corp', { siteUrl: 'https://jira.corp.example/jira', deployment: 'server', authMethod: 'pat' });
 
 let root: HTMLElement;
-let onRetry: ReturnType<typeof vi.fn>;
+let onRetry: ReturnType<typeof vi.fn<() => void>>;
 beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);
-  onRetry = vi.fn();
+  onRetry = vi.fn<() => void>();
 });
 afterEach(() => {
   render(null, root);
@@ -47,9 +47,9 @@ describe('popup ErrorView', () => {
     vi.useFakeTimers({ now: 1_000_000 });
     show({ kind: 'rate-limited', message: 'Jira is limiting requests right now. Try again in 42 seconds.', retryAfterSeconds: 42 }, CLOUD, 1_000_000 + 42_000);
     expect(alerts(root)[0]).toContain('Retrying by itself in 42 s.');
-    await act(() => vi.advanceTimersByTime(2_000));
+    await act(() => void vi.advanceTimersByTime(2_000));
     expect(alerts(root)[0]).toContain('Retrying by itself in 40 s.');
-    await act(() => vi.advanceTimersByTime(40_000));
+    await act(() => void vi.advanceTimersByTime(40_000));
     expect(alerts(root)[0]).toContain('Retrying…');
     // The user need not wait.
     await click(button('Retry', root));

@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 const ONE: PopupScope = { kind: 'connection', connectionId: 'a' };
-const FILTERS = [{ id: '10', name: 'My team' }];
+const FILTERS = [{ id: '10', name: 'My team', jql: 'project = WEB' }];
 
 function show(scope: PopupScope, list: ListRef | undefined) {
   act(() => render(<ListControls scope={scope} list={list} filters={FILTERS} savedQueries={[]} onChoose={() => undefined} />, root));
@@ -49,5 +49,14 @@ describe('ListControls', () => {
     tabs()[0]!.focus();
     act(() => void tabs()[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true })));
     expect(document.activeElement?.textContent).toBe('Assigned to me');
+  });
+});
+
+describe('ListControls filter menu', () => {
+  it('shows a remembered filter that is no longer a favourite as the chosen entry', () => {
+    show(ONE, { kind: 'filter', filterId: '77', name: 'Old sprint' });
+    const menu = root.querySelector<HTMLSelectElement>('select[aria-label="List"]')!;
+    expect(menu.value).toBe('f:77');
+    expect(menu.selectedOptions[0]?.textContent).toBe('Old sprint');
   });
 });

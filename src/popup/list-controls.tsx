@@ -22,6 +22,9 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
   const all = scope.kind === 'all';
   const menuValue = list?.kind === 'filter' ? `f:${list.filterId}` : list?.kind === 'saved' ? `s:${list.queryId}` : '';
 
+  // A remembered filter that is no longer a favourite (or whose favourites are not read yet)
+  // still shows as the chosen entry.
+  const shownFilter = list?.kind === 'filter' && !filters.some((f) => f.id === list.filterId) ? { id: list.filterId, name: list.name } : undefined;
   const enabled = TABS.map((t) => !(all && t.kind !== 'assigned'));
   // One tab is in the Tab order: the selected one, else (a filter, a saved query or a search
   // is shown) the first enabled one.
@@ -65,7 +68,7 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
           );
         })}
       </div>
-      {!all && (filters.length > 0 || savedQueries.length > 0) ? (
+      {!all && (filters.length > 0 || savedQueries.length > 0 || shownFilter) ? (
         <select
           aria-label="List"
           value={menuValue}
@@ -78,8 +81,9 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
           }}
         >
           <option value="">Filters…</option>
-          {filters.length ? (
+          {filters.length || shownFilter ? (
             <optgroup label="Favourite filters">
+              {shownFilter ? <option value={`f:${shownFilter.id}`}>{shownFilter.name}</option> : null}
               {filters.map((f) => (
                 <option key={f.id} value={`f:${f.id}`}>
                   {f.name}

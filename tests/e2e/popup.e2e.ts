@@ -326,6 +326,19 @@ describe('popup', () => {
     await notice.getByRole('button', { name: 'Renew token' }).waitFor();
     // the issues still load meanwhile
     await firstOption(popup).waitFor();
+    await popup.close();
+
+    // With Jira down too, the notice and the alert take their room from the list: the popup
+    // stays within the browsers' 600 px, with the list still there.
+    await ageCaches({ noImages: true });
+    fakes.acme.switches.stop();
+    const crowded = await openPopup();
+    await crowded.getByRole('alert').waitFor();
+    await crowded.getByRole('status').filter({ hasText: 'API token expires in 10 days' }).waitFor();
+    const bottom = await crowded.evaluate(() => Math.max(...Array.from(document.querySelector('main')!.children, (c) => c.getBoundingClientRect().bottom)));
+    expect(bottom).toBeLessThanOrEqual(600);
+    expect(await issues(crowded).evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(3 * 52);
+    fakes.acme.switches.resume();
   });
 
   it('switches between two connections and merges them in "All connections", remembered', async () => {

@@ -15,6 +15,7 @@ describe('pastedUrl', () => {
     ['https://acme.atlassian.net/browse/WEB-7', 'https://acme.atlassian.net/browse/WEB-7'],
     ['acme.atlassian.net/browse/WEB-7', 'https://acme.atlassian.net/browse/WEB-7'],
     ['jira.corp.example:8443/jira/browse/X-1', 'https://jira.corp.example:8443/jira/browse/X-1'],
+    ['10.0.0.5:8080/browse/A-1', 'https://10.0.0.5:8080/browse/A-1'],
   ])('%s is a URL', (text, href) => expect(pastedUrl(text)?.href).toBe(href));
 
   it.each(['WEB-7', 'web-7', 'checkout fails', '', 'a/b', 'javascript:alert(1)', 'ftp://x.example/browse/A-1'])('%s is not', (text) =>

@@ -1,20 +1,14 @@
 // Where Enter on an issue key or a pasted issue URL goes (app.tsx, the Search box).
 import type { ConnectionSummary } from '../shared/connection';
 import type { IssueRow } from '../shared/issues';
-import { parseIssueKey } from '../shared/issue-key';
+import { parseIssueKey, parsePastedUrl } from '../shared/issue-key';
 import { jiraIssueUrl } from '../shared/jql';
 
 /** The URL in pasted text (with or without its scheme), or undefined for a bare key or words. */
 export function pastedUrl(text: string): URL | undefined {
   const t = text.trim();
   if (!t || /\s/.test(t) || parseIssueKey(t)) return undefined;
-  const withScheme = /^https?:\/\//i.test(t) ? t : /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?\//i.test(t) ? `https://${t}` : undefined;
-  if (!withScheme) return undefined;
-  try {
-    return new URL(withScheme);
-  } catch {
-    return undefined;
-  }
+  return parsePastedUrl(t);
 }
 
 /** The connection whose site holds `url` (origin and context path); the deepest path wins. */

@@ -1,11 +1,14 @@
 // Which image URLs from Jira data the popup may load: the connection's own site, or
 // Atlassian's avatar hosts. Anything else (an attacker-controlled URL in a custom avatar,
 // a tracking pixel, javascript:/data:) gets the neutral placeholder instead.
+// Another Cloud site (OTHER.atlassian.net) is refused too: anyone can own a tenant, so its
+// images are as good as a tracking pixel. The connection's own site passes as its origin.
 
 const ATLASSIAN_HOSTS: RegExp[] = [
+  // User avatars on Cloud.
   /^avatar-management--avatars\.[a-z0-9-]+\.prod\.public\.atl-paas\.net$/,
   /^secure\.gravatar\.com$/,
-  /^[a-z0-9][a-z0-9-]*\.atlassian\.net$/,
+  // The gateway that scoped tokens call (JIRA_FACTS.md), for URLs in its answers.
   /^api\.atlassian\.com$/,
 ];
 

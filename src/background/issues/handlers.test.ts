@@ -34,7 +34,6 @@ vi.mock('webextension-polyfill', () => ({ default: mocks.browser }));
 vi.mock('../jira/connect', () => ({ transportFor: () => ({}) }));
 vi.mock('../jira/issues-api', () => ({
   searchIssues: mocks.search,
-  pickIssues: vi.fn(async () => [{ key: 'WEB-1', summary: 'One' }]),
   favouriteFilters: mocks.favourites,
   countIssues: vi.fn(async () => 3),
 }));

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import { LIST_PAGE_SIZE, LIST_REFRESH_WINDOW_MS, type CachedFilters, type IssueRequests } from '../../shared/protocol/issues';
 import { filtersCacheKey } from '../../shared/storage-keys';
 import { transportFor } from '../jira/connect';
-import { favouriteFilters, pickIssues, searchIssues } from '../jira/issues-api';
+import { favouriteFilters, searchIssues } from '../jira/issues-api';
 import type { HandlerDef } from '../router';
 import { localStore } from '../storage/store';
 import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from './badge';
@@ -71,17 +71,6 @@ export const issueHandlers: Handlers = {
         { connectionId: id, list, jql: query, ...(at ? { cursor: at } : {}), ...(force ? { force } : {}) },
         (q, c) => withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE), { force: !!force }),
       );
-    },
-  },
-
-  'issues.pick': {
-    senders: PAGES,
-    payload: z.strictObject({ connectionId, query: z.string().trim().min(1).max(500) }),
-    async handle({ connectionId: id, query }) {
-      const picked = await withJira(jiraDeps(), id, (t, c) => pickIssues(t, c.deployment, id, query));
-      return {
-        issues: picked.map((p) => ({ connectionId: id, key: p.key, summary: p.summary, status: { name: '', category: 'unknown' as const } })),
-      };
     },
   },
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { COUNT_CAP, ROW_FIELDS, countIssues, favouriteFilters, getMyself, pickIssues, searchIssues, toIssueRow } from './issues-api';
-import { htmlToText, statusCategory } from './rows';
+import { COUNT_CAP, ROW_FIELDS, countIssues, favouriteFilters, getMyself, searchIssues, toIssueRow } from './issues-api';
+import { statusCategory } from './rows';
 import { fakeFetch, json, noSleep, text, type RecordedCall, type Reply } from './testing';
 import { JiraTransport } from './transport';
 
@@ -162,48 +162,6 @@ describe('searchIssues on Server/DC', () => {
   it('refuses a token cursor', async () => {
     const { t } = transport(SERVER, {});
     await expect(searchIssues(t, 'server', 'c2', 'x', { nextPageToken: 't' })).rejects.toMatchObject({ kind: 'internal' });
-  });
-});
-
-describe('pickIssues', () => {
-  const picker = {
-    sections: [
-      { id: 'hs', label: 'History Search', issues: [{ key: 'A-1', summaryText: 'Fix <b>login</b> &amp; &lt;logout&gt;', img: '/x.svg' }] },
-      {
-        id: 'cs',
-        label: 'Current Search',
-        issues: [
-          { key: 'A-1', summaryText: 'dup' },
-          { key: 'A-2', summaryText: '&quot;Quoted&quot; &#39;single&#39; &amp;lt;kept&amp;gt;' },
-        ],
-      },
-      { id: 'empty', label: 'Nothing' },
-    ],
-  };
-
-  it.each([
-    ['cloud', CLOUD, '/rest/api/3/issue/picker'],
-    ['server', SERVER, '/jira/rest/api/2/issue/picker'],
-  ] as const)('%s: dedupes keys and strips HTML', async (deployment, base, path) => {
-    const { t, calls } = transport(base, { [`GET ${path}`]: json(picker) });
-    expect(await pickIssues(t, deployment, 'c1', 'login')).toEqual([
-      { key: 'A-1', summary: 'Fix login & <logout>' },
-      { key: 'A-2', summary: '"Quoted" \'single\' &lt;kept&gt;' },
-    ]);
-    expect(calls[0]!.url.searchParams.get('query')).toBe('login');
-    expect(calls[0]!.url.searchParams.get('currentJQL')).toBe('');
-  });
-
-  it('an answer without sections is empty', async () => {
-    const { t } = transport(CLOUD, { 'GET /rest/api/3/issue/picker': json({}) });
-    expect(await pickIssues(t, 'cloud', 'c1', 'x')).toEqual([]);
-  });
-
-  it('htmlToText never produces markup from entities and removes tags', () => {
-    expect(htmlToText('<img src=x onerror=alert(1)>hi')).toBe('hi');
-    expect(htmlToText('&lt;script&gt;alert(1)&lt;/script&gt;')).toBe('<script>alert(1)</script>');
-    expect(htmlToText('  a \n <b>b</b>  ')).toBe('a b');
-    expect(htmlToText('&nbsp;&copy;')).toBe('&nbsp;&copy;');
   });
 });
 

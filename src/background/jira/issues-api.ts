@@ -4,14 +4,13 @@
 import type { JiraUser } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
 import type { FavouriteFilter, IssuePage, PageCursor } from '../../shared/issues';
-import { htmlToText, toIssueRow, toJiraUser } from './rows';
+import { toIssueRow, toJiraUser } from './rows';
 import {
   approximateCountSchema,
   cloudIdsSearchSchema,
   cloudSearchSchema,
   favouriteFiltersSchema,
   myselfSchema,
-  pickerSchema,
   serverCountSchema,
   serverSearchSchema,
 } from './schemas';
@@ -85,33 +84,6 @@ export async function searchIssues(
   // An empty page before total (issues deleted meanwhile) ends the list rather than looping.
   if (page.issues.length > 0 && nextStart < page.total) result.next = { startAt: nextStart };
   return result;
-}
-
-/**
- * Quick search. `connectionId` is accepted for symmetry with the other calls (the popup turns
- * the keys into rows itself). Keys are deduplicated across the picker's sections (History,
- * Current search) in order of first appearance.
- */
-export async function pickIssues(
-  t: JiraTransport,
-  deployment: DeploymentKind,
-  _connectionId: string,
-  query: string,
-): Promise<Array<{ key: string; summary: string }>> {
-  const answer = await t.requestJson(
-    { path: `${restApi(deployment)}/issue/picker`, query: { query, currentJQL: '' } },
-    pickerSchema,
-  );
-  const seen = new Set<string>();
-  const out: Array<{ key: string; summary: string }> = [];
-  for (const section of answer.sections ?? []) {
-    for (const issue of section.issues ?? []) {
-      if (seen.has(issue.key)) continue;
-      seen.add(issue.key);
-      out.push({ key: issue.key, summary: htmlToText(issue.summaryText ?? '') });
-    }
-  }
-  return out;
 }
 
 /** Favourite filters that carry a JQL (without one they cannot be listed). */

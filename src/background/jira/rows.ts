@@ -53,18 +53,3 @@ export function toJiraUser(m: Myself): JiraUser {
   if (avatarUrl) user.avatarUrl = avatarUrl;
   return user;
 }
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'" };
-
-/**
- * The picker's summaryText marks matches with <b>...</b>. The service worker has no DOM, so:
- * drop tags, then decode the few entities Jira emits, in one pass ("&amp;lt;" stays "&lt;").
- * The result is plain text for textContent, never HTML.
- */
-export function htmlToText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39|#x27|apos);/gi, (whole, name: string) => ENTITIES[name.toLowerCase()] ?? whole)
-    .replace(/\s+/g, ' ')
-    .trim();
-}

@@ -89,16 +89,6 @@ export const serverCountSchema = z.looseObject({ total: z.number().int().nonnega
 
 export const approximateCountSchema = z.looseObject({ count: z.number().int().nonnegative() });
 
-export const pickerSchema = z.looseObject({
-  sections: z
-    .array(
-      z.looseObject({
-        issues: z.array(z.looseObject({ key: z.string().min(1), summaryText: z.string().nullish() })).optional(),
-      }),
-    )
-    .optional(),
-});
-
 export const favouriteFiltersSchema = z.array(
   z.looseObject({
     id: z.union([z.string(), z.number()]),

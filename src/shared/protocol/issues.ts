@@ -1,4 +1,4 @@
-import type { FavouriteFilter, IssuePage, IssueRow, ListRef, PageCursor, PopupScope, SavedQuery } from '../issues';
+import type { FavouriteFilter, IssuePage, ListRef, PageCursor, PopupScope, SavedQuery } from '../issues';
 
 /** Requests the popup (and options page) make about issues and settings (issue #4). */
 export interface IssueRequests {
@@ -10,11 +10,6 @@ export interface IssueRequests {
   'issues.list': {
     payload: { connectionId: string; list: ListRef; cursor?: PageCursor; force?: boolean };
     reply: { page: IssuePage; fromCache: boolean };
-  };
-  /** Quick search (issue picker) for text typed in the Search box. */
-  'issues.pick': {
-    payload: { connectionId: string; query: string };
-    reply: { issues: IssueRow[] };
   };
   'filters.favourite': {
     payload: { connectionId: string; force?: boolean };

@@ -9,6 +9,7 @@ import { originOf, type Sender } from './senders';
 import { runMigrations } from './storage/migrations';
 import { registerAlarms, onAlarm } from './alarms';
 import { onNotificationClicked } from './expiry';
+import { refreshBadge } from './issues/badge';
 import type { StorageArea } from './storage/area';
 
 const local = browser.storage.local as unknown as StorageArea;
@@ -37,15 +38,21 @@ const route = createRouter(handlers, self, async () => {
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => route(message, sender));
 
+// Badge text set with action.setBadgeText does not reliably survive a browser restart or an
+// extension update (w3c/webextensions#249), and the next alarm is minutes away: draw it again
+// at once. A blocked default connection gets its "!" back without a Jira call; otherwise
+// this is one count request (refreshBadge).
 browser.runtime.onInstalled.addListener(async (details) => {
   await ensureMigrated();
   await registerAlarms();
   if (details.reason === 'install') await browser.runtime.openOptionsPage();
+  await refreshBadge();
 });
 
 browser.runtime.onStartup.addListener(async () => {
   await ensureMigrated();
   await registerAlarms();
+  await refreshBadge();
 });
 
 browser.alarms.onAlarm.addListener(async (alarm) => {

@@ -46,7 +46,8 @@ export function defaultBadgeDeps(): BadgeDeps {
       create: (name, info) => browser.alarms.create(name, info),
       clear: (name) => browser.alarms.clear(name),
     },
-    transport: (c, secret) => transportFor(c, secret),
+    // No retries: a rate-limited or unavailable Jira is left alone until the next alarm.
+    transport: (c, secret) => transportFor(c, secret, { maxRetries: 0 }),
     // Firefox sends its moz-extension Origin on POSTs, which Jira's XSRF rule refuses
     // (JIRA_FACTS.md): count with GETs there.
     count: (t, deployment, jql) => countIssues(t, deployment, jql, { readsOnly: browser.runtime.getURL('').startsWith('moz-extension:') }),
@@ -106,7 +107,8 @@ export async function refreshBadgeWith(deps: BadgeDeps): Promise<void> {
     } else if (!(e instanceof AppError)) {
       throw e;
     }
-    // Network, rate limit, server: keep the last count; the next alarm tries again.
+    // Network, rate limit, server: keep the last count; the next alarm tries again (the
+    // transport does not retry for the badge).
   }
 }
 

@@ -1,9 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { fakeFetch, html, json, noSleep, text, type Reply } from './testing';
 import {
   BACKOFF_BASE_MS,
+  DEFAULT_MAX_RETRY_AFTER_SECONDS,
   JiraTransport,
   authorizationHeader,
   basicCredentials,
@@ -332,13 +333,13 @@ describe('failures', () => {
 });
 
 describe('retries', () => {
-  it('GET 429 waits Retry-After seconds, then succeeds', async () => {
+  it('GET 429 waits a short Retry-After, then succeeds', async () => {
     const { t, calls, sleep } = setup({
-      'GET /jira/x': [json({}, 429, { 'retry-after': '7' }), json({}, 429, { 'retry-after': '2' }), json({ ok: 1 })],
+      'GET /jira/x': [json({}, 429, { 'retry-after': '2' }), json({}, 429, { 'retry-after': '1' }), json({ ok: 1 })],
     });
     await expect(t.requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
     expect(calls).toHaveLength(3);
-    expect(sleep.mock.calls.map((c) => c[0])).toEqual([7000, 2000]);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([2000, 1000]);
   });
 
   it('GET 503 without Retry-After backs off exponentially with full jitter', async () => {
@@ -355,10 +356,10 @@ describe('retries', () => {
   });
 
   it('429 after maxRetries -> rate-limited with retryAfterSeconds', async () => {
-    const { t, calls, sleep } = setup({ 'GET /jira/x': json({}, 429, { 'retry-after': '5' }) }, { maxRetries: 2 });
+    const { t, calls, sleep } = setup({ 'GET /jira/x': json({}, 429, { 'retry-after': '2' }) }, { maxRetries: 2 });
     const e = await failure(t.requestJson({ path: '/x' }, anything));
     expect(e.kind).toBe('rate-limited');
-    expect(e.retryAfterSeconds).toBe(5);
+    expect(e.retryAfterSeconds).toBe(2);
     expect(calls).toHaveLength(3);
     expect(sleep).toHaveBeenCalledTimes(2);
   });
@@ -386,6 +387,65 @@ describe('retries', () => {
     expect(e).toMatchObject({ kind: 'server', retryAfterSeconds: 120 });
   });
 
+  it.each([
+    [429, 'rate-limited'],
+    [503, 'server'],
+  ])('GET %i with a Retry-After above DEFAULT_MAX_RETRY_AFTER_SECONDS answers at once, with retryAfterSeconds', async (status, kind) => {
+    const wait = String(DEFAULT_MAX_RETRY_AFTER_SECONDS + 1);
+    const { t, calls, sleep } = setup({ 'GET /jira/x': [json({}, status, { 'retry-after': wait }), json({ ok: 1 })] });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.toInfo()).toMatchObject({ kind, status, retryAfterSeconds: DEFAULT_MAX_RETRY_AFTER_SECONDS + 1 });
+    expect(calls).toHaveLength(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('503 with a short Retry-After is retried, and the last one reaches the caller', async () => {
+    const { t, calls, sleep } = setup({ 'GET /jira/x': json({}, 503, { 'retry-after': '1' }) });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.toInfo()).toMatchObject({ kind: 'server', status: 503, retryAfterSeconds: 1 });
+    expect(calls).toHaveLength(4);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([1000, 1000, 1000]);
+  });
+
+  it('maxRetryAfterSeconds sets the threshold', async () => {
+    const { t, calls, sleep } = setup({ 'GET /jira/x': [json({}, 429, { 'retry-after': '10' }), json({ ok: 1 })] }, { maxRetryAfterSeconds: 10 });
+    await expect(t.requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
+    expect(calls).toHaveLength(2);
+    expect(sleep).toHaveBeenCalledWith(10_000);
+  });
+
+  describe('with real timers faked (default sleep)', () => {
+    beforeEach(() => vi.useFakeTimers());
+    afterEach(() => vi.useRealTimers());
+
+    function realSleepTransport(routes: Record<string, Reply | Reply[]>) {
+      const f = fakeFetch(routes);
+      const t = new JiraTransport('https://jira.corp.example', AUTH, PATTERN, { fetch: f.fetch, random: () => 0.5, hasPermission: async () => true });
+      return { t, calls: f.calls };
+    }
+
+    it('sleeps exactly Retry-After (2 s) before retrying', async () => {
+      const { t, calls } = realSleepTransport({ 'GET /x': [json({}, 429, { 'retry-after': '2' }), json({ ok: 1 })] });
+      const answer = t.requestJson({ path: '/x' }, anything);
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(answer).resolves.toEqual({ ok: 1 });
+      expect(calls).toHaveLength(2);
+    });
+
+    it('a 429 with Retry-After 30 reaches the caller without any wait', async () => {
+      const { t, calls } = realSleepTransport({ 'GET /x': [json({}, 429, { 'retry-after': '30' }), json({ ok: 1 })] });
+      const answer = failure(t.requestJson({ path: '/x' }, anything));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(vi.getTimerCount()).toBe(0); // no sleep pending (the attempt's timeout is cleared)
+      const e = await answer;
+      expect(e).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 30 });
+      expect(e.message).toMatch(/30 seconds/);
+      expect(calls).toHaveLength(1);
+    });
+  });
+
   it.each([502, 504])('GET %i is retried once', async (status) => {
     const { t, calls } = setup({ 'GET /jira/x': json({}, status) });
     expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('server');
@@ -407,10 +467,12 @@ describe('retries', () => {
     expect(sleep).not.toHaveBeenCalled();
   });
 
-  it('maxRetries 0 never retries', async () => {
-    const { t, calls } = setup({ 'GET /jira/x': json({}, 429) }, { maxRetries: 0 });
-    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('rate-limited');
+  it.each([429, 503, 502, 504])('maxRetries 0 (background jobs) never retries a GET %i', async (status) => {
+    const { t, calls, sleep } = setup({ 'GET /jira/x': [json({}, status, { 'retry-after': '1' }), json({ ok: 1 })] }, { maxRetries: 0 });
+    const e = await failure(t.requestJson({ path: '/x' }, anything));
+    expect(e.toInfo()).toMatchObject({ kind: status === 429 ? 'rate-limited' : 'server', retryAfterSeconds: 1 });
     expect(calls).toHaveLength(1);
+    expect(sleep).not.toHaveBeenCalled();
   });
 
   it('each attempt has its own timeout', async () => {

@@ -16,8 +16,16 @@ export interface TransportOptions {
   fetch?: typeof fetch;
   /** Per attempt, including reading the body. Default 20000. */
   timeoutMs?: number;
-  /** Retries of a GET after 429/503 (502/504: one retry). Default 3. POSTs are never retried. */
+  /**
+   * Retries of a GET after 429/503 (502/504: one retry). Default 3. POSTs are never retried.
+   * Background jobs pass 0: their next run is their retry.
+   */
   maxRetries?: number;
+  /**
+   * The longest Retry-After waited out before retrying; a longer one is answered at once with
+   * retryAfterSeconds, for the caller to schedule. Default DEFAULT_MAX_RETRY_AFTER_SECONDS.
+   */
+  maxRetryAfterSeconds?: number;
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source, default Math.random. */
   random?: () => number;
@@ -35,8 +43,15 @@ export interface JiraRequest {
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_RETRIES = 3;
-/** A Retry-After longer than this is not waited for: the caller gets 'rate-limited' at once. */
-export const MAX_RETRY_AFTER_SECONDS = 60;
+/**
+ * A Retry-After longer than this is not waited for: the caller gets the error at once, with
+ * retryAfterSeconds. The default suits requests someone is watching (the popup, the options
+ * page): a burst-limit blip of a second or two is cheaper to wait out here (at most
+ * maxRetries x 2 s) than to show; a longer wait is better shown than slept through behind
+ * "Updating…": the popup keeps the cached list, says Jira is limiting requests and counts
+ * down to its own retry.
+ */
+export const DEFAULT_MAX_RETRY_AFTER_SECONDS = 2;
 /** Backoff without Retry-After: full jitter over min(cap, base * 2^attempt). */
 export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 30_000;
@@ -103,6 +118,7 @@ export class JiraTransport {
   private readonly fetchFn: typeof fetch;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
+  private readonly maxRetryAfterSeconds: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
   private readonly hasPermission: (originPattern: string) => Promise<boolean>;
@@ -118,6 +134,7 @@ export class JiraTransport {
     this.fetchFn = opts.fetch ?? globalThis.fetch.bind(globalThis);
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = Math.max(0, opts.maxRetries ?? DEFAULT_MAX_RETRIES);
+    this.maxRetryAfterSeconds = Math.max(0, opts.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER_SECONDS);
     this.sleep = opts.sleep ?? defaultSleep;
     this.random = opts.random ?? Math.random;
     this.hasPermission = opts.hasPermission ?? defaultHasPermission;
@@ -171,13 +188,14 @@ export class JiraTransport {
 
   /**
    * 429 and 503: up to maxRetries times, waiting Retry-After when it is at most
-   * MAX_RETRY_AFTER_SECONDS (a longer wait is the caller's to schedule). 502 and 504 (a proxy
-   * or gateway hiccup): once. Timeouts and network failures are not retried: the user sees
-   * them at once and can retry, rather than waiting several timeouts.
+   * maxRetryAfterSeconds (a longer wait is the caller's to schedule), or backing off when
+   * there is none. 502 and 504 (a proxy or gateway hiccup): once. Timeouts and network
+   * failures are not retried: the user sees them at once and can retry, rather than waiting
+   * several timeouts.
    */
   private mayRetry(status: number, attempt: number, retryAfter: number | undefined): boolean {
     if (attempt >= this.maxRetries) return false;
-    if (retryAfter !== undefined && retryAfter > MAX_RETRY_AFTER_SECONDS) return false;
+    if (retryAfter !== undefined && retryAfter > this.maxRetryAfterSeconds) return false;
     if (status === 429 || status === 503) return true;
     if (status === 502 || status === 504) return attempt === 0;
     return false;

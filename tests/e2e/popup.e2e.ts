@@ -180,6 +180,26 @@ describe('popup', () => {
     expect(popup2.isClosed()).toBe(false);
   });
 
+  it('/ focuses Search; a middle click or Ctrl+click opens a row behind and keeps the popup open', async () => {
+    await seed();
+    const popup = await openPopup();
+    const box = popup.getByRole('searchbox', { name: 'Search' });
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await option(popup, 'WEB-2').waitFor();
+    await issues(popup).focus();
+    await popup.keyboard.press('/');
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await box.inputValue()).toBe(''); // the "/" itself is not typed
+
+    const middle = await ext.newTabFrom(`${ACME_URL}/browse/WEB-2`, () => option(popup, 'WEB-2').click({ button: 'middle' }));
+    expect(popup.isClosed()).toBe(false);
+    expect(await ext.isActiveTab(popup)).toBe(true); // the new tab opened behind
+    await middle.close();
+    const ctrl = await ext.newTabFrom(`${ACME_URL}/browse/WEB-3`, () => option(popup, 'WEB-3').click({ modifiers: ['Control'] }));
+    expect(popup.isClosed()).toBe(false);
+    expect(await ext.isActiveTab(popup)).toBe(true);
+  });
+
   it('searches text as I type, and moves through results with the keyboard', async () => {
     await seed();
     const popup = await openPopup();

@@ -116,6 +116,9 @@ describe('fake Jira Cloud', () => {
     expect(await count('project = OPS OR project = API')).toBe(100);
     expect(await count('key = WEB-1')).toBe(1);
     expect(await count('filter = 10100')).toBeGreaterThan(0);
+    expect(await count('filter = 10101')).toBeGreaterThan(0); // Grace's, shared with Ada
+    const privateFilter = await get(`${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('filter = 10102')}`, ada);
+    expect(privateFilter.status).toBe(400); // Grace's private filter
     expect(await count('text ~ "checkout" AND assignee = currentUser()')).toBeGreaterThan(0);
     const counted = await post(`${ACME_URL}/rest/api/3/search/approximate-count`, { jql: 'assignee = currentUser()' }, ada);
     expect(counted.json()).toEqual({ count: 120 });
@@ -180,6 +183,47 @@ describe('fake Jira Data Center', () => {
     expect((await get(`${SERVER_URL}/rest/api/2/myself`, { authorization: basic(BOB.username, BOB.pat) })).status).toBe(401);
     const search = await get(`${SERVER_URL}/rest/api/2/search?jql=assignee%3DcurrentUser()&maxResults=10`, { authorization: `Bearer ${BOB.pat}` });
     expect(search.json<SearchPage>()).toMatchObject({ startAt: 0, maxResults: 10, total: 25 });
+  });
+
+  it("answers the popup's lists on v2: reported, watching, history, favourite filters, startAt pages, JQL errors", async () => {
+    const bob = { authorization: `Bearer ${BOB.pat}` };
+    const search = async (jql: string, extra = '') => {
+      const r = await get(`${SERVER_URL}/rest/api/2/search?jql=${encodeURIComponent(jql)}${extra}`, bob);
+      return { status: r.status, body: r.json<SearchPage & { startAt: number; errorMessages?: string[] }>() };
+    };
+    const total = async (jql: string) => {
+      const r = await search(jql, '&maxResults=0');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.total;
+    };
+    expect(await total('assignee = currentUser()')).toBe(25);
+    expect(await total('reporter = currentUser()')).toBe(65);
+    expect(await total('watcher = currentUser()')).toBe(17);
+    // No restriction is fine on Data Center (Cloud's /search/jql refuses it).
+    expect(await total('ORDER BY created DESC')).toBe(85);
+    const recent = await search('issuekey in issueHistory() ORDER BY lastViewed DESC', '&fields=summary');
+    expect(recent.body.issues.map((i) => i.key)).toEqual(['SEC-4', 'INFRA-1', 'HR-2']);
+
+    const page2 = await search('reporter = currentUser() ORDER BY updated DESC', '&startAt=50&maxResults=50&fields=summary');
+    expect(page2.body).toMatchObject({ startAt: 50, maxResults: 50, total: 65 });
+    expect(page2.body.issues).toHaveLength(15);
+
+    // Favourite filters: Bob's only, on v2 (there is no v3 on Data Center); anonymous gets none.
+    const favourites = await get(`${SERVER_URL}/rest/api/2/filter/favourite`, bob);
+    expect(favourites.json<{ id: string; name: string; jql: string }[]>().map((f) => [f.id, f.name])).toEqual([['12000', 'Infra open']]);
+    expect((await get(`${SERVER_URL}/rest/api/3/filter/favourite`, bob)).status).toBe(404);
+    expect((await get(`${SERVER_URL}/rest/api/2/filter/favourite`)).json()).toEqual([]);
+    expect(await total('filter = 12000')).toBeGreaterThan(0);
+    // Carol's private filter does not exist for Bob.
+    const hidden = await search('filter = 12001');
+    expect([hidden.status, hidden.body]).toEqual([400, { errorMessages: ["The value '12001' does not exist for the field 'filter'."], errors: {} }]);
+
+    // JQL errors: Data Center's plain ErrorCollection, with Jira's words.
+    const broken = await search('project = = INFRA');
+    expect(broken.status).toBe(400);
+    expect(Object.keys(broken.body).sort()).toEqual(['errorMessages', 'errors']);
+    expect(broken.body.errorMessages![0]).toMatch(/^Error in the JQL Query: Expecting either a value, list or function but got '='\./);
+    expect((await search('project = NOPE')).body).toEqual({ errorMessages: ["The value 'NOPE' does not exist for the field 'project'."], errors: {} });
   });
 
   it('demands a CAPTCHA after 3 failed logins, even for the right password', async () => {

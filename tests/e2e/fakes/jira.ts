@@ -383,7 +383,12 @@ export class JiraSite {
       const found = runJql(parsed, this.jqlContext(user));
       return { issues: user ? found : [] };
     } catch (e) {
-      if (e instanceof JqlError) return { errors: { errorMessages: e.errorMessages, errors: {}, warningMessages: [] } };
+      if (e instanceof JqlError) {
+        // Data Center answers a JQL error with its plain ErrorCollection, as public client
+        // logs show it: {"errorMessages":["Error in the JQL Query: ..."],"errors":{}}.
+        const cloudOnly = this.config.deployment === 'cloud' ? { warningMessages: [] } : {};
+        return { errors: { errorMessages: e.errorMessages, errors: {}, ...cloudOnly } };
+      }
       throw e;
     }
   }

@@ -397,7 +397,10 @@ function compileClause(node: Extract<Node, { kind: 'clause' }>, ctx: JqlContext,
       supported(eqOps);
       if (depth > 5) throw new JqlError(['Filter references are nested too deeply.']);
       const preds = vals.map((v) => {
-        const f = ctx.filters.find((x) => x.id === v || x.name.toLowerCase() === (v ?? '').toLowerCase());
+        // Only filters the caller may see: their own, or one shared with them (the seed marks a
+        // shared filter by the users who starred it). Another user's private filter is unknown.
+        const visible = ctx.filters.filter((x) => ctx.currentUser !== null && (x.owner === ctx.currentUser || x.favouriteOf.includes(ctx.currentUser)));
+        const f = visible.find((x) => x.id === v || x.name.toLowerCase() === (v ?? '').toLowerCase());
         if (!f) throw new JqlError([`The value '${v}' does not exist for the field 'filter'.`]);
         const parsed = parseJql(f.jql);
         return parsed.where ? compile(parsed.where, ctx, depth + 1) : () => true;

@@ -83,6 +83,14 @@ export const BOB = {
   pat: makePat(5),
 } as const;
 
+/** Carol: a second Data Center user (assignee and reporter of SEC issues; no credentials). */
+export const CAROL = {
+  username: 'carol',
+  key: 'JIRAUSER10101',
+  displayName: 'Carol Shaw',
+  email: 'carol@acme-corp.test',
+} as const;
+
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';
 
 export interface FakeUser {
@@ -272,26 +280,45 @@ export function buildBetaData(now = Date.now()): SiteData {
   };
 }
 
-/** jira.acme-corp.test/jira (Data Center 9): 25 issues assigned to Bob. */
+/**
+ * jira.acme-corp.test/jira (Data Center 9): 25 issues assigned to and reported by Bob (INFRA,
+ * HR), and 60 SEC issues assigned to Carol or nobody, two in three reported by Bob: so Bob's
+ * "Reported by me" (65) runs past one page of 50 and differs from his "Assigned to me" (25).
+ */
 export function buildServerData(now = Date.now()): SiteData {
+  const infraHr = buildIssues({
+    projects: [
+      { id: '10200', key: 'INFRA', name: 'Infrastructure' },
+      { id: '10201', key: 'HR', name: 'People' },
+    ],
+    count: 25,
+    seed: 99,
+    firstId: 30001,
+    now,
+    assignee: () => BOB.username,
+    reporter: () => BOB.username,
+    watchers: (i) => (i % 3 === 0 ? [BOB.username] : []),
+  });
+  const sec = buildIssues({
+    projects: [{ id: '10202', key: 'SEC', name: 'Security' }],
+    count: 60,
+    seed: 101,
+    firstId: 30101,
+    now: now - 7 * 60_000,
+    assignee: (i) => (i % 2 ? null : CAROL.username),
+    reporter: (i) => (i % 3 === 2 ? CAROL.username : BOB.username),
+    watchers: (i) => (i % 8 === 0 ? [BOB.username, CAROL.username] : i % 8 === 4 ? [CAROL.username] : []),
+  });
   return {
-    users: [{ id: BOB.username, key: BOB.key, displayName: BOB.displayName, email: BOB.email }],
-    issues: buildIssues({
-      projects: [
-        { id: '10200', key: 'INFRA', name: 'Infrastructure' },
-        { id: '10201', key: 'HR', name: 'People' },
-      ],
-      count: 25,
-      seed: 99,
-      firstId: 30001,
-      now,
-      assignee: () => BOB.username,
-      reporter: () => BOB.username,
-      watchers: (i) => (i % 3 === 0 ? [BOB.username] : []),
-    }),
+    users: [
+      { id: BOB.username, key: BOB.key, displayName: BOB.displayName, email: BOB.email },
+      { id: CAROL.username, key: CAROL.key, displayName: CAROL.displayName, email: CAROL.email },
+    ],
+    issues: [...infraHr, ...sec],
     filters: [
       { id: '12000', name: 'Infra open', jql: 'project = INFRA AND resolution = Unresolved', owner: BOB.username, favouriteOf: [BOB.username] },
+      { id: '12001', name: 'Carol security triage', jql: 'project = SEC AND assignee = carol', owner: CAROL.username, favouriteOf: [CAROL.username] },
     ],
-    history: { [BOB.username]: ['INFRA-1', 'HR-2'] },
+    history: { [BOB.username]: ['SEC-4', 'INFRA-1', 'HR-2'], [CAROL.username]: ['SEC-1'] },
   };
 }

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import webExtension from 'vite-plugin-web-extension';
 
 // Modes: `chrome` and `firefox` are the shipped builds (dist/chrome, dist/firefox: a public
@@ -6,6 +6,32 @@ import webExtension from 'vite-plugin-web-extension';
 // self-hosted Jira to host_permissions, because headless Chromium cannot answer the
 // permissions.request prompt (see ../shared/E2E_NOTES.md). It is never shipped.
 export const E2E_SELF_HOSTED_ORIGIN = 'https://jira.acme-corp.test/*';
+
+/**
+ * Puts the popup's stylesheet into its HTML as a <style> element. A linked stylesheet blocks
+ * the popup's module script until it has loaded (HTML: "a style sheet that is blocking
+ * scripts"); inline, the script starts about 4 ms sooner (npm run bench, interleaved
+ * A/B). Extension pages' CSP restricts scripts, not styles, in Chrome and Firefox.
+ */
+function inlinePopupCss(): Plugin {
+  return {
+    name: 'cfj-inline-popup-css',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !ctx.filename.replace(/\\/g, '/').endsWith('src/popup/index.html')) return html;
+        const bundle = ctx.bundle;
+        return html.replace(/<link rel="stylesheet"[^>]*? href="\/?([^"]+\.css)"[^>]*>/g, (tag, file: string) => {
+          const asset = bundle[file];
+          if (asset?.type !== 'asset' || /<\/style/i.test(String(asset.source))) return tag;
+          delete bundle[file];
+          return `<style>${String(asset.source)}</style>`;
+        });
+      },
+    },
+  };
+}
 
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
@@ -23,6 +49,7 @@ export default defineConfig(({ mode }) => {
         // plain <script vite-ignore> in its HTML), so the popup, the only module page, shares
         // no chunk with it: the popup starts from one JS file (npm run bench: ~3 ms sooner).
         additionalInputs: ['src/options/main.tsx'],
+        htmlViteConfig: { plugins: [inlinePopupCss()] },
         printSummary: false,
         transformManifest(manifest) {
           if (mode === 'e2e') {

@@ -9,7 +9,7 @@
 // tab it opens on the site does, which shows that the cookie is really there to leak.
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './support/browser';
+import { launchExtension, resetBetweenTests, type ExtensionBrowser } from './support/browser';
 import { BOB, HOSTS, SERVER_URL, startFakes, type FakeIssue, type Fakes, type RecordedRequest } from './support/fakes';
 
 let fakes: Fakes;
@@ -160,12 +160,7 @@ beforeAll(async () => {
   ]);
 });
 
-afterEach(async () => {
-  for (const p of ext.context.pages()) if (p.url().startsWith(ext.url('')) || p.url().startsWith(`https://${HOSTS.server}/`)) await p.close();
-  await ext.clearStorage('local');
-  await ext.clearStorage('session');
-  fakes.reset();
-});
+afterEach(() => resetBetweenTests(ext, fakes, [`https://${HOSTS.server}/`]));
 
 afterAll(async () => {
   await ext?.close();

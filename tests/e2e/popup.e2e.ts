@@ -4,7 +4,7 @@
 // background lays it out (src/background/storage/store.ts, schema version 1).
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionBrowser } from './support/browser';
+import { launchExtension, resetBetweenTests, type ExtensionBrowser } from './support/browser';
 import { ACME_URL, ADA, BETA_URL, BOB, HOSTS, SERVER_URL, startFakes, type Fakes } from './support/fakes';
 
 let fakes: Fakes;
@@ -102,12 +102,7 @@ beforeAll(async () => {
   ext = await launchExtension({ port: fakes.port });
 });
 
-afterEach(async () => {
-  for (const p of ext.context.pages()) if (p.url().startsWith(ext.url(''))) await p.close();
-  await ext.clearStorage('local');
-  await ext.clearStorage('session');
-  fakes.reset();
-});
+afterEach(() => resetBetweenTests(ext, fakes));
 
 afterAll(async () => {
   await ext?.close();

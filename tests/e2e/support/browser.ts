@@ -296,3 +296,15 @@ export async function closeAfterTest(ext: ExtensionBrowser | undefined, fakes: {
   fakes?.reset();
   expect(errors, 'uncaught errors on extension pages').toEqual([]);
 }
+
+/**
+ * afterEach of a suite that shares one browser: closes the extension's pages (and pages
+ * under `alsoClose` prefixes), empties the extension's storage and resets the fakes.
+ */
+export async function resetBetweenTests(ext: ExtensionBrowser, fakes: { reset(): void }, alsoClose: string[] = []): Promise<void> {
+  const prefixes = [ext.url(''), ...alsoClose];
+  for (const p of ext.context.pages()) if (prefixes.some((x) => p.url().startsWith(x))) await p.close();
+  await ext.clearStorage('local');
+  await ext.clearStorage('session');
+  fakes.reset();
+}

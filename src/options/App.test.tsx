@@ -165,6 +165,17 @@ describe('App: connection list', () => {
     expect(mocks.request).toHaveBeenCalledWith('connections.check', { id: 'c2' });
   });
 
+  it('Grant access refused: the card says why, with one Grant access button to try again', async () => {
+    mocks.permissionsRequest.mockResolvedValueOnce(false);
+    await mount();
+    const corp = card('Corp Jira');
+    await click(button('Grant access', corp));
+    await flush();
+    expect(mocks.request).not.toHaveBeenCalledWith('connections.check', { id: 'c2' });
+    expect(alerts(corp).join(' ')).toContain('needs access to jira.corp.example');
+    expect(Array.from(corp.querySelectorAll('button')).filter((b) => b.textContent?.trim() === 'Grant access')).toHaveLength(1);
+  });
+
   it('Delete asks first, then shows the revoke reminder', async () => {
     await mount();
     await click(button('Delete', card('Acme Cloud')));

@@ -109,7 +109,10 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
         {expiry && <span class={`expiry expiry-${expiry.level}`}>{expiry.text}</span>}
       </p>
       {loginUrl && <CaptchaLogin href={loginUrl} then="press Check" />}
-      {error && <ErrorAlert error={error} onGrantAccess={grantAccess} cloud={c.deployment === 'cloud'} />}
+      {/* The action row below already has Grant access when the connection lacks it: one button. */}
+      {error && (
+        <ErrorAlert error={error} {...(shown.state === 'no-site-access' ? {} : { onGrantAccess: grantAccess })} cloud={c.deployment === 'cloud'} />
+      )}
       <p class="status" role="status" aria-live="polite">
         {busy === 'check' ? 'Checking…' : ''}
       </p>

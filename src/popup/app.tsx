@@ -19,6 +19,7 @@ import { keyTarget, pastedUrl } from './key-target';
 import { mergeRows, rowId } from './merge';
 import { ListControls } from './list-controls';
 import { SNAP_ROWS, sameView, writeSnapshot } from './snapshot';
+import { autoRetryWait } from './retry';
 import { patchSource, sourcesFromCache, withFirstPage, withNextPage, type Sources } from './sources';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -37,13 +38,6 @@ function afterFirstPaint(fn: () => void): void {
   };
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(run, 0)));
   setTimeout(run, 200);
-}
-
-/** Seconds until the popup retries a failed first page by itself, if Jira said when to. */
-export function retryWait(error: AppErrorInfo): number | undefined {
-  if (error.kind === 'rate-limited') return Math.max(1, error.retryAfterSeconds ?? 30);
-  if (error.kind === 'server' && error.retryAfterSeconds !== undefined) return Math.max(1, error.retryAfterSeconds);
-  return undefined;
 }
 
 function toInfo(e: unknown): AppErrorInfo {
@@ -82,7 +76,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
 
   const token = useRef(0);
   const firstLoad = useRef(true);
-  const timers = useRef<number[]>([]);
+  /** Per connection: its pending automatic retry, and how many it has made in this view. */
+  const timers = useRef(new Map<string, number>());
+  const attempts = useRef(new Map<string, number>());
   const searchBox = useRef<HTMLInputElement>(null);
   const listBox = useRef<HTMLDivElement>(null);
   /** storage.local has been read (false while a snapshot is shown). */
@@ -92,6 +88,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   /** The view whose cache `sources` holds; the snapshot records only that one. */
   const loadedView = useRef<string | null>(null);
   const lastSnapshot = useRef<string | undefined>(settled ? JSON.stringify(init) : undefined);
+  /** The latest `sources`, for an automatic retry that runs after later renders. */
+  const latest = useRef(sources);
+  latest.current = sources;
 
   const byId = useMemo(() => new Map(connections.map((c) => [c.id, c] as const)), [connections]);
   const targets = useMemo(() => scopeTargets(scope, connections).filter((id) => byId.has(id)), [scope, connections, byId]);
@@ -147,50 +146,77 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
-  function clearTimers() {
-    for (const t of timers.current) window.clearTimeout(t);
-    timers.current = [];
+  /** Cancels one connection's automatic retry, or (no id) every connection's. */
+  function cancelRetry(id?: string) {
+    for (const [k, t] of timers.current) {
+      if (id !== undefined && k !== id) continue;
+      window.clearTimeout(t);
+      timers.current.delete(k);
+    }
+  }
+
+  /**
+   * A request for `id` failed: show why, and when Jira said how long to wait (a 429, a 503 with
+   * Retry-After), retry that same request by itself after the wait (retry.ts caps how often).
+   * The rows shown stay; a search's rows go (they answered another query).
+   */
+  function failed(id: string, l: ListRef, tok: number, e: unknown, more: boolean) {
+    const error = toInfo(e);
+    const n = attempts.current.get(id) ?? 0;
+    const wait = autoRetryWait(error, n);
+    const retryAt = wait === undefined ? undefined : Date.now() + wait * 1000;
+    const keep = more || isCached(l);
+    setSources((s) => patchSource(s, id, { loading: false, loadingMore: false, error, retryAt, failedMore: more || undefined, ...(keep ? {} : { rows: [], next: undefined }) }));
+    if (wait === undefined) return;
+    attempts.current.set(id, n + 1);
+    timers.current.set(
+      id,
+      window.setTimeout(() => {
+        timers.current.delete(id);
+        if (tok === token.current) void (more ? loadMoreOf(id, l, tok) : fetchFirst(id, l, tok, false));
+      }, wait * 1000),
+    );
   }
 
   async function fetchFirst(id: string, l: ListRef, tok: number, force: boolean) {
+    cancelRetry(id);
     setSources((s) => patchSource(s, id, { loading: true, retryAt: undefined }));
     try {
       const { page } = await request('issues.list', { connectionId: id, list: l, ...(force ? { force } : {}) });
       if (tok !== token.current) return;
       refreshed.current.add(id);
+      attempts.current.delete(id);
       setSources((s) => withFirstPage(s, id, page));
     } catch (e) {
-      if (tok !== token.current) return;
-      const error = toInfo(e);
-      // Rate limited, or a 503 that says when to come back: the cached list stays up
-      // meanwhile, and the popup retries by itself after exactly that wait.
-      const wait = retryWait(error);
-      const retryAt = wait === undefined ? undefined : Date.now() + wait * 1000;
-      setSources((s) => patchSource(s, id, { loading: false, error, retryAt, ...(isCached(l) ? {} : { rows: [], next: undefined }) }));
-      if (wait !== undefined) {
-        timers.current.push(window.setTimeout(() => tok === token.current && void fetchFirst(id, l, tok, false), wait * 1000));
-      }
+      if (tok === token.current) failed(id, l, tok, e, false);
     }
   }
 
-  async function loadMore() {
+  /** The next page of `id`'s list, after the rows it shows. */
+  async function loadMoreOf(id: string, l: ListRef, tok: number) {
+    cancelRetry(id);
+    const s = latest.current[id];
+    if (!s?.next || s.loadingMore || !refreshed.current.has(id)) return;
+    const cursor = s.next;
+    // Marked at once (not only in the next render): a second call meanwhile finds it loading.
+    latest.current = patchSource(latest.current, id, { loadingMore: true, retryAt: undefined });
+    setSources((all) => patchSource(all, id, { loadingMore: true, retryAt: undefined }));
+    try {
+      const { page } = await request('issues.list', { connectionId: id, list: l, cursor });
+      if (tok !== token.current) return;
+      attempts.current.delete(id);
+      setSources((all) => withNextPage(all, id, page));
+    } catch (e) {
+      if (tok === token.current) failed(id, l, tok, e, true);
+    }
+  }
+
+  function loadMore() {
     // A snapshot holds only the first rows: the next page waits for storage.local's.
     if (!synced.current) return;
-    const tok = token.current;
-    const l = view;
-    await Promise.all(
-      targets.map(async (id) => {
-        const s = sources[id];
-        if (!s?.next || s.loadingMore || !refreshed.current.has(id)) return;
-        setSources((all) => patchSource(all, id, { loadingMore: true }));
-        try {
-          const { page } = await request('issues.list', { connectionId: id, list: l, cursor: s.next });
-          if (tok === token.current) setSources((all) => withNextPage(all, id, page));
-        } catch (e) {
-          if (tok === token.current) setSources((all) => patchSource(all, id, { loadingMore: false, error: toInfo(e) }));
-        }
-      }),
-    );
+    // A connection whose last page failed waits for its Retry (or its automatic retry): asking
+    // again on every scroll would hammer a Jira that is down or limiting us.
+    for (const id of targets) if (!latest.current[id]?.failedMore) void loadMoreOf(id, view, token.current);
   }
 
   // Focus the search box in the same frame as the first rows: keys typed at once must land.
@@ -201,7 +227,8 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   // A new view (scope, list or search): paint its cache, then refresh from the background.
   useEffect(() => {
     const tok = ++token.current;
-    clearTimers();
+    cancelRetry();
+    attempts.current.clear();
     const initial = firstLoad.current;
     firstLoad.current = false;
     refreshed.current = new Set();
@@ -397,7 +424,8 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   const errors = states.filter(({ s }) => s?.error);
   // More pages only after this view's first page came from Jira: a cached cursor may be stale,
   // and the refresh would replace the rows loaded after it.
-  const canLoadMore = states.some(({ id, s }) => !!s?.next && refreshed.current.has(id)) && !states.some(({ s }) => s?.loadingMore);
+  // A connection whose next page failed is left to its Retry.
+  const canLoadMore = states.some(({ id, s }) => !!s?.next && !s.failedMore && refreshed.current.has(id)) && !states.some(({ s }) => s?.loadingMore);
   const fetched = states.map(({ s }) => s?.fetchedAt).filter((t): t is number => typeof t === 'number');
   const oldest = fetched.length ? Math.min(...fetched) : undefined;
   // The status line is a live region: what it says is announced, except the age of the list,
@@ -489,8 +517,10 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           named={scope.kind === 'all'}
           {...(s!.retryAt !== undefined ? { retryAt: s!.retryAt } : {})}
           onRetry={() => {
-            clearTimers();
-            void fetchFirst(id, view, token.current, true);
+            // The user asked: a fresh budget of automatic retries; the same request again (the
+            // next page after a failed Load more, else the first page, past the cache).
+            attempts.current.delete(id);
+            void (s!.failedMore ? loadMoreOf(id, view, token.current) : fetchFirst(id, view, token.current, true));
           }}
         />
       ))}
@@ -511,7 +541,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
             searchBox.current?.focus();
           }}
           canLoadMore={canLoadMore}
-          onLoadMore={() => void loadMore()}
+          onLoadMore={loadMore}
           now={now}
         />
       ) : !loading && !errors.length ? (
@@ -519,7 +549,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       ) : null}
 
       {canLoadMore && rows.length ? (
-        <button type="button" class="more" onClick={() => void loadMore()}>
+        <button type="button" class="more" onClick={loadMore}>
           Load more
         </button>
       ) : null}

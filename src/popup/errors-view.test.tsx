@@ -49,6 +49,9 @@ describe('popup ErrorView', () => {
     expect(alerts(root)[0]).toContain('Retrying by itself in 42 s.');
     await act(() => void vi.advanceTimersByTime(2_000));
     expect(alerts(root)[0]).toContain('Retrying by itself in 40 s.');
+    // The alert's message is announced once; the ticking seconds are not re-read every second.
+    const ticking = Array.from(root.querySelectorAll('[role=alert] *')).filter((el) => el.textContent?.includes('Retrying by itself')).pop();
+    expect(ticking?.closest('[aria-live]')?.getAttribute('aria-live')).toBe('off');
     await act(() => void vi.advanceTimersByTime(40_000));
     expect(alerts(root)[0]).toContain('Retrying…');
     // The user need not wait.

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import type { AppErrorInfo } from '../shared/errors';
 import { browser, fixCredentials } from './ext';
+import { formatWait } from './retry';
 
 /**
  * The button that fixes a rejected credential, named as on the options page's card: Jira Cloud
@@ -13,7 +14,10 @@ export function fixLabel(c: Pick<ConnectionSummary, 'deployment'>): string {
   return c.deployment === 'cloud' ? 'Renew token' : 'Re-authenticate';
 }
 
-/** "Retrying in 42 s.", counting down each second until `retryAt` (epoch ms). */
+/**
+ * "Retrying by itself in 42 s.", counting down each second until `retryAt` (epoch ms). It sits
+ * inside the alert: `aria-live="off"` keeps screen readers from re-reading the alert each second.
+ */
 function Countdown({ retryAt }: { retryAt: number }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -21,7 +25,7 @@ function Countdown({ retryAt }: { retryAt: number }) {
     return () => window.clearInterval(t);
   }, [retryAt]);
   const left = Math.max(0, Math.ceil((retryAt - now) / 1000));
-  return <>{left > 0 ? ` Retrying by itself in ${left} s.` : ' Retrying…'}</>;
+  return <span aria-live="off">{left > 0 ? ` Retrying by itself in ${formatWait(left)}.` : ' Retrying…'}</span>;
 }
 
 interface Props {

@@ -33,8 +33,8 @@ export function slimBoot(b: Boot): Boot {
     const issues = Array.isArray(c?.page?.issues) ? c.page.issues : undefined;
     if (!c || !issues) continue;
     const page: CachedIssueList['page'] = { issues: issues.slice(0, SNAP_ROWS), fetchedAt: c.page.fetchedAt };
-    // A cut page keeps its cursor only as a sign that there is more (the Load more button
-    // is in the first frame); loading more waits for storage.local's full page.
+    // A cut page keeps a cursor only as a sign that there is more: Load more itself waits
+    // for this view's first page from Jira (app.tsx), never a snapshot's cursor.
     if (c.page.next || issues.length > SNAP_ROWS) page.next = c.page.next ?? { startAt: SNAP_ROWS };
     cache[id] = { page, cachedAt: 0, jql: '' };
   }

@@ -14,6 +14,8 @@ export interface Source {
   error?: AppErrorInfo;
   /** When the popup retries by itself (a wait Jira asked for), epoch ms. */
   retryAt?: number;
+  /** `error` came from the next page (Load more): the rows stay, Retry asks for that page. */
+  failedMore?: boolean;
 }
 
 export type Sources = Record<string, Source>;
@@ -41,10 +43,10 @@ export function patchSource(all: Sources, id: string, change: Partial<Source>): 
 
 /** A first page arrived: it replaces the rows (keys stay, so selection and scroll stay). */
 export function withFirstPage(all: Sources, id: string, page: { issues: IssueRow[]; next?: PageCursor; fetchedAt: number }): Sources {
-  return patchSource(all, id, { rows: page.issues, next: page.next, fetchedAt: page.fetchedAt, loading: false, error: undefined, retryAt: undefined });
+  return patchSource(all, id, { rows: page.issues, next: page.next, fetchedAt: page.fetchedAt, loading: false, error: undefined, retryAt: undefined, failedMore: undefined });
 }
 
 export function withNextPage(all: Sources, id: string, page: { issues: IssueRow[]; next?: PageCursor }): Sources {
   const s = all[id] ?? emptySource;
-  return patchSource(all, id, { rows: appendRows(s.rows, page.issues), next: page.next, loadingMore: false, error: undefined });
+  return patchSource(all, id, { rows: appendRows(s.rows, page.issues), next: page.next, loadingMore: false, error: undefined, retryAt: undefined, failedMore: undefined });
 }

@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+// The popup's automatic retries (issue #4: "rate limited → cached list and automatic retry after
+// the wait"), with the background's replies scripted: per connection, capped, and the same
+// request again (a failed Load more retries that next page, not the first).
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connection } from '../../tests/unit/fixtures';
+import { alerts, button, click, queryButton } from '../options/test-dom';
+import { AppError } from '../shared/errors';
+import type { IssueRow, ListRef, PageCursor } from '../shared/issues';
+import type { Boot } from './boot';
+
+type ListCall = { connectionId: string; list: ListRef; cursor?: PageCursor; force?: boolean };
+const ext = vi.hoisted(() => ({
+  list: vi.fn<(p: ListCall) => Promise<unknown>>(),
+}));
+vi.mock('./ext', () => ({
+  browser: {
+    storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } },
+    permissions: { request: async () => false },
+  },
+  readLocal: async () => ({}),
+  writeLocal: () => undefined,
+  openTab: async () => undefined,
+  openOptions: async () => undefined,
+  fixCredentials: async () => undefined,
+  request: async (name: string, payload: unknown) => {
+    if (name === 'issues.list') return ext.list(payload as ListCall);
+    if (name === 'filters.favourite') return { filters: [] };
+    throw new Error(`unexpected request ${name}`);
+  },
+}));
+
+const { App } = await import('./app');
+
+const A = connection('a');
+const B = connection('b');
+const row = (c: string, n: number): IssueRow => ({ connectionId: c, key: `${c.toUpperCase()}-${n}`, summary: `Issue ${n}`, status: { name: 'Open', category: 'new' } });
+const page = (c: string, from: number, count: number, next?: PageCursor) => ({
+  page: { issues: Array.from({ length: count }, (_, i) => row(c, from + i)), fetchedAt: Date.now(), ...(next ? { next } : {}) },
+});
+const limited = (retryAfterSeconds?: number) =>
+  new AppError({ kind: 'rate-limited', message: 'Jira is limiting requests right now.', ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+
+function boot(scope: Boot['scope'], connections = [A, B]): Boot {
+  return { connections, scope, list: { kind: 'assigned' }, savedQueries: [], lists: {}, cache: {}, filters: [] };
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+  root = document.createElement('div');
+  document.body.append(root);
+  ext.list.mockReset();
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.useRealTimers();
+});
+
+/** Lets `ms` pass: timers fire, replies settle, Preact renders. */
+async function pass(ms: number) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+async function open(init: Boot) {
+  act(() => render(<App init={init} />, root));
+  await pass(300); // the first refresh waits for the first paint
+}
+const calls = (id: string) => ext.list.mock.calls.map(([p]) => p).filter((p) => p.connectionId === id);
+const alertOf = (name: string) => alerts(root).find((t) => t.startsWith(`${name}:`)) ?? '';
+const rowKeys = () => Array.from(root.querySelectorAll('[role=option]')).map((r) => r.textContent);
+
+describe('popup automatic retry', () => {
+  it("a Retry on one connection leaves the other connection's countdown and retry running", async () => {
+    ext.list.mockImplementation(async () => {
+      throw limited(30);
+    });
+    await open(boot({ kind: 'all' }));
+    expect(alertOf('Conn a')).toContain('Retrying by itself in 30 s.');
+    expect(alertOf('Conn b')).toContain('Retrying by itself in 30 s.');
+
+    await pass(10_000);
+    const alertA = Array.from(root.querySelectorAll<HTMLElement>('[role=alert]')).find((el) => el.textContent?.startsWith('Conn a:'))!;
+    await click(button('Retry', alertA));
+    await pass(0);
+    expect(calls('a')).toHaveLength(2);
+    expect(calls('a')[1]).toMatchObject({ force: true });
+    expect(alertOf('Conn b')).toContain('Retrying by itself in 20 s.');
+
+    await pass(20_000);
+    expect(calls('b')).toHaveLength(2); // B retried on time
+    expect(calls('a')).toHaveLength(2); // A's new wait (30 s from its Retry) is not over yet
+    await pass(10_000);
+    expect(calls('a')).toHaveLength(3);
+  });
+
+  it('stops retrying by itself after three tries; Retry is left, and it starts over', async () => {
+    ext.list.mockImplementation(async () => {
+      throw limited(5);
+    });
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    await pass(60_000);
+    expect(calls('a')).toHaveLength(4); // the first request and three automatic retries
+    expect(alerts(root)[0]).not.toContain('Retrying');
+    await pass(600_000);
+    expect(calls('a')).toHaveLength(4);
+
+    await click(button('Retry', root));
+    await pass(0);
+    expect(alerts(root)[0]).toContain('Retrying by itself in 5 s.');
+    await pass(5_000);
+    expect(calls('a')).toHaveLength(6);
+  });
+
+  it('does not wait out a Retry-After longer than an hour (no timer overflow, no request loop)', async () => {
+    ext.list.mockImplementation(async () => {
+      throw limited(2 ** 40);
+    });
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    await pass(10_000);
+    expect(calls('a')).toHaveLength(1);
+    expect(alerts(root)[0]).not.toContain('Retrying');
+    expect(queryButton('Retry', root)).not.toBeNull();
+  });
+
+  it('a rate-limited Load more keeps the rows, asks for that same page after the wait, and never loops', async () => {
+    ext.list.mockImplementation(async (p) => (p.cursor ? Promise.reject(limited(10)) : page('a', 1, 3, { nextPageToken: 'p2' })));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    expect(rowKeys()).toHaveLength(3);
+
+    await click(button('Load more', root));
+    await pass(0);
+    expect(alerts(root)[0]).toContain('Retrying by itself in 10 s.');
+    expect(rowKeys()).toHaveLength(3);
+    expect(queryButton('Load more', root)).toBeNull(); // the failed page waits for its retry
+    await pass(5_000);
+    expect(calls('a')).toHaveLength(2);
+
+    ext.list.mockImplementation(async (p) => (p.cursor ? page('a', 4, 2) : page('a', 1, 3, { nextPageToken: 'p2' })));
+    await pass(5_000);
+    expect(calls('a')).toHaveLength(3);
+    expect(calls('a')[2]).toMatchObject({ cursor: { nextPageToken: 'p2' } });
+    expect(rowKeys()).toHaveLength(5);
+    expect(alerts(root)).toEqual([]);
+  });
+
+  it('scrolled to the end, a failed next page is not asked for again on every render', async () => {
+    ext.list.mockImplementation(async (p) => (p.cursor ? Promise.reject(new AppError({ kind: 'server', message: 'Jira is down.', status: 502 })) : page('a', 1, 30, { nextPageToken: 'p2' })));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    const list = root.querySelector<HTMLElement>('[role=listbox]')!;
+    await act(() => {
+      list.scrollTop = 2_000;
+      list.dispatchEvent(new Event('scroll'));
+    });
+    await pass(1_000);
+    expect(alerts(root)[0]).toContain('Jira is down.');
+    expect(calls('a').filter((p) => p.cursor)).toHaveLength(1);
+  });
+
+  it('Retry after a failed Load more asks for the next page, not the first', async () => {
+    ext.list.mockImplementation(async (p) => (p.cursor ? Promise.reject(new AppError({ kind: 'network', message: 'Jira did not answer.' })) : page('a', 1, 3, { startAt: 3 })));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    await click(button('Load more', root));
+    await pass(0);
+    expect(alerts(root)[0]).toContain('Jira did not answer.');
+    await click(button('Retry', root));
+    await pass(0);
+    expect(calls('a').map((p) => p.cursor ?? null)).toEqual([null, { startAt: 3 }, { startAt: 3 }]);
+    expect(rowKeys()).toHaveLength(3);
+  });
+});

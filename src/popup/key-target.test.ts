@@ -37,6 +37,21 @@ describe('keyTarget', () => {
     expect(keyTarget('https://jira.corp.example/jiraX/browse/OPS-2', 'OPS-2', [ACME, DC], ACME, [])).toBe('https://jira.corp.example/jiraX/browse/OPS-2');
   });
 
+  it('matches a URL pasted without its scheme to a site on http:// (same host and port)', () => {
+    const plain = conn('plain', 'http://jira.corp:8080/jira');
+    const plainRoot = conn('plainroot', 'http://tracker.corp');
+    const list = [ACME, plain, plainRoot];
+    expect(keyTarget('jira.corp:8080/jira/browse/OPS-2', 'OPS-2', list, ACME, [])).toBe('http://jira.corp:8080/jira/browse/OPS-2');
+    expect(keyTarget('tracker.corp/browse/OPS-2', 'OPS-2', list, ACME, [])).toBe('http://tracker.corp/browse/OPS-2');
+    // Another port is another site; a URL typed with https:// is taken at its word.
+    expect(keyTarget('jira.corp:9090/jira/browse/OPS-2', 'OPS-2', list, ACME, [])).toBe('https://jira.corp:9090/jira/browse/OPS-2');
+    expect(keyTarget('https://jira.corp:8080/jira/browse/OPS-2', 'OPS-2', list, ACME, [])).toBe('https://jira.corp:8080/jira/browse/OPS-2');
+    // Both schemes saved for one host: the https one wins for a scheme-less paste.
+    const secure = conn('secure', 'https://tracker.corp');
+    expect(keyTarget('tracker.corp/browse/OPS-2', 'OPS-2', [plainRoot, secure], ACME, [])).toBe('https://tracker.corp/browse/OPS-2');
+    expect(keyTarget('http://tracker.corp/browse/OPS-2', 'OPS-2', [plainRoot, secure], ACME, [])).toBe('http://tracker.corp/browse/OPS-2');
+  });
+
   it('opens a URL on no connection as pasted', () => {
     expect(keyTarget('https://other.atlassian.net/browse/X-9?focusedCommentId=1', 'X-9', all, ACME, [])).toBe(
       'https://other.atlassian.net/browse/X-9?focusedCommentId=1',

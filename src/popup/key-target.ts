@@ -11,10 +11,14 @@ export function pastedUrl(text: string): URL | undefined {
   return parsePastedUrl(t);
 }
 
-/** The connection whose site holds `url` (origin and context path); the deepest path wins. */
-function siteOf(url: URL, connections: ConnectionSummary[]): ConnectionSummary | undefined {
+/**
+ * The connection whose site holds `url` (origin and context path); the deepest path wins. A URL
+ * pasted without its scheme got https:// (parsePastedUrl): it matches a site on http:// too
+ * (a Server/DC on http://jira.corp:8080), same host and port, the scheme given preferred.
+ */
+function siteOf(url: URL, connections: ConnectionSummary[], anyScheme: boolean): ConnectionSummary | undefined {
   let best: ConnectionSummary | undefined;
-  let bestLength = -1;
+  let bestScore = -1;
   for (const c of connections) {
     let site: URL;
     try {
@@ -23,10 +27,14 @@ function siteOf(url: URL, connections: ConnectionSummary[]): ConnectionSummary |
       continue;
     }
     const path = site.pathname.replace(/\/+$/, '');
-    if (site.origin !== url.origin || !(url.pathname === path || url.pathname.startsWith(`${path}/`))) continue;
-    if (path.length > bestLength) {
+    const sameOrigin = site.origin === url.origin;
+    // URL.host drops a scheme's default port: http://jira.corp and https://jira.corp share one.
+    if (!(sameOrigin || (anyScheme && site.host === url.host))) continue;
+    if (!(url.pathname === path || url.pathname.startsWith(`${path}/`))) continue;
+    const score = path.length * 2 + (sameOrigin ? 1 : 0);
+    if (score > bestScore) {
       best = c;
-      bestLength = path.length;
+      bestScore = score;
     }
   }
   return best;
@@ -48,7 +56,7 @@ export function keyTarget(
 ): string | undefined {
   const url = pastedUrl(text);
   if (url) {
-    const site = siteOf(url, connections);
+    const site = siteOf(url, connections, !/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim()));
     return site ? jiraIssueUrl(site.siteUrl, key) : url.href;
   }
   if (current) return jiraIssueUrl(current.siteUrl, key);

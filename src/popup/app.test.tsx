@@ -9,15 +9,17 @@ import { connection } from '../../tests/unit/fixtures';
 import { alerts, button, click, queryButton } from '../options/test-dom';
 import { AppError } from '../shared/errors';
 import type { IssueRow, ListRef, PageCursor } from '../shared/issues';
+import { SETTINGS_KEY } from '../shared/storage-keys';
 import type { Boot } from './boot';
 
 type ListCall = { connectionId: string; list: ListRef; cursor?: PageCursor; force?: boolean };
 const ext = vi.hoisted(() => ({
   list: vi.fn<(p: ListCall) => Promise<unknown>>(),
+  onChanged: new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>(),
 }));
 vi.mock('./ext', () => ({
   browser: {
-    storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } },
+    storage: { onChanged: { addListener: (f: never) => ext.onChanged.add(f), removeListener: (f: never) => ext.onChanged.delete(f) } },
     permissions: { request: async () => false },
   },
   readLocal: async () => ({}),
@@ -53,6 +55,7 @@ beforeEach(() => {
   root = document.createElement('div');
   document.body.append(root);
   ext.list.mockReset();
+  ext.onChanged.clear();
 });
 afterEach(() => {
   render(null, root);
@@ -73,6 +76,22 @@ async function open(init: Boot) {
 const calls = (id: string) => ext.list.mock.calls.map(([p]) => p).filter((p) => p.connectionId === id);
 const alertOf = (name: string) => alerts(root).find((t) => t.startsWith(`${name}:`)) ?? '';
 const rowKeys = () => Array.from(root.querySelectorAll('[role=option]')).map((r) => r.textContent);
+
+describe('popup saved query', () => {
+  it('edited in the options page while shown, is fetched again with its new JQL', async () => {
+    ext.list.mockImplementation(async () => page('a', 1, 2));
+    const saved = { id: 'q1', name: 'Mine', jql: 'assignee = currentUser()' };
+    await open({ ...boot({ kind: 'connection', connectionId: 'a' }), list: { kind: 'saved', queryId: 'q1', name: 'Mine', jql: saved.jql }, savedQueries: [saved] });
+    expect(calls('a').map((p) => p.list)).toEqual([{ kind: 'saved', queryId: 'q1', name: 'Mine', jql: saved.jql }]);
+
+    await act(() => {
+      for (const f of ext.onChanged) f({ [SETTINGS_KEY]: { newValue: { savedQueries: [{ ...saved, jql: 'project = WEB' }] } } }, 'local');
+    });
+    await pass(0);
+    expect(calls('a').map((p) => p.list)).toHaveLength(2);
+    expect(calls('a')[1]!.list).toMatchObject({ kind: 'saved', queryId: 'q1', jql: 'project = WEB' });
+  });
+});
 
 describe('popup automatic retry', () => {
   it("a Retry on one connection leaves the other connection's countdown and retry running", async () => {

@@ -95,7 +95,8 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   const byId = useMemo(() => new Map(connections.map((c) => [c.id, c] as const)), [connections]);
   const targets = useMemo(() => scopeTargets(scope, connections).filter((id) => byId.has(id)), [scope, connections, byId]);
   const view = search?.list ?? list;
-  const viewKey = `${scopeKey(scope)}|${listKey(view)}|${search?.n ?? 0}`;
+  // A saved query's JQL is part of its view: edited in the options page while shown, it is fetched again.
+  const viewKey = `${scopeKey(scope)}|${listKey(view)}${view.kind === 'saved' ? ` ${view.jql}` : ''}|${search?.n ?? 0}`;
   const current: ConnectionSummary | undefined = scope.kind === 'connection' ? byId.get(scope.connectionId) : undefined;
 
   // Connections change under us (a status after a failure, a renewed token), and saved

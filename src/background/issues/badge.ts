@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { AppError, isAppError, isAuthFailure } from '../../shared/errors';
 import { ASSIGNED_OPEN_JQL } from '../../shared/jql';
+import { coalesce } from '../coalesce';
 import { transportFor } from '../jira/connect';
 import { countIssues } from '../jira/issues-api';
 import { localStore, type Store } from '../storage/store';
@@ -78,10 +79,12 @@ export async function scheduleBadgeWith(deps: BadgeDeps): Promise<void> {
   await deps.alarms.create(BADGE_ALARM, { periodInMinutes: period, delayInMinutes: period });
 }
 
-/** Shows the current count; "!" (and no Jira call) when the default connection needs the user. */
-export function refreshBadge(): Promise<void> {
-  return refreshBadgeWith(defaultBadgeDeps());
-}
+/**
+ * Shows the current count; "!" (and no Jira call) when the default connection needs the user.
+ * At start-up onStartup, onInstalled and an overdue alarm all ask at once: one count request
+ * runs, and calls during it share one follow-up (coalesce.ts).
+ */
+export const refreshBadge: () => Promise<void> = coalesce(() => refreshBadgeWith(defaultBadgeDeps()));
 
 export async function refreshBadgeWith(deps: BadgeDeps): Promise<void> {
   const settings = await deps.store.settings();

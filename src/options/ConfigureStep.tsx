@@ -1,8 +1,8 @@
 // After a successful test: who we are connected as, then name and token expiry, then Finish.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary, ConnectionTestResult } from '../shared/connection';
-import { safeImageUrl } from '../shared/image-url';
 import { request } from '../shared/messaging';
+import { Avatar } from './Avatar';
 import { ErrorAlert } from './ErrorAlert';
 import { formFieldOf, MISSING_NAME, toFormError, type FormError } from './form-error';
 import { safeHttpUrl } from './format';
@@ -23,7 +23,6 @@ export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, o
   const [saving, setSaving] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const expiresRef = useRef<HTMLInputElement>(null);
-  const avatar = safeImageUrl(result.user.avatarUrl, result.siteUrl);
   const siteHref = safeHttpUrl(result.siteUrl);
 
   useEffect(() => {
@@ -59,7 +58,7 @@ export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, o
   return (
     <div>
       <div class="connected" role="status">
-        {avatar && <img class="avatar" src={avatar} alt="" width={48} height={48} referrerpolicy="no-referrer" />}
+        <Avatar url={result.user.avatarUrl} siteUrl={result.siteUrl} size={48} class="avatar" />
         <div>
           <p class="connected-as">Connected as {result.user.displayName}</p>
           <p class="muted">

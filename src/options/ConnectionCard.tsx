@@ -1,9 +1,9 @@
 // One saved connection: who, where, its state and token expiry, and what can be done with it.
 import { useState } from 'preact/hooks';
 import { needsRenewal, type ConnectionSummary } from '../shared/connection';
-import { safeImageUrl } from '../shared/image-url';
 import { request } from '../shared/messaging';
 import { normaliseSiteUrl } from '../shared/site-url';
+import { Avatar } from './Avatar';
 import { requestSiteAccess } from './browser-api';
 import { EditConnection } from './EditConnection';
 import { CaptchaLogin, ErrorAlert } from './ErrorAlert';
@@ -28,7 +28,6 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
   const shown = (c.status.checkedAt ?? 0) >= (status.checkedAt ?? 0) ? c.status : status;
   const expiry = expiryInfo(c.tokenExpiresOn);
   const siteHref = safeHttpUrl(c.siteUrl);
-  const avatar = safeImageUrl(c.user.avatarUrl, c.siteUrl);
   const headingId = `conn-${c.id}-name`;
   const loginUrl = shown.state === 'captcha' ? safeHttpUrl(shown.loginUrl) : undefined;
 
@@ -82,7 +81,7 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
   return (
     <article class="card" aria-labelledby={headingId}>
       <header class="card-header">
-        {avatar && <img class="avatar avatar-small" src={avatar} alt="" width={32} height={32} referrerpolicy="no-referrer" />}
+        <Avatar url={c.user.avatarUrl} siteUrl={c.siteUrl} connectionId={c.id} size={32} class="avatar avatar-small" />
         <div class="card-title">
           <h3 id={headingId}>
             {c.name}

@@ -26,7 +26,7 @@ const testResult: ConnectionTestResult = {
   deployment: 'cloud',
   authMethod: 'cloud-token',
   username: 'ada@acme.com',
-  user: { displayName: 'Ada Lovelace', accountId: 'x', avatarUrl: 'https://acme.atlassian.net/avatar.png' },
+  user: { displayName: 'Ada Lovelace', accountId: 'x', avatarUrl: 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/x/48.png' },
   siteTitle: 'Acme Jira',
   scoped: false,
   suggestedName: 'Acme',
@@ -243,7 +243,8 @@ describe('ConnectionForm: success and Finish', () => {
     expect(document.body.textContent).toContain('The site answered from another base URL.');
     const img = root.querySelector('img')!;
     expect(img.getAttribute('alt')).toBe('');
-    expect(img.getAttribute('src')).toBe('https://acme.atlassian.net/avatar.png');
+    // A public avatar host loads directly (a site avatar waits for the token: Avatar.tsx).
+    expect(img.getAttribute('src')).toBe('https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/x/48.png');
     expect(byLabel('Connection name').value).toBe('Acme');
     expect(byLabel('Token expires on').type).toBe('date');
     expect(document.activeElement).toBe(byLabel('Connection name'));

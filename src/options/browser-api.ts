@@ -1,6 +1,8 @@
 // The few browser APIs the options page uses besides request(): one module, easy to mock.
 import browser from 'webextension-polyfill';
+import { storedIcon } from '../shared/image-url';
 import { MESSAGE_TAG, type Broadcast } from '../shared/protocol';
+import { iconsCacheKey } from '../shared/storage-keys';
 
 /**
  * Asks for access to a self-hosted Jira. Call it first in a click/submit handler, before any
@@ -35,4 +37,28 @@ export function onBroadcast(event: Broadcast['event'], listener: () => void): ()
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+/**
+ * The icon the background stored for `url` on connection `connectionId` (a data: URL), and
+ * again whenever that connection's icons change; returns the unsubscribe function. Reads only
+ * the icons entry (never the secrets).
+ */
+export function watchStoredIcon(connectionId: string, url: string, listener: (data: string | undefined) => void): () => void {
+  const key = iconsCacheKey(connectionId);
+  let live = true;
+  const read = () =>
+    browser.storage.local.get(key).then(
+      (got) => live && listener(storedIcon(got[key], url)),
+      () => undefined,
+    );
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && key in changes) void read();
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  void read();
+  return () => {
+    live = false;
+    browser.storage.onChanged.removeListener(onChanged);
+  };
 }

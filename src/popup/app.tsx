@@ -239,7 +239,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     // The first refresh waits until the cached list is on screen: its message and the
     // messaging module it loads would otherwise compete with the first paint.
     (initial ? afterFirstPaint : (fn: () => void) => fn())(async () => {
-      enableImages();
+      enableImages(targets);
       if (!initial) {
         if (isCached(view)) {
           const cache = await readCaches(targets, view);

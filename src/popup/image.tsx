@@ -1,46 +1,92 @@
-// An image from Jira data: shown only from an allowed origin (safeImageUrl), else, or when
-// it fails to load (site icons need a login the popup does not send), a neutral placeholder.
+// An image from Jira data. Icons on the connection's own site need its credentials: the
+// background fetches them with its token and stores them as data: URLs (background/issues/
+// icons.ts); the popup shows those, and never loads the site's (or the gateway's) images itself:
+// that would send the browser's Jira cookies, or fail without a browser login. Atlassian's
+// public avatar hosts load directly. Anything else, or an icon not fetched (yet), is a neutral placeholder.
 import { useEffect, useState } from 'preact/hooks';
-import { safeImageUrl } from '../shared/image-url';
+import { needsCredentials, safeImageUrl, storedIcon } from '../shared/image-url';
+import { iconsCacheKey } from '../shared/storage-keys';
+import { browser, readLocal } from './ext';
 
 // Images wait until the first frame is on screen: starting a dozen image loads while the
 // cached list paints delays that paint, and the icons are the least important part of it.
 let imagesOn = false;
-const waiting = new Set<() => void>();
+/** Image URL -> data: URL, for the connections shown. */
+let icons = new Map<string, string>();
+let shownKeys: string[] = [];
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((f) => f());
 
-export function enableImages(): void {
-  imagesOn = true;
-  for (const wake of waiting) wake();
-  waiting.clear();
+function iconsFrom(values: unknown[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const v of values) {
+    const all = (v as { icons?: unknown } | undefined)?.icons;
+    if (!all || typeof all !== 'object') continue;
+    for (const url of Object.keys(all)) {
+      const data = storedIcon(v, url);
+      if (data) map.set(url, data);
+    }
+  }
+  return map;
 }
 
-function useImagesOn(): boolean {
-  const [on, setOn] = useState(imagesOn);
+async function loadIcons(keys: string[]): Promise<void> {
+  const got = await readLocal(keys);
+  if (keys !== shownKeys) return;
+  icons = iconsFrom(keys.map((k) => got[k]));
+  notify();
+}
+
+let watching = false;
+function watch(): void {
+  if (watching) return;
+  watching = true;
+  browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && shownKeys.some((k) => k in changes)) void loadIcons(shownKeys);
+  });
+}
+
+/** Images may load now; the icons of `connectionIds` (the connections shown) are read and followed. */
+export function enableImages(connectionIds: string[]): void {
+  const keys = connectionIds.map(iconsCacheKey);
+  if (keys.join(' ') !== shownKeys.join(' ')) {
+    shownKeys = keys;
+    watch();
+    void loadIcons(keys).catch(() => undefined);
+  }
+  if (!imagesOn) {
+    imagesOn = true;
+    notify();
+  }
+}
+
+function useImages(): boolean {
+  const [, render] = useState(0);
   useEffect(() => {
-    if (on) return;
-    const wake = () => setOn(true);
-    waiting.add(wake);
-    return () => void waiting.delete(wake);
-  }, [on]);
-  return on;
+    const f = () => render((n) => n + 1);
+    listeners.add(f);
+    return () => void listeners.delete(f);
+  }, []);
+  return imagesOn;
 }
 
 export function JiraImage(props: { url: string | undefined; siteUrl: string; class: string; title?: string }) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
-  const on = useImagesOn();
+  const on = useImages();
   const safe = on ? safeImageUrl(props.url, props.siteUrl) : undefined;
-  if (!safe || failed === safe) return <span class={`ph ${props.class}`} title={props.title} aria-hidden="true" />;
+  const src = safe && (icons.get(safe) ?? (needsCredentials(safe, props.siteUrl) ? undefined : safe));
+  if (!src || failed === src) return <span class={`ph ${props.class}`} title={props.title} aria-hidden="true" />;
   return (
     <img
       class={props.class}
-      src={safe}
+      src={src}
       alt=""
       title={props.title}
       width={16}
       height={16}
       referrerpolicy="no-referrer"
       decoding="async"
-      onError={() => setFailed(safe)}
+      onError={() => setFailed(src)}
     />
   );
 }

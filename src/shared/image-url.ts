@@ -30,3 +30,23 @@ export function safeImageUrl(url: string | undefined | null, siteUrl: string): s
   if (u.protocol !== 'https:' || u.port !== '') return undefined;
   return ATLASSIAN_HOSTS.some((re) => re.test(u.hostname)) ? u.href : undefined;
 }
+
+/**
+ * Images only the connection's credentials load: on its own site, or on the API gateway a
+ * scoped token calls. Pages show them only as the background fetched them with the token
+ * (background/issues/icons.ts): loading them directly would send the browser's Jira cookies,
+ * or fail (403) when the user is not logged in to Jira in this browser.
+ */
+export function needsCredentials(url: string, siteUrl: string): boolean {
+  const u = parse(url);
+  const site = parse(siteUrl);
+  return !u || !site || u.origin === site.origin || u.host === 'api.atlassian.com';
+}
+
+/** The data: URL stored for `url` in an icons cache entry (storage-keys.ts CachedIcons), if it is an image. */
+export function storedIcon(cache: unknown, url: string): string | undefined {
+  const c = cache as { v?: unknown; icons?: Record<string, { data?: unknown } | undefined> } | undefined;
+  if (!c || c.v !== 1 || !c.icons || typeof c.icons !== 'object' || !Object.hasOwn(c.icons, url)) return undefined;
+  const data = c.icons[url]?.data;
+  return typeof data === 'string' && /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(data) ? data : undefined;
+}

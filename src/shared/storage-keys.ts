@@ -46,3 +46,17 @@ export function issueCacheKey(connectionId: string, list: ListRef): string {
 export function filtersCacheKey(connectionId: string): string {
   return `${CACHE_PREFIX}${connectionId}:~filters`;
 }
+
+/**
+ * storage.local key of one connection's icons (issue types, priorities, avatars on its own
+ * site), fetched with its credentials by the background as data: URLs (background/issues/icons.ts).
+ */
+export function iconsCacheKey(connectionId: string): string {
+  return `${CACHE_PREFIX}${connectionId}:~icons`;
+}
+
+/** What iconsCacheKey holds: by image URL, its data: URL, or none when it could not be loaded. */
+export interface CachedIcons {
+  v: 1;
+  icons: Record<string, { data?: string; at: number; size: number }>;
+}

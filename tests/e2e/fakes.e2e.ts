@@ -173,6 +173,34 @@ describe('fake gateway (scoped tokens)', () => {
   });
 });
 
+describe('fake icons', () => {
+  it('serves issue type icons and /secure/ avatars to signed-in callers only; static icons to anyone', async () => {
+    const search = await get(`${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('assignee = currentUser()')}&fields=issuetype,priority,assignee&maxResults=1`, ada);
+    const fields = search.json<SearchPage>().issues[0]!.fields as { issuetype: { iconUrl: string }; priority: { iconUrl: string }; assignee: { avatarUrls: Record<string, string> } };
+    expect(fields.issuetype.iconUrl).toMatch(new RegExp(`^${ACME_URL}/rest/api/2/universal_avatar/view/type/issuetype/avatar/\\d+\\?size=medium$`));
+    const anon = await get(fields.issuetype.iconUrl);
+    expect([anon.status, anon.json()]).toEqual([403, { errorMessages: ['You do not have permission to view the avatar.'], errors: {} }]);
+    const mine = await get(fields.issuetype.iconUrl, ada);
+    expect([mine.status, mine.headers['content-type']]).toEqual([200, 'image/svg+xml;charset=UTF-8']);
+    expect((await get(`${ACME_URL}/rest/api/2/universal_avatar/view/type/issuetype/avatar/1`, ada)).status).toBe(404);
+    expect((await get(fields.assignee.avatarUrls['48x48']!)).status).toBe(403);
+    expect((await get(fields.assignee.avatarUrls['48x48']!, ada)).status).toBe(200);
+    expect((await get(fields.priority.iconUrl)).status).toBe(200);
+
+    // Through the gateway (a scoped token), the REST icon is named under the gateway.
+    const scoped = { authorization: basic(ADA.email, ADA.scopedToken) };
+    const viaGateway = await get(`${GATEWAY_URL}/ex/jira/${ACME_CLOUD_ID}/rest/api/3/search/jql?jql=${encodeURIComponent('assignee = currentUser()')}&fields=issuetype&maxResults=1`, scoped);
+    const gwIcon = (viaGateway.json<SearchPage>().issues[0]!.fields as { issuetype: { iconUrl: string } }).issuetype.iconUrl;
+    expect(gwIcon.startsWith(`${GATEWAY_URL}/ex/jira/${ACME_CLOUD_ID}/rest/api/2/universal_avatar/`)).toBe(true);
+    expect((await get(gwIcon, scoped)).status).toBe(200);
+
+    const dc = `${SERVER_URL}/secure/viewavatar?size=xsmall&avatarId=10303&avatarType=issuetype`;
+    expect((await get(dc)).status).toBe(403);
+    expect((await get(dc, { authorization: `Bearer ${BOB.pat}` })).status).toBe(200);
+    expect((await get(`${SERVER_URL}/secure/viewavatar?size=xsmall&avatarId=1&avatarType=issuetype`, { authorization: `Bearer ${BOB.pat}` })).status).toBe(404);
+  });
+});
+
 describe('fake Jira Data Center', () => {
   it('lives under /jira, speaks v2 only, takes passwords as Basic and PATs as Bearer', async () => {
     expect((await get(`${SERVER_URL}/rest/api/2/serverInfo`)).json()).toMatchObject({ deploymentType: 'Server', baseUrl: SERVER_URL });

@@ -203,6 +203,24 @@ describe('popup on a Data Center connection', () => {
     expectOnlyDcRestV2(BEARER);
   });
 
+  it("shows issue type icons and avatars from /jira/secure/ with the connection's token, not the browser's cookie", async () => {
+    await seed(DC_PAT);
+    const popup = await ext.openPopup();
+    const want = jiraSays(ASSIGNED_JQL);
+    await expectRows(popup, want);
+    const row = issues(popup).getByRole('option', { name: new RegExp(`^${want[0]!.key} `) });
+    await poll(() => row.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 26)))).toEqual([
+      'data:image/svg+xml;base64,',
+      'data:image/svg+xml;base64,',
+      'data:image/svg+xml;base64,',
+    ]);
+    // Bob's session cookie is in this browser, yet no icon request carried it: the background
+    // fetched each one with his personal access token.
+    const icons = fakes.requests.to(HOSTS.server).filter((r) => r.path.startsWith('/jira/secure/') || r.path.startsWith('/jira/images/'));
+    expect(icons.map((r) => r.path)).toEqual(expect.arrayContaining(['/jira/secure/viewavatar', '/jira/secure/useravatar', expect.stringMatching(/^\/jira\/images\/icons\/priorities\//)]));
+    expect(icons.filter((r) => JSON.stringify(r.auth) !== JSON.stringify(BEARER) || r.hasCookie || r.status !== 200).map((r) => `${r.path} ${r.status}`)).toEqual([]);
+  });
+
   it('pages Reported by me past the first 50 with startAt', async () => {
     await seed(DC_PAT);
     const popup = await ext.openPopup();

@@ -78,7 +78,7 @@ async function ageCaches(opts: { noImages?: boolean } = {}): Promise<void> {
   const old = Date.now() - 3_600_000;
   const aged = Object.fromEntries(
     Object.entries(all)
-      .filter(([k]) => k.startsWith('cache:') && !k.endsWith(':~filters'))
+      .filter(([k]) => k.startsWith('cache:') && !k.includes(':~'))
       .map(([k, v]) => {
         const entry = v as Entry;
         const rows = opts.noImages ? entry.page.issues.map(({ issueType: _t, priority: _p, assignee: _a, ...rest }) => rest) : entry.page.issues;
@@ -154,6 +154,35 @@ describe('popup', () => {
     await option(again, 'WEB-1').waitFor();
     await again.waitForTimeout(500);
     expect(searches()).toHaveLength(1);
+  });
+
+  it('shows the icons that need a login without one: fetched once by the background with the token', async () => {
+    await seed();
+    const popup = await openPopup();
+    const row = option(popup, 'WEB-1');
+    await row.waitFor();
+    // Issue type (a REST avatar), priority and assignee avatar: all on the site, shown as the
+    // background stored them. The browser holds no Jira session: a plain <img> would get 403.
+    const sources = () => row.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 26)));
+    await expect.poll(sources, { timeout: 10_000 }).toEqual(['data:image/svg+xml;base64,', 'data:image/svg+xml;base64,', 'data:image/svg+xml;base64,']);
+    expect(await row.locator('img').first().evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(16);
+
+    const icons = () => fakes.requests.to(HOSTS.acme).filter((r) => r.path.includes('/universal_avatar/') || r.path.startsWith('/images/') || r.path.startsWith('/secure/'));
+    const fetched = icons();
+    expect(fetched.length).toBeGreaterThanOrEqual(3);
+    // Every icon request is the background's: the token, no cookie, and each URL once.
+    expect(fetched.filter((r) => r.auth?.scheme !== 'Basic' || r.auth.user !== ADA.email || r.hasCookie || r.status !== 200).map((r) => `${r.path} ${r.status}`)).toEqual([]);
+    const urls = fetched.map((r) => `${r.path}?${new URLSearchParams(r.query)}`);
+    expect(new Set(urls).size).toBe(urls.length);
+
+    // Reopened (and the list refreshed by Jira): the stored icons show at once, none is asked for again.
+    await popup.close();
+    await ageCaches();
+    const again = await openPopup();
+    await expect.poll(() => option(again, 'WEB-1').locator('img').count()).toBe(3);
+    await expect.poll(() => searches().length).toBe(2);
+    await again.waitForTimeout(300);
+    expect(icons()).toHaveLength(fetched.length);
   });
 
   it('opens an issue by key (lower case too) and by pasted URL', async () => {

@@ -17,6 +17,7 @@ import { testedDrafts } from '../connections/tested-drafts';
 import { broadcast } from '../broadcast';
 import { checkTokenExpiry } from '../expiry';
 import { refreshBadge, scheduleBadge } from '../issues/badge';
+import { refreshIcons } from '../issues/icons';
 import { testConnection, transportFor } from '../jira/connect';
 import { getMyself } from '../jira/issues-api';
 import type { HandlerDef } from '../router';
@@ -50,6 +51,12 @@ const draft = z.strictObject({
 /** After a connection is saved or fixed: pages refresh, the badge resumes, reminders re-plan. */
 async function afterChange(): Promise<void> {
   await Promise.all([broadcast('connections.changed'), scheduleBadge().then(refreshBadge), checkTokenExpiry()]);
+  // The user's avatar when Jira shows it only to signed-in users (icons.ts): not waited for.
+  const store = localStore();
+  void store.connections().then(
+    (all) => all.forEach((c) => void refreshIcons({ store }, c.id, []).catch(() => undefined)),
+    () => undefined,
+  );
 }
 
 export const connectionHandlers: Handlers = {

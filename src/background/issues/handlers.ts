@@ -12,6 +12,7 @@ import type { HandlerDef } from '../router';
 import { localStore } from '../storage/store';
 import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from './badge';
 import { withJira, type JiraAccessDeps } from './jira-access';
+import { refreshIcons } from './icons';
 import { listPage } from './list-cache';
 
 type Handlers = { [K in keyof IssueRequests]: HandlerDef<K> };
@@ -66,11 +67,15 @@ export const issueHandlers: Handlers = {
       } catch {
         throw new AppError({ kind: 'invalid-input', message: 'That list cannot be searched.' });
       }
-      return listPage(
+      const result = await listPage(
         deps.store,
         { connectionId: id, list, jql: query, ...(at ? { cursor: at } : {}), ...(force ? { force } : {}) },
         (q, c) => withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE), { force: !!force }),
       );
+      // The rows' icons that need the connection's credentials (icons.ts): the list does not
+      // wait for them; the popup shows each as it lands in storage.local.
+      void refreshIcons({ store: deps.store }, id, result.page.issues).catch(() => undefined);
+      return result;
     },
   },
 

@@ -524,3 +524,53 @@ describe('header parsers', () => {
     expect(parseCaptchaHeader('CAPTCHA_CHALLENGE')).toEqual({ captcha: true });
   });
 });
+
+describe('image', () => {
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"/>';
+  const image = (body: string | Uint8Array<ArrayBuffer>, type = 'image/svg+xml', status = 200, headers: Record<string, string> = {}) =>
+    new Response(body, { status, headers: { 'content-type': type, ...headers } });
+
+  it('GETs an image under the site with the credentials, cookies omitted, and returns its bytes', async () => {
+    const { t, calls } = setup({ 'GET /jira/secure/viewavatar': image(svg, 'image/svg+xml;charset=UTF-8') });
+    const got = await t.image({ path: '/secure/viewavatar', query: { size: 'xsmall', avatarId: 10303, avatarType: 'issuetype' } }, 1024);
+    expect(got.type).toBe('image/svg+xml');
+    expect(new TextDecoder().decode(got.bytes)).toBe(svg);
+    const [call] = calls;
+    expect(call!.url.href).toBe('https://jira.corp.example/jira/secure/viewavatar?size=xsmall&avatarId=10303&avatarType=issuetype');
+    expect(call!.credentials).toBe('omit');
+    expect(call!.redirect).toBe('manual');
+    expect(call!.headers.authorization).toMatch(/^Basic /);
+    expect(call!.headers.accept).toMatch(/^image\//);
+  });
+
+  it('refuses what an <img> must not get: HTML, JSON, unknown types, empty or oversized bodies', async () => {
+    for (const reply of [
+      html('<html>login</html>'),
+      json({ ok: true }),
+      image('x', 'application/octet-stream'),
+      image('', 'image/png'),
+      image(new Uint8Array(2048), 'image/png'),
+      image(new Uint8Array(10), 'image/png', 200, { 'content-length': '4096' }),
+    ]) {
+      const { t } = setup({ 'GET /jira/i.png': reply });
+      expect((await failure(t.image({ path: '/i.png' }, 1024))).kind).toBe('invalid-response');
+    }
+  });
+
+  it("fails like a JSON call for Jira's failures, without retrying, and never leaks the secret", async () => {
+    const { t, calls } = setup({
+      'GET /jira/a': json({ errorMessages: ['You do not have permission to view the avatar.'] }, 403),
+      'GET /jira/b': text('', 401),
+      'GET /jira/c': text('', 429, { 'retry-after': '1' }),
+      'GET /jira/d': new Response(null, { status: 302, headers: { location: 'https://sso.example/' } }),
+    });
+    const kinds = [];
+    for (const path of ['/a', '/b', '/c', '/d']) {
+      const e = await failure(t.image({ path }, 1024));
+      expectNoSecret(e);
+      kinds.push(e.kind);
+    }
+    expect(kinds).toEqual(['forbidden', 'auth', 'rate-limited', 'not-jira']);
+    expect(calls).toHaveLength(4);
+  });
+});

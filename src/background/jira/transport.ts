@@ -111,8 +111,14 @@ class TimeoutSignal extends Error {}
 interface Answer {
   status: number;
   headers: Headers;
+  /** The body as text ('' for an image request). */
   text: string;
+  /** The body's bytes, for an image request only. */
+  bytes?: ArrayBuffer;
 }
+
+/** Image types an icon may have: what an <img> shows without running anything. */
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml']);
 
 export class JiraTransport {
   private readonly fetchFn: typeof fetch;
@@ -164,6 +170,29 @@ export class JiraTransport {
   async requestJson<T>(req: JiraRequest, schema: z.ZodType<T>): Promise<T> {
     try {
       return await this.run(req, schema);
+    } catch (e) {
+      throw this.scrub(e);
+    }
+  }
+
+  /**
+   * One GET of an image under apiBase (an issue type icon, an avatar that needs the user's
+   * credentials), for src/background/issues/icons.ts. Never retried: an icon is not worth a
+   * wait. Fails like requestJson for Jira's failures; an answer that is not an image of a
+   * known type, or is empty or larger than maxBytes, fails as invalid-response.
+   */
+  async image(req: Pick<JiraRequest, 'path' | 'query'>, maxBytes: number): Promise<{ type: string; bytes: Uint8Array }> {
+    try {
+      const init = this.init('GET', undefined);
+      (init.headers as Record<string, string>).Accept = 'image/png,image/svg+xml,image/*;q=0.8';
+      const answer = await this.attempt(this.url(req), init, maxBytes);
+      this.throwIfFailed(answer, parseRetryAfter(answer.headers.get('retry-after')));
+      const type = (answer.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      const size = answer.bytes?.byteLength ?? 0;
+      if (!IMAGE_TYPES.has(type) || size === 0 || size > maxBytes) {
+        throw new AppError({ kind: 'invalid-response', status: answer.status, message: 'Jira did not answer with an image.' });
+      }
+      return { type, bytes: new Uint8Array(answer.bytes!) };
     } catch (e) {
       throw this.scrub(e);
     }
@@ -228,8 +257,8 @@ export class JiraTransport {
     return init;
   }
 
-  /** One fetch plus body read, under one timeout. */
-  private async attempt(url: string, init: RequestInit): Promise<Answer> {
+  /** One fetch plus body read, under one timeout; with `maxBytes`, the body is read as bytes. */
+  private async attempt(url: string, init: RequestInit, maxBytes?: number): Promise<Answer> {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -244,7 +273,13 @@ export class JiraTransport {
         if (response.type === 'opaqueredirect' || (init.redirect === 'manual' && response.status >= 300 && response.status < 400)) {
           throw new AppError({ kind: 'not-jira', message: REDIRECT_MESSAGE });
         }
-        return { status: response.status, headers: response.headers, text: await response.text() };
+        if (maxBytes === undefined || !response.ok) return { status: response.status, headers: response.headers, text: await response.text() };
+        // An image: a body announced as too large is not read at all.
+        if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+          controller.abort();
+          throw new AppError({ kind: 'invalid-response', status: response.status, message: 'The image is too large.' });
+        }
+        return { status: response.status, headers: response.headers, text: '', bytes: await response.arrayBuffer() };
       })();
       exchange.catch(() => undefined); // the loser of the race must not be an unhandled rejection
       return await Promise.race([exchange, timeout]);
@@ -287,6 +322,12 @@ export class JiraTransport {
   }
 
   private interpret<T>(answer: Answer, schema: z.ZodType<T>, retryAfter: number | undefined): T {
+    this.throwIfFailed(answer, retryAfter);
+    return this.parseBody(answer, schema);
+  }
+
+  /** Throws the AppError for Jira's answer unless it is a success (2xx, and not a denied login). */
+  private throwIfFailed(answer: Answer, retryAfter: number | undefined): void {
     const { status, headers } = answer;
     const fail = (info: Omit<AppErrorInfo, 'status'>) => new AppError({ ...info, status });
 
@@ -305,7 +346,7 @@ export class JiraTransport {
     if (/AUTHENTICATED_FAILED|AUTHENTICATION_DENIED/i.test(headers.get('x-seraph-loginreason') ?? '') || status === 401) {
       throw fail({ kind: 'auth', message: this.authMessage() });
     }
-    if (status >= 200 && status < 300) return this.parseBody(answer, schema);
+    if (status >= 200 && status < 300) return;
 
     const jira = jiraErrorMessages(answer.text, headers.get('content-type'));
     const withRetry = retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {};

@@ -127,8 +127,17 @@ export class JiraSite {
     if (this.config.deployment === 'cloud' && local === '/_edge/tenant_info' && req.method === 'GET') {
       return send(res, 200, { cloudId: this.config.cloudId });
     }
-    if (local.startsWith('/images/icons/') || local === '/secure/useravatar' || local.startsWith('/secure/projectavatar')) {
-      return send(res, 200, svgIcon(local), { 'content-type': 'image/svg+xml' });
+    // Static icons (priorities) are public; avatars under /secure/ (users, projects, Data
+    // Center issue types) are for signed-in users only, like every /secure/ page: an <img>
+    // without the user's session gets 403 (JIRA_FACTS.md has no word on it; real sites do this).
+    if (local.startsWith('/images/icons/')) return send(res, 200, svgIcon(local), { 'content-type': 'image/svg+xml' });
+    if (local === '/secure/useravatar' || local === '/secure/viewavatar' || local.startsWith('/secure/projectavatar')) {
+      if (req.method !== 'GET') return send(res, 405, null);
+      const caller = this.authenticate(req.headers.authorization, ['classic']);
+      if ('captcha' in caller) return this.captcha(res);
+      if (!('user' in caller)) return send(res, 403, this.loginPage(), { 'content-type': 'text/html;charset=UTF-8' });
+      if (local === '/secure/viewavatar' && !this.typeByAvatar(url.searchParams.get('avatarId'))) return this.notFoundHtml(res);
+      return send(res, 200, svgIcon(local + url.search), { 'content-type': 'image/svg+xml' });
     }
     if (local === '/login.jsp' || local === '/') return send(res, 200, this.loginPage(), { 'content-type': 'text/html;charset=UTF-8' });
 
@@ -293,6 +302,13 @@ export class JiraSite {
         jqlReservedWords: ['and', 'or', 'not', 'empty', 'null', 'order', 'by', 'asc', 'desc'],
       });
     }
+    const avatar = /^universal_avatar\/view\/type\/issuetype\/avatar\/(\d+)$/.exec(a.rest);
+    if (cloud && avatar && method === 'GET') {
+      // Cloud's issue type icons: an API resource, for signed-in users only.
+      if (!user) return send(res, 403, { errorMessages: ['You do not have permission to view the avatar.'], errors: {} });
+      if (!this.typeByAvatar(avatar[1]!)) return send(res, 404, { errorMessages: ['Could not find an avatar matching the provided parameters.'], errors: {} });
+      return send(res, 200, svgIcon(`issuetype ${avatar[1]}`, '#e5493a'), { 'content-type': 'image/svg+xml;charset=UTF-8' });
+    }
     const issueRoute = /^issue\/([A-Za-z0-9_-]+)(\/transitions)?$/.exec(a.rest);
     if (issueRoute) {
       const u = requireUser();
@@ -333,6 +349,20 @@ export class JiraSite {
       serverTitle: this.config.serverTitle,
       ...(cloud ? { defaultLocale: { locale: 'en_US' } } : {}),
     };
+  }
+
+  /**
+   * An issue type's icon: on Cloud a REST resource under the API base the caller used (the site,
+   * or the gateway for a scoped token), on Data Center a /secure/ page of the site.
+   */
+  typeIconUrl(avatarId: string, apiBase: string): string {
+    return this.config.deployment === 'cloud'
+      ? `${apiBase}/rest/api/2/universal_avatar/view/type/issuetype/avatar/${avatarId}?size=medium`
+      : `${this.baseUrl}/secure/viewavatar?size=xsmall&avatarId=${avatarId}&avatarType=issuetype`;
+  }
+
+  private typeByAvatar(avatarId: string | null): boolean {
+    return this.data.issues.some((i) => i.type.avatarId === avatarId);
   }
 
   private avatarUrls(u: FakeUser): Record<string, string> {
@@ -457,7 +487,11 @@ export class JiraSite {
       id: Number(i.id),
       key: i.key,
       keyHtml: i.key,
-      img: `${this.config.contextPath}${i.type.icon}`,
+      // The picker names its icon by a path on the site.
+      img:
+        this.config.deployment === 'cloud'
+          ? `${this.config.contextPath}/rest/api/2/universal_avatar/view/type/issuetype/avatar/${i.type.avatarId}?size=xsmall`
+          : `${this.config.contextPath}/secure/viewavatar?size=xsmall&avatarId=${i.type.avatarId}&avatarType=issuetype`,
       summary: highlight(i.summary, words),
       summaryText: i.summary,
     });
@@ -534,7 +568,7 @@ export class JiraSite {
     }
     if (has('priority')) fields.priority = { self: `${apiBase}/rest/api/${v}/priority/${i.priority.id}`, iconUrl: this.baseUrl + i.priority.icon, name: i.priority.name, id: i.priority.id };
     if (has('issuetype')) {
-      fields.issuetype = { self: `${apiBase}/rest/api/${v}/issuetype/${i.type.id}`, id: i.type.id, description: '', iconUrl: this.baseUrl + i.type.icon, name: i.type.name, subtask: false };
+      fields.issuetype = { self: `${apiBase}/rest/api/${v}/issuetype/${i.type.id}`, id: i.type.id, description: '', iconUrl: this.typeIconUrl(i.type.avatarId, apiBase), name: i.type.name, subtask: false };
     }
     if (has('assignee')) fields.assignee = user(i.assignee);
     if (has('reporter')) fields.reporter = user(i.reporter);

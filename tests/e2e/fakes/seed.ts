@@ -108,7 +108,7 @@ export interface FakeIssue {
   project: { id: string; key: string; name: string };
   summary: string;
   description: string;
-  type: { id: string; name: string; icon: string };
+  type: { id: string; name: string; avatarId: string };
   status: { id: string; name: string; category: StatusCategoryKey };
   resolution: string | null;
   priority: { id: string; name: string; icon: string };
@@ -153,9 +153,10 @@ export const PRIORITIES = [
 ] as const;
 
 export const ISSUE_TYPES = [
-  { id: '10004', name: 'Bug', icon: '/images/icons/issuetypes/bug.svg' },
-  { id: '10005', name: 'Task', icon: '/images/icons/issuetypes/task.svg' },
-  { id: '10006', name: 'Story', icon: '/images/icons/issuetypes/story.svg' },
+  // Issue type icons are avatars, served only to signed-in users (jira.ts, typeIconUrl).
+  { id: '10004', name: 'Bug', avatarId: '10303' },
+  { id: '10005', name: 'Task', avatarId: '10318' },
+  { id: '10006', name: 'Story', avatarId: '10315' },
 ] as const;
 
 const WORDS = [

@@ -1,0 +1,148 @@
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('webextension-polyfill', () => ({ default: {} }));
+import type { ConnectionSummary } from '../../shared/connection';
+import type { IssueRow } from '../../shared/issues';
+import { iconsCacheKey, type CachedIcons } from '../../shared/storage-keys';
+import { fakeFetch, json, text, type Reply } from '../jira/testing';
+import { JiraTransport } from '../jira/transport';
+import { MemoryStorageArea } from '../storage/area';
+import { Store } from '../storage/store';
+import { connection, row } from './fixtures.test-util';
+import { ICON_FAILURE_TTL_MS, ICON_TTL_MS, MAX_ICONS_BYTES, iconRequest, pruneIcons, refreshIcons, siteIconUrls } from './icons';
+
+const SITE = 'https://acme.atlassian.net';
+const DC_SITE = 'https://jira.corp.example/jira';
+const svg = (n: number) => new Response(`<svg xmlns="http://www.w3.org/2000/svg" id="i${n}"/>`, { headers: { 'content-type': 'image/svg+xml' } });
+const typeIcon = (id: number) => `${SITE}/rest/api/2/universal_avatar/view/type/issuetype/avatar/${id}?size=medium`;
+
+function rowWith(key: string, icons: { type?: string; priority?: string; avatar?: string }): IssueRow {
+  return {
+    ...row('c1', key),
+    ...(icons.type ? { issueType: { name: 'Bug', iconUrl: icons.type } } : {}),
+    ...(icons.priority ? { priority: { name: 'High', iconUrl: icons.priority } } : {}),
+    ...(icons.avatar ? { assignee: { displayName: 'Ann', avatarUrl: icons.avatar } } : {}),
+  };
+}
+
+function setup(routes: Record<string, Reply | Reply[]>, over: Partial<ConnectionSummary> = {}, start = 1_000_000) {
+  const c = connection('c1', { siteUrl: SITE, ...over });
+  const store = new Store(new MemoryStorageArea({ connections: [c], secrets: { c1: 'tok-secret' } }));
+  const authed = fakeFetch(routes);
+  const anon = fakeFetch(routes);
+  let now = start;
+  const deps = {
+    store,
+    transport: (conn: ConnectionSummary, secret: string) =>
+      new JiraTransport(conn.scoped ? `https://api.atlassian.com/ex/jira/cloud-1` : conn.siteUrl, { authMethod: conn.authMethod, username: conn.username, secret }, 'https://x/*', {
+        fetch: authed.fetch,
+        maxRetries: 0,
+        hasPermission: async () => true,
+      }),
+    anonymous: (site: string) => new JiraTransport(site, null, 'https://x/*', { fetch: anon.fetch, maxRetries: 0, hasPermission: async () => true }),
+    now: () => now,
+  };
+  const icons = async () => ((await store.getItem<CachedIcons>(iconsCacheKey('c1')))?.icons ?? {});
+  return { deps, store, calls: authed.calls, anonCalls: anon.calls, icons, advance: (ms: number) => void (now += ms) };
+}
+
+describe('iconRequest / siteIconUrls', () => {
+  it("takes only URLs on the connection's own site (and under its context path)", () => {
+    expect(iconRequest(`${DC_SITE}/secure/viewavatar?size=xsmall&avatarId=10303&avatarType=issuetype`, DC_SITE)).toEqual({
+      path: '/secure/viewavatar',
+      query: { size: 'xsmall', avatarId: '10303', avatarType: 'issuetype' },
+    });
+    expect(iconRequest('https://jira.corp.example/other/secure/viewavatar', DC_SITE)).toBeUndefined();
+    expect(iconRequest('https://evil.example/jira/x.svg', DC_SITE)).toBeUndefined();
+    expect(iconRequest('http://jira.corp.example/jira/x.svg', DC_SITE)).toBeUndefined();
+    expect(iconRequest('https://u:p@jira.corp.example/jira/x.svg', DC_SITE)).toBeUndefined();
+    expect(iconRequest('https://jira.corp.example/jira/a/%2e%2e/%2e%2e/x', DC_SITE)).toBeUndefined();
+  });
+
+  it('lists each own-site icon once; public avatar hosts and other sites are not fetched', () => {
+    const rows = [
+      rowWith('A-1', { type: typeIcon(1), priority: `${SITE}/images/icons/priorities/high.svg`, avatar: 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/a/48.png' }),
+      rowWith('A-2', { type: typeIcon(1), avatar: 'https://other.atlassian.net/secure/useravatar?avatarId=1' }),
+    ];
+    expect(siteIconUrls(rows, connection('c1', { siteUrl: SITE }))).toEqual([typeIcon(1), `${SITE}/images/icons/priorities/high.svg`]);
+  });
+});
+
+describe('refreshIcons', () => {
+  it("stores each icon as a data: URL, fetched with the connection's credentials and no cookies", async () => {
+    const { deps, calls, icons } = setup({ 'GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/1': svg(1) });
+    await refreshIcons(deps, 'c1', [rowWith('A-1', { type: typeIcon(1) }), rowWith('A-2', { type: typeIcon(1) })]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.credentials).toBe('omit');
+    expect(calls[0]!.headers.authorization).toMatch(/^Basic /);
+    const got = await icons();
+    expect(got[typeIcon(1)]!.data).toBe(`data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" id="i1"/>')}`);
+    expect(JSON.stringify(got)).not.toContain('tok-secret');
+  });
+
+  it('asks again only when an icon is old: a week for an image, a day for a failure', async () => {
+    const { deps, calls, advance } = setup({
+      'GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/1': svg(1),
+      'GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/2': json({ errorMessages: ['Could not find an avatar matching the provided parameters.'] }, 404),
+    });
+    const rows = [rowWith('A-1', { type: typeIcon(1) }), rowWith('A-2', { type: typeIcon(2) })];
+    await refreshIcons(deps, 'c1', rows);
+    await refreshIcons(deps, 'c1', rows);
+    expect(calls).toHaveLength(2);
+    advance(ICON_FAILURE_TTL_MS);
+    await refreshIcons(deps, 'c1', rows);
+    expect(calls.map((c) => c.url.pathname.split('/').pop())).toEqual(['1', '2', '2']);
+    advance(ICON_TTL_MS);
+    await refreshIcons(deps, 'c1', rows);
+    expect(calls).toHaveLength(5);
+  });
+
+  it('stops at the first rejected credential or rate limit, and stores nothing for the rest', async () => {
+    for (const reply of [text('', 401), text('', 429, { 'retry-after': '30' }), text('', 403, { 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE; login-url=https://acme.atlassian.net/login.jsp' })]) {
+      const routes: Record<string, Reply> = {};
+      for (let i = 1; i <= 12; i++) routes[`GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/${i}`] = reply;
+      const { deps, calls, icons } = setup(routes);
+      await refreshIcons(deps, 'c1', Array.from({ length: 12 }, (_, i) => rowWith(`A-${i}`, { type: typeIcon(i + 1) })));
+      expect(calls.length).toBeGreaterThanOrEqual(1);
+      expect(calls.length).toBeLessThanOrEqual(4); // the requests already in flight, no more
+      expect(await icons()).toEqual({});
+    }
+  });
+
+  it('never calls Jira for a connection whose credentials are known to fail', async () => {
+    const { deps, calls } = setup({}, { status: { state: 'token-rejected' } });
+    await refreshIcons(deps, 'c1', [rowWith('A-1', { type: typeIcon(1) })]);
+    expect(calls).toHaveLength(0);
+  });
+
+  it('with a scoped token, also fetches the icons Jira named under the gateway', () => {
+    const gw = 'https://api.atlassian.com/ex/jira/cloud-1/rest/api/2/universal_avatar/view/type/issuetype/avatar/7?size=medium';
+    const scoped = connection('c1', { siteUrl: SITE, scoped: true, cloudId: 'cloud-1' });
+    expect(siteIconUrls([rowWith('A-1', { type: gw })], scoped)).toEqual([gw]);
+    expect(siteIconUrls([rowWith('A-1', { type: gw.replace('cloud-1', 'cloud-2') })], scoped)).toEqual([]);
+    expect(siteIconUrls([rowWith('A-1', { type: gw })], connection('c1', { siteUrl: SITE }))).toEqual([]);
+  });
+
+  it("with a scoped token, asks the gateway for REST icons and the site (no credentials) for static ones", async () => {
+    const { deps, calls, anonCalls, icons } = setup(
+      {
+        'GET https://api.atlassian.com/ex/jira/cloud-1/rest/api/2/universal_avatar/view/type/issuetype/avatar/1': svg(1),
+        'GET https://acme.atlassian.net/images/icons/priorities/high.svg': svg(2),
+      },
+      { scoped: true, cloudId: 'cloud-1' },
+    );
+    await refreshIcons(deps, 'c1', [rowWith('A-1', { type: typeIcon(1), priority: `${SITE}/images/icons/priorities/high.svg` })]);
+    expect(calls.map((c) => c.url.href)).toEqual(['https://api.atlassian.com/ex/jira/cloud-1/rest/api/2/universal_avatar/view/type/issuetype/avatar/1?size=medium']);
+    expect(anonCalls.map((c) => [c.url.href, c.headers.authorization])).toEqual([['https://acme.atlassian.net/images/icons/priorities/high.svg', undefined]]);
+    expect(Object.values(await icons()).every((e) => e.data?.startsWith('data:image/svg+xml;base64,'))).toBe(true);
+  });
+
+  it('keeps the newest icons within the size budget', () => {
+    const big = 'x'.repeat(100 * 1024);
+    const cache: CachedIcons = { v: 1, icons: {} };
+    for (let i = 0; i < 10; i++) cache.icons[`${SITE}/i${i}`] = { data: big, at: i, size: big.length };
+    const kept = Object.keys(pruneIcons(cache).icons);
+    expect(kept.length).toBe(Math.floor(MAX_ICONS_BYTES / (big.length + `${SITE}/i0`.length)));
+    expect(kept[0]).toBe(`${SITE}/i9`);
+  });
+});

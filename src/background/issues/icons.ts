@@ -11,7 +11,7 @@ import { isAppError, isAuthFailure } from '../../shared/errors';
 import type { IssueRow } from '../../shared/issues';
 import { iconsCacheKey, type CachedIcons } from '../../shared/storage-keys';
 import { apiBaseFor, transportFor } from '../jira/connect';
-import { JiraTransport } from '../jira/transport';
+import { JiraTransport, isSafeApiPath } from '../jira/transport';
 import { originPatternFor } from '../../shared/site-url';
 import type { Store } from '../storage/store';
 import { blockedBy } from './jira-access';
@@ -54,8 +54,8 @@ export function iconRequest(url: string, siteUrl: string): { path: string; query
   const base = site.pathname.replace(/\/+$/, '');
   if (!u.pathname.startsWith(`${base}/`)) return undefined;
   const path = u.pathname.slice(base.length);
-  // The transport refuses what could climb out of the site ("..", "//", %-escapes).
-  if (path.startsWith('//') || /(^|\/)\.\.?(\/|$)/.test(path) || /[\\%]/.test(path)) return undefined;
+  // What the transport would refuse (it could climb out of the site): never fetched, never stored.
+  if (!isSafeApiPath(path)) return undefined;
   const query: Record<string, string> = {};
   for (const [k, v] of u.searchParams) query[k] = v;
   return { path, query };

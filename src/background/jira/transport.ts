@@ -120,6 +120,15 @@ interface Answer {
 /** Image types an icon may have: what an <img> shows without running anything. */
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml']);
 
+/**
+ * A path that stays under the API base once joined to it: starts with one "/", no dot
+ * segments, no query or fragment, no "%" (an encoded dot segment, %2e%2e, would climb out of
+ * the base after parsing), no backslash.
+ */
+export function isSafeApiPath(path: string): boolean {
+  return path.startsWith('/') && !path.startsWith('//') && !/(^|\/)\.\.?(\/|$)/.test(path) && !/[?#\\%]/.test(path);
+}
+
 export class JiraTransport {
   private readonly fetchFn: typeof fetch;
   private readonly timeoutMs: number;
@@ -150,8 +159,7 @@ export class JiraTransport {
   /** apiBase + path + query; refuses paths that would leave apiBase (absolute, "//", ".."). */
   url(req: Pick<JiraRequest, 'path' | 'query'>): string {
     const { path } = req;
-    // No "%": an encoded dot segment (%2e%2e) would climb out of apiBase after parsing.
-    if (!path.startsWith('/') || path.startsWith('//') || /(^|\/)\.\.?(\/|$)/.test(path) || /[?#\\%]/.test(path)) {
+    if (!isSafeApiPath(path)) {
       throw new AppError({ kind: 'internal', message: 'The extension built an invalid Jira request.' });
     }
     const url = new URL(this.base.href.replace(/\/$/, '') + path);

@@ -73,8 +73,9 @@ export const issueHandlers: Handlers = {
         (q, c) => withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE), { force: !!force }),
       );
       // The rows' icons that need the connection's credentials (icons.ts): the list does not
-      // wait for them; the popup shows each as it lands in storage.local.
-      void refreshIcons({ store: deps.store }, id, result.page.issues).catch(() => undefined);
+      // wait for them; the popup shows each as it lands in storage.local. A page from the cache
+      // had its icons seen to when Jira sent it: no second read of the icons per opening.
+      if (!result.fromCache) void refreshIcons({ store: deps.store }, id, result.page.issues).catch(() => undefined);
       return result;
     },
   },

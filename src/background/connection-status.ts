@@ -33,9 +33,18 @@ export async function recordFailure(connectionId: string, e: unknown, store: Sto
   return status;
 }
 
-/** Marks a connection OK after a successful authenticated call (only writes on a change). */
-export async function recordSuccess(connectionId: string, store: Store = localStore()): Promise<void> {
+/** A failure recorded after `sentAt` is newer news than the success of a call sent then. */
+const newerThan = (status: ConnectionStatus, sentAt: number | undefined) => sentAt !== undefined && (status.checkedAt ?? 0) > sentAt;
+
+/**
+ * Marks a connection OK after a successful authenticated call (only writes on a change).
+ * `sentAt`: when the call was sent. A slow success must not undo a rejection recorded while it
+ * was under way (the token was revoked meanwhile): polling would resume with a rejected token.
+ */
+export async function recordSuccess(connectionId: string, store: Store = localStore(), sentAt?: number): Promise<void> {
   const c = await store.connection(connectionId);
-  if (!c || c.status.state === 'ok') return;
-  await store.updateConnection(connectionId, (x) => ({ ...x, status: { state: 'ok', checkedAt: Date.now() } }));
+  if (!c || c.status.state === 'ok' || newerThan(c.status, sentAt)) return;
+  await store.updateConnection(connectionId, (x) =>
+    x.status.state === 'ok' || newerThan(x.status, sentAt) ? x : { ...x, status: { state: 'ok', checkedAt: Date.now() } },
+  );
 }

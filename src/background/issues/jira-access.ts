@@ -44,9 +44,10 @@ export async function withJira<T>(
   if (blocked && !opts.force) throw blocked;
   const secret = await deps.store.secret(connectionId);
   if (secret === undefined) throw new AppError({ kind: 'auth', message: 'This connection has no stored credentials. Renew them in the options.' });
+  const sentAt = Date.now();
   try {
     const result = await call(deps.transport(c, secret), c);
-    await recordSuccess(connectionId, deps.store);
+    await recordSuccess(connectionId, deps.store, sentAt);
     return result;
   } catch (e) {
     await recordFailure(connectionId, e, deps.store);

@@ -109,6 +109,18 @@ describe('refreshIcons', () => {
     }
   });
 
+  it('stores nothing for a connection deleted while its icons were on the way', async () => {
+    const { deps, store, calls, icons } = setup({
+      'GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/1': async () => {
+        await store.deleteConnection('c1');
+        return svg(1);
+      },
+    });
+    await refreshIcons(deps, 'c1', [rowWith('A-1', { type: typeIcon(1) })]);
+    expect(calls).toHaveLength(1);
+    expect(await icons()).toEqual({});
+  });
+
   it('never calls Jira for a connection whose credentials are known to fail', async () => {
     const { deps, calls } = setup({}, { status: { state: 'token-rejected' } });
     await refreshIcons(deps, 'c1', [rowWith('A-1', { type: typeIcon(1) })]);

@@ -125,9 +125,6 @@ function base64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-/** URLs being fetched now (de-duplication only: lists answered together name the same icons). */
-const fetching = new Set<string>();
-
 /**
  * Fetches the icons of `rows` (and the user's avatar) that `connectionId`'s cache lacks or
  * holds too long, after a list answer or a save (so its credentials just worked). Stops at the first sign that they no longer
@@ -141,7 +138,7 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
   const cached = readIcons(await deps.store.getItem(key));
   // The user's own avatar too (the options page shows it on the connection's card).
   const user = c.user?.avatarUrl && iconSource(c.user.avatarUrl, c) ? [c.user.avatarUrl] : [];
-  const wanted = [...new Set([...user, ...siteIconUrls(rows, c)])].filter((u) => !fresh(cached.icons[u], now()) && !fetching.has(u)).slice(0, MAX_FETCHES);
+  const wanted = [...new Set([...user, ...siteIconUrls(rows, c)])].filter((u) => !fresh(cached.icons[u], now())).slice(0, MAX_FETCHES);
   if (!wanted.length) return;
   const secret = await deps.store.secret(connectionId);
   if (secret === undefined) return;
@@ -151,30 +148,26 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
     (deps.anonymous ?? ((site) => new JiraTransport(site, null, originPatternFor(site), { maxRetries: 0, timeoutMs: TIMEOUT_MS })))(c.siteUrl);
   const got: CachedIcons['icons'] = {};
   let stop = false;
-  for (const u of wanted) fetching.add(u);
-  try {
-    const queue = [...wanted];
-    const worker = async () => {
-      for (let u = queue.shift(); u !== undefined && !stop; u = queue.shift()) {
-        const { req, anonymous: plain } = iconSource(u, c)!;
-        const t = plain ? anonymous() : authed;
-        try {
-          const img = await t.image(req, MAX_ICON_BYTES);
-          got[u] = { data: `data:${img.type};base64,${base64(img.bytes)}`, at: now(), size: img.bytes.length };
-        } catch (e) {
-          if (!isAppError(e) || isAuthFailure(e.kind) || e.kind === 'rate-limited' || e.kind === 'no-site-access' || e.kind === 'network' || e.kind === 'timeout') {
-            stop = true; // tried again with the next list answer
-          } else {
-            got[u] = { at: now(), size: 0 };
-          }
+  const queue = [...wanted];
+  const worker = async () => {
+    for (let u = queue.shift(); u !== undefined && !stop; u = queue.shift()) {
+      const { req, anonymous: plain } = iconSource(u, c)!;
+      const t = plain ? anonymous() : authed;
+      try {
+        const img = await t.image(req, MAX_ICON_BYTES);
+        got[u] = { data: `data:${img.type};base64,${base64(img.bytes)}`, at: now(), size: img.bytes.length };
+      } catch (e) {
+        if (!isAppError(e) || isAuthFailure(e.kind) || e.kind === 'rate-limited' || e.kind === 'no-site-access' || e.kind === 'network' || e.kind === 'timeout') {
+          stop = true; // tried again with the next list answer
+        } else {
+          got[u] = { at: now(), size: 0 };
         }
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, wanted.length) }, worker));
-  } finally {
-    for (const u of wanted) fetching.delete(u);
-  }
-  if (!Object.keys(got).length) return;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, wanted.length) }, worker));
+  // Nothing for a connection deleted meanwhile (its cache entries went with it).
+  if (!Object.keys(got).length || !(await deps.store.connection(connectionId))) return;
   // Read again: another list's icons may have landed meanwhile.
   const latest = readIcons(await deps.store.getItem(key));
   await deps.store.setItem(key, pruneIcons({ v: 1, icons: { ...latest.icons, ...got } }));

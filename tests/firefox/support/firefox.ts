@@ -14,6 +14,10 @@
 //   events), so it is fired and the page polled. For the same reason puppeteer's page.url()
 //   stays "about:blank" for extension tabs: ask the page for location.href instead.
 // - The extension origin is fixed with the `extensions.webextensions.uuids` pref.
+// - The extension opens its options page on install (runtime.onInstalled). When that came
+//   after a test had opened its first page, the test's page lost `browser` between two
+//   evaluate calls (1 run in 4 of grant-access.firefox.ts, and a red CI): launchFirefox
+//   waits for that tab and closes it before any test opens a page.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -83,6 +87,11 @@ export async function poll<T>(what: string, fn: () => Promise<T | undefined>, ti
 export interface LaunchOptions {
   /** The fakes' port: every :443 connection goes there. */
   port: number;
+  /**
+   * The extension opens its options page on install (runtime.onInstalled). Wait for that tab
+   * and close it, so each test starts with no extension tab open. Default true.
+   */
+  closeWelcomeTab?: boolean;
   /**
    * More Firefox prefs for this browser only, on top of (and able to override) the defaults
    * below, e.g. `{ 'extensions.webextOptionalPermissionPrompts': false }` (grant-access suite).
@@ -177,6 +186,18 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxExtensi
       area,
       keys,
     )) as Record<string, unknown>;
+  }
+
+  if (opts.closeWelcomeTab ?? true) {
+    const welcome = url('src/options/index.html');
+    try {
+      const tab = await waitForTab(welcome, { timeoutMs: 10_000 });
+      await tab.close();
+    } catch (e) {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+      throw new Error(`the options page did not open on install: ${(e as Error).message}`);
+    }
   }
 
   return {

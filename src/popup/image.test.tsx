@@ -35,8 +35,8 @@ afterEach(() => {
 async function settle() {
   for (let i = 0; i < 3; i++) await act(async () => void (await Promise.resolve()));
 }
-function show(url: string) {
-  act(() => render(<JiraImage url={url} siteUrl={SITE} class="icon" title="Bug" />, root));
+function show(url: string, connectionId = 'c1') {
+  act(() => render(<JiraImage url={url} connectionId={connectionId} siteUrl={SITE} class="icon" title="Bug" />, root));
 }
 const img = () => root.querySelector('img')?.getAttribute('src') ?? null;
 
@@ -68,10 +68,22 @@ describe('JiraImage', () => {
     }
   });
 
+  it("shows a connection's rows only the icons fetched for that connection", async () => {
+    // c2's rows (data of a tenant anyone can own) naming c1's icon URL get no c1 icon.
+    ext.local = { [iconsCacheKey('c1')]: { v: 1, icons: { [TYPE]: { data: DATA, at: 1, size: 6 } } } };
+    enableImages(['c1', 'c2']);
+    show(TYPE, 'c2');
+    await settle();
+    expect(img()).toBeNull();
+    show(TYPE, 'c1');
+    await settle();
+    expect(img()).toBe(DATA);
+  });
+
   it('ignores a stored value that is not an image data: URL', async () => {
     ext.local = { [iconsCacheKey('c2')]: { v: 1, icons: { [TYPE]: { data: 'data:text/html;base64,PGI+', at: 1, size: 6 } } } };
     enableImages(['c2']);
-    show(TYPE);
+    show(TYPE, 'c2');
     await settle();
     expect(img()).toBeNull();
   });

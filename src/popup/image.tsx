@@ -11,29 +11,29 @@ import { browser, readLocal } from './ext';
 // Images wait until the first frame is on screen: starting a dozen image loads while the
 // cached list paints delays that paint, and the icons are the least important part of it.
 let imagesOn = false;
-/** Image URL -> data: URL, for the connections shown. */
-let icons = new Map<string, string>();
+/** Connection id -> image URL -> data: URL, for the connections shown. By connection: one
+ * connection's rows (Jira data) must not show an icon fetched with another's credentials. */
+let icons = new Map<string, Map<string, string>>();
+let shownIds: string[] = [];
 let shownKeys: string[] = [];
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((f) => f());
 
-function iconsFrom(values: unknown[]): Map<string, string> {
+function iconsFrom(v: unknown): Map<string, string> {
   const map = new Map<string, string>();
-  for (const v of values) {
-    const all = (v as { icons?: unknown } | undefined)?.icons;
-    if (!all || typeof all !== 'object') continue;
-    for (const url of Object.keys(all)) {
-      const data = storedIcon(v, url);
-      if (data) map.set(url, data);
-    }
+  const all = (v as { icons?: unknown } | undefined)?.icons;
+  if (!all || typeof all !== 'object') return map;
+  for (const url of Object.keys(all)) {
+    const data = storedIcon(v, url);
+    if (data) map.set(url, data);
   }
   return map;
 }
 
-async function loadIcons(keys: string[]): Promise<void> {
+async function loadIcons(ids: string[], keys: string[]): Promise<void> {
   const got = await readLocal(keys);
   if (keys !== shownKeys) return;
-  icons = iconsFrom(keys.map((k) => got[k]));
+  icons = new Map(ids.map((id, i) => [id, iconsFrom(got[keys[i]!])]));
   notify();
 }
 
@@ -42,7 +42,7 @@ function watch(): void {
   if (watching) return;
   watching = true;
   browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && shownKeys.some((k) => k in changes)) void loadIcons(shownKeys);
+    if (area === 'local' && shownKeys.some((k) => k in changes)) void loadIcons(shownIds, shownKeys);
   });
 }
 
@@ -51,8 +51,9 @@ export function enableImages(connectionIds: string[]): void {
   const keys = connectionIds.map(iconsCacheKey);
   if (keys.join(' ') !== shownKeys.join(' ')) {
     shownKeys = keys;
+    shownIds = connectionIds;
     watch();
-    void loadIcons(keys).catch(() => undefined);
+    void loadIcons(connectionIds, keys).catch(() => undefined);
   }
   if (!imagesOn) {
     imagesOn = true;
@@ -70,11 +71,12 @@ function useImages(): boolean {
   return imagesOn;
 }
 
-export function JiraImage(props: { url: string | undefined; siteUrl: string; class: string; title?: string }) {
+/** `connectionId`, `siteUrl`: the connection whose row shows the image. */
+export function JiraImage(props: { url: string | undefined; connectionId: string; siteUrl: string; class: string; title?: string }) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const on = useImages();
   const safe = on ? safeImageUrl(props.url, props.siteUrl) : undefined;
-  const src = safe && (icons.get(safe) ?? (needsCredentials(safe, props.siteUrl) ? undefined : safe));
+  const src = safe && (icons.get(props.connectionId)?.get(safe) ?? (needsCredentials(safe, props.siteUrl) ? undefined : safe));
   if (!src || failed === src) return <span class={`ph ${props.class}`} title={props.title} aria-hidden="true" />;
   return (
     <img

@@ -187,7 +187,7 @@ function Row({ row, top, index, count, id, selected, connection, showSite, now, 
       }}
     >
       <div class="line">
-        <JiraImage url={row.issueType?.iconUrl} siteUrl={site} class="icon" title={row.issueType?.name} />
+        <JiraImage url={row.issueType?.iconUrl} connectionId={row.connectionId} siteUrl={site} class="icon" title={row.issueType?.name} />
         <span class="key">{row.key}</span>
         <span class="summary" title={row.summary}>
           {row.summary}
@@ -195,12 +195,12 @@ function Row({ row, top, index, count, id, selected, connection, showSite, now, 
       </div>
       <div class="line meta">
         {row.status.name ? <span class={`lozenge cat-${row.status.category}`}>{row.status.name}</span> : null}
-        {row.priority ? <JiraImage url={row.priority.iconUrl} siteUrl={site} class="icon" title={row.priority.name} /> : null}
+        {row.priority ? <JiraImage url={row.priority.iconUrl} connectionId={row.connectionId} siteUrl={site} class="icon" title={row.priority.name} /> : null}
         {showSite && connection ? <span class="site">{connection.name || new URL(site).host}</span> : null}
         <span class="grow" />
         {updated ? <span class="updated">{updated}</span> : null}
         {row.assignee ? (
-          <JiraImage url={row.assignee.avatarUrl} siteUrl={site} class="avatar" title={row.assignee.displayName} />
+          <JiraImage url={row.assignee.avatarUrl} connectionId={row.connectionId} siteUrl={site} class="avatar" title={row.assignee.displayName} />
         ) : (
           <span class="ph avatar" title="Unassigned" aria-hidden="true" />
         )}

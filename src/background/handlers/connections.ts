@@ -1,6 +1,7 @@
 // connections.* requests: only the extension's own pages may make them.
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
+import type { ConnectionSummary } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
 import type { ConnectionRequests } from '../../shared/protocol';
 import { statusFromError } from '../connection-status';
@@ -16,7 +17,7 @@ import {
 import { testedDrafts } from '../connections/tested-drafts';
 import { broadcast } from '../broadcast';
 import { checkTokenExpiry } from '../expiry';
-import { refreshBadge, scheduleBadge } from '../issues/badge';
+import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from '../issues/badge';
 import { refreshIcons } from '../issues/icons';
 import { testConnection, transportFor } from '../jira/connect';
 import { getMyself } from '../jira/issues-api';
@@ -48,15 +49,17 @@ const draft = z.strictObject({
   connectionId: id.optional(),
 });
 
-/** After a connection is saved or fixed: pages refresh, the badge resumes, reminders re-plan. */
-async function afterChange(): Promise<void> {
+/**
+ * After a connection is saved or fixed: pages refresh, the badge resumes, reminders re-plan.
+ * `verified`: the connection whose credentials were just tested or checked and worked; only
+ * its icons are fetched (never another connection's, whose credentials may have stopped working).
+ */
+async function afterChange(verified?: ConnectionSummary): Promise<void> {
   await Promise.all([broadcast('connections.changed'), scheduleBadge().then(refreshBadge), checkTokenExpiry()]);
   // The user's avatar when Jira shows it only to signed-in users (icons.ts): not waited for.
-  const store = localStore();
-  void store.connections().then(
-    (all) => all.forEach((c) => void refreshIcons({ store }, c.id, []).catch(() => undefined)),
-    () => undefined,
-  );
+  if (verified?.status.state === 'ok') {
+    void refreshIcons({ store: localStore(), onAuthFailure: (id) => onConnectionAuthFailure(id) }, verified.id, []).catch(() => undefined);
+  }
 }
 
 export const connectionHandlers: Handlers = {
@@ -78,7 +81,7 @@ export const connectionHandlers: Handlers = {
       // A renewal's capture is done once the new token is saved.
       const pending = await pendingCapture().get();
       if (pending?.connectionId === connection.id) await pendingCapture().clear();
-      await afterChange();
+      await afterChange(connection);
       return { connection };
     },
   },
@@ -116,7 +119,7 @@ export const connectionHandlers: Handlers = {
     payload: z.strictObject({ id }),
     async handle({ id }) {
       const status = await checkConnection(connectionDeps(), id, (e) => statusFromError(e));
-      await afterChange();
+      await afterChange(await localStore().connection(id));
       return { status };
     },
   },

@@ -75,7 +75,7 @@ export const issueHandlers: Handlers = {
       // The rows' icons that need the connection's credentials (icons.ts): the list does not
       // wait for them; the popup shows each as it lands in storage.local. A page from the cache
       // had its icons seen to when Jira sent it: no second read of the icons per opening.
-      if (!result.fromCache) void refreshIcons({ store: deps.store }, id, result.page.issues).catch(() => undefined);
+      if (!result.fromCache) void refreshIcons({ store: deps.store, ...(deps.onAuthFailure ? { onAuthFailure: deps.onAuthFailure } : {}) }, id, result.page.issues).catch(() => undefined);
       return result;
     },
   },

@@ -9,7 +9,7 @@ import { JiraTransport } from '../jira/transport';
 import { MemoryStorageArea } from '../storage/area';
 import { Store } from '../storage/store';
 import { connection, row } from './fixtures.test-util';
-import { ICON_FAILURE_TTL_MS, ICON_TTL_MS, MAX_ICONS_BYTES, iconRequest, pruneIcons, refreshIcons, siteIconUrls } from './icons';
+import { ALL_ICONS_CHARS, ICON_FAILURE_TTL_MS, ICON_TTL_MS, MAX_FAILED_ICONS, MAX_ICONS_CHARS, MIN_ICONS_CHARS, iconBudget, iconRequest, pruneIcons, refreshIcons, siteIconUrls } from './icons';
 
 const SITE = 'https://acme.atlassian.net';
 const DC_SITE = 'https://jira.corp.example/jira';
@@ -149,12 +149,76 @@ describe('refreshIcons', () => {
     expect(Object.values(await icons()).every((e) => e.data?.startsWith('data:image/svg+xml;base64,'))).toBe(true);
   });
 
-  it('keeps the newest icons within the size budget', () => {
+  it('keeps the newest icons within the size budget, counting the stored (base64) text', () => {
     const big = 'x'.repeat(100 * 1024);
     const cache: CachedIcons = { v: 1, icons: {} };
-    for (let i = 0; i < 10; i++) cache.icons[`${SITE}/i${i}`] = { data: big, at: i, size: big.length };
+    // `size` is the image's bytes; what storage holds is the longer data: URL.
+    for (let i = 0; i < 10; i++) cache.icons[`${SITE}/i${i}`] = { data: big, at: i, size: 1 };
     const kept = Object.keys(pruneIcons(cache).icons);
-    expect(kept.length).toBe(Math.floor(MAX_ICONS_BYTES / (big.length + `${SITE}/i0`.length)));
+    expect(kept.length).toBe(Math.floor(MAX_ICONS_CHARS / (big.length + `${SITE}/i0`.length + 32)));
     expect(kept[0]).toBe(`${SITE}/i9`);
+    expect(Object.keys(pruneIcons(cache, 250 * 1024).icons)).toEqual([`${SITE}/i9`, `${SITE}/i8`]);
+  });
+
+  it('keeps at most MAX_FAILED_ICONS failures: they cannot push the images out', () => {
+    const cache: CachedIcons = { v: 1, icons: {} };
+    for (let i = 0; i < 50; i++) cache.icons[`${SITE}/ok${i}`] = { data: 'data:image/png;base64,AA==', at: i, size: 1 };
+    for (let i = 0; i < 400; i++) cache.icons[`${SITE}/bad${i}`] = { at: 1000 + i, size: 0 };
+    const kept = Object.entries(pruneIcons(cache).icons);
+    expect(kept.filter(([, e]) => !e.data)).toHaveLength(MAX_FAILED_ICONS);
+    expect(kept.filter(([, e]) => e.data)).toHaveLength(50);
+  });
+
+  it('shares one budget for all connections: a few connections get the most each, many get less, never below the floor', () => {
+    expect(iconBudget(1)).toBe(MAX_ICONS_CHARS);
+    expect(iconBudget(8)).toBe(ALL_ICONS_CHARS / 8);
+    expect(iconBudget(8) * 8).toBeLessThanOrEqual(ALL_ICONS_CHARS);
+    expect(iconBudget(100)).toBe(MIN_ICONS_CHARS);
+  });
+
+  it('fetches only where Jira serves icons: an icon URL naming another path of the site is not fetched with the token', () => {
+    const c = connection('c1', { siteUrl: SITE });
+    const ok = [
+      typeIcon(1),
+      `${SITE}/images/icons/priorities/high.svg`,
+      `${SITE}/secure/viewavatar?avatarId=1&avatarType=issuetype`,
+      `${SITE}/secure/useravatar?ownerId=u&avatarId=2`,
+      `${SITE}/rest/api/3/universal_avatar/view/type/project/avatar/10400`,
+    ];
+    const refused = [
+      `${SITE}/rest/api/2/myself`,
+      `${SITE}/rest/api/2/issue/A-1`,
+      `${SITE}/secure/admin/ViewApplicationProperties.jspa`,
+      `${SITE}/images/icons/priorities/high.svg.jsp`,
+      `${SITE}/plugins/servlet/something`,
+      `${SITE}/rest/api/2/universal_avatar/view/type/issuetype/avatar/1/../../../../myself`,
+    ];
+    expect(siteIconUrls([...ok, ...refused].map((u, i) => rowWith(`A-${i}`, { type: u })), c)).toEqual(ok);
+  });
+
+  it('a credential rejected on an icon is recorded on the connection (no more calls), after one request only', async () => {
+    const routes: Record<string, Reply> = {};
+    for (let i = 1; i <= 12; i++) routes[`GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/${i}`] = text('', 401);
+    const { deps, store, calls } = setup(routes);
+    const onAuthFailure = vi.fn(async () => undefined);
+    const rows = Array.from({ length: 12 }, (_, i) => rowWith(`A-${i}`, { type: typeIcon(i + 1) }));
+    await refreshIcons({ ...deps, onAuthFailure }, 'c1', rows);
+    expect(calls).toHaveLength(1);
+    expect((await store.connection('c1'))!.status.state).toBe('token-rejected');
+    expect(onAuthFailure).toHaveBeenCalledWith('c1');
+    await refreshIcons({ ...deps, onAuthFailure }, 'c1', rows);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("a scoped token's 401 on an icon (a scope it may lack) marks that icon failed, not the connection", async () => {
+    const gw = (id: number) => `GET https://api.atlassian.com/ex/jira/cloud-1/rest/api/2/universal_avatar/view/type/issuetype/avatar/${id}`;
+    const { deps, store, calls, icons } = setup({ [gw(1)]: text('', 401), [gw(2)]: text('', 401) }, { scoped: true, cloudId: 'cloud-1' });
+    const onAuthFailure = vi.fn(async () => undefined);
+    const rows = [rowWith('A-1', { type: typeIcon(1) }), rowWith('A-2', { type: typeIcon(2) })];
+    await refreshIcons({ ...deps, onAuthFailure }, 'c1', rows);
+    expect(calls).toHaveLength(1);
+    expect((await store.connection('c1'))!.status.state).toBe('ok');
+    expect(onAuthFailure).not.toHaveBeenCalled();
+    expect(Object.values(await icons())).toEqual([{ at: expect.any(Number), size: 0 }]);
   });
 });

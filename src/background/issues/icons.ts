@@ -15,15 +15,25 @@ import { JiraTransport, isSafeApiPath } from '../jira/transport';
 import { originPatternFor } from '../../shared/site-url';
 import type { Store } from '../storage/store';
 import { blockedBy } from './jira-access';
+import { recordFailure } from '../connection-status';
 
 /** A fetched icon is kept this long, then fetched again when a list shows it. */
 export const ICON_TTL_MS = 7 * 24 * 3600_000;
 /** An icon that failed (404, 403, not an image) is not asked for again before this. */
 export const ICON_FAILURE_TTL_MS = 24 * 3600_000;
 export const MAX_ICON_BYTES = 32 * 1024;
-/** Per connection: the stored icons' total size, and their number. The oldest go first. */
-export const MAX_ICONS_BYTES = 512 * 1024;
+/**
+ * What all connections' icons may take in storage.local (characters of the stored data: URLs
+ * and their keys; base64 is a third larger than the image), shared out between connections,
+ * each at least MIN_ICONS_CHARS, at most MAX_ICONS_CHARS. The oldest go first. Chrome's
+ * storage.local holds 10 MB without unlimitedStorage: icons must never crowd out connections.
+ */
+export const ALL_ICONS_CHARS = 2 * 1024 * 1024;
+export const MAX_ICONS_CHARS = 512 * 1024;
+export const MIN_ICONS_CHARS = 96 * 1024;
 export const MAX_ICONS = 300;
+/** Of those, failures (kept so they are not asked for again at once). */
+export const MAX_FAILED_ICONS = 100;
 /** Fetches per list reply, and at once. */
 export const MAX_FETCHES = 24;
 const PARALLEL = 4;
@@ -36,6 +46,8 @@ export interface IconDeps {
   /** A transport without credentials for a site (scoped tokens: static icons on the site). */
   anonymous?: (siteUrl: string) => JiraTransport;
   now?: () => number;
+  /** Called after the credentials were rejected (the badge shows it and stops polling). */
+  onAuthFailure?: (connectionId: string) => Promise<void>;
 }
 
 const parse = (u: string): URL | undefined => {
@@ -46,6 +58,15 @@ const parse = (u: string): URL | undefined => {
   }
 };
 
+/**
+ * Where Jira serves icons and avatars (after the context path): the only paths fetched with the
+ * connection's credentials. Jira data (an admin-set icon URL) naming any other path of the
+ * site, a REST resource say, is not requested with the user's token.
+ */
+const ICON_PATHS = [/^\/rest\/api\/[23]\/universal_avatar\/view\/type\/[a-z_]+\/avatar\/\d+$/, /^\/secure\/(?:viewavatar|useravatar|projectavatar)$/, /^\/images\/icons\/[\w./-]+\.(?:svg|png|gif|jpe?g|webp)$/i];
+
+export const isIconPath = (path: string): boolean => ICON_PATHS.some((re) => re.test(path));
+
 /** `url` as a request under the connection's site: its path after the context path, and its query. */
 export function iconRequest(url: string, siteUrl: string): { path: string; query: Record<string, string> } | undefined {
   const u = parse(url);
@@ -54,8 +75,9 @@ export function iconRequest(url: string, siteUrl: string): { path: string; query
   const base = site.pathname.replace(/\/+$/, '');
   if (!u.pathname.startsWith(`${base}/`)) return undefined;
   const path = u.pathname.slice(base.length);
-  // What the transport would refuse (it could climb out of the site): never fetched, never stored.
-  if (!isSafeApiPath(path)) return undefined;
+  // What the transport would refuse (it could climb out of the site), or what is not an icon:
+  // never fetched, never stored.
+  if (!isSafeApiPath(path) || !isIconPath(path)) return undefined;
   const query: Record<string, string> = {};
   for (const [k, v] of u.searchParams) query[k] = v;
   return { path, query };
@@ -106,15 +128,28 @@ function fresh(entry: CachedIcons['icons'][string] | undefined, now: number): bo
   return now - entry.at < (entry.data ? ICON_TTL_MS : ICON_FAILURE_TTL_MS);
 }
 
-/** Keeps the newest icons within MAX_ICONS and MAX_ICONS_BYTES. */
-export function pruneIcons(cache: CachedIcons): CachedIcons {
+/** A connection's share of ALL_ICONS_CHARS when there are `connections` of them. */
+export function iconBudget(connections: number): number {
+  return Math.min(MAX_ICONS_CHARS, Math.max(MIN_ICONS_CHARS, Math.floor(ALL_ICONS_CHARS / Math.max(1, connections))));
+}
+
+/** What an entry takes in storage: its data: URL, its key, and a little for the rest. */
+const storedChars = (url: string, e: CachedIcons['icons'][string]) => (typeof e.data === 'string' ? e.data.length : 0) + url.length + 32;
+
+/** Keeps the newest icons within MAX_ICONS (MAX_FAILED_ICONS of them failures) and `budget` characters. */
+export function pruneIcons(cache: CachedIcons, budget = MAX_ICONS_CHARS): CachedIcons {
   const entries = Object.entries(cache.icons).sort(([, a], [, b]) => b.at - a.at);
   const kept: CachedIcons['icons'] = {};
-  let bytes = 0;
-  for (const [url, e] of entries.slice(0, MAX_ICONS)) {
-    bytes += (e.size ?? 0) + url.length;
-    if (bytes > MAX_ICONS_BYTES) break;
+  let chars = 0;
+  let count = 0;
+  let failed = 0;
+  for (const [url, e] of entries) {
+    if (count >= MAX_ICONS) break;
+    if (!e.data && ++failed > MAX_FAILED_ICONS) continue;
+    chars += storedChars(url, e);
+    if (chars > budget) break;
     kept[url] = e;
+    count++;
   }
   return { v: 1, icons: kept };
 }
@@ -127,8 +162,10 @@ function base64(bytes: Uint8Array): string {
 
 /**
  * Fetches the icons of `rows` (and the user's avatar) that `connectionId`'s cache lacks or
- * holds too long, after a list answer or a save (so its credentials just worked). Stops at the first sign that they no longer
- * do, or that Jira is limiting us: icons are never worth a failed login (a CAPTCHA, a lock).
+ * holds too long, after a list answer or a save (so its credentials just worked). Icons are
+ * never worth a failed login (a CAPTCHA, a lock): the first request goes alone, the rest
+ * follow only if it did not fail for the credentials; a rejection is recorded on the connection
+ * like any call's (no more calls until the user fixes it). Stops, too, when Jira limits us.
  */
 export async function refreshIcons(deps: IconDeps, connectionId: string, rows: IssueRow[]): Promise<void> {
   const now = deps.now ?? Date.now;
@@ -146,29 +183,44 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
   const authed = (deps.transport ?? ((conn, s) => transportFor(conn, s, { maxRetries: 0, timeoutMs: TIMEOUT_MS })))(c, secret);
   const anonymous = () =>
     (deps.anonymous ?? ((site) => new JiraTransport(site, null, originPatternFor(site), { maxRetries: 0, timeoutMs: TIMEOUT_MS })))(c.siteUrl);
+  const scoped = c.deployment === 'cloud' && !!c.scoped;
   const got: CachedIcons['icons'] = {};
   let stop = false;
-  const queue = [...wanted];
-  const worker = async () => {
-    for (let u = queue.shift(); u !== undefined && !stop; u = queue.shift()) {
-      const { req, anonymous: plain } = iconSource(u, c)!;
-      const t = plain ? anonymous() : authed;
-      try {
-        const img = await t.image(req, MAX_ICON_BYTES);
-        got[u] = { data: `data:${img.type};base64,${base64(img.bytes)}`, at: now(), size: img.bytes.length };
-      } catch (e) {
-        if (!isAppError(e) || isAuthFailure(e.kind) || e.kind === 'rate-limited' || e.kind === 'no-site-access' || e.kind === 'network' || e.kind === 'timeout') {
-          stop = true; // tried again with the next list answer
-        } else {
-          got[u] = { at: now(), size: 0 };
-        }
+  let rejected: unknown;
+  const fetchOne = async (u: string) => {
+    const { req, anonymous: plain } = iconSource(u, c)!;
+    const t = plain ? anonymous() : authed;
+    try {
+      const img = await t.image(req, MAX_ICON_BYTES);
+      got[u] = { data: `data:${img.type};base64,${base64(img.bytes)}`, at: now(), size: img.bytes.length };
+    } catch (e) {
+      if (!plain && isAppError(e) && isAuthFailure(e.kind)) {
+        stop = true;
+        // A scoped token's 401 may be a scope it lacks (read:avatar:jira), not a rejected token:
+        // that icon is not asked for again for a day, and the connection is left as it is.
+        if (scoped && e.kind === 'auth') got[u] = { at: now(), size: 0 };
+        else rejected ??= e;
+      } else if (!isAppError(e) || e.kind === 'rate-limited' || e.kind === 'no-site-access' || e.kind === 'network' || e.kind === 'timeout') {
+        stop = true; // tried again with the next list answer
+      } else {
+        got[u] = { at: now(), size: 0 };
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, wanted.length) }, worker));
-  // Nothing for a connection deleted meanwhile (its cache entries went with it).
-  if (!Object.keys(got).length || !(await deps.store.connection(connectionId))) return;
-  // Read again: another list's icons may have landed meanwhile.
-  const latest = readIcons(await deps.store.getItem(key));
-  await deps.store.setItem(key, pruneIcons({ v: 1, icons: { ...latest.icons, ...got } }));
+  const [first, ...rest] = wanted;
+  // One request alone first: credentials that stopped working fail once, not PARALLEL times.
+  await fetchOne(first!);
+  const worker = async () => {
+    for (let u = rest.shift(); u !== undefined && !stop; u = rest.shift()) await fetchOne(u);
+  };
+  if (!stop) await Promise.all(Array.from({ length: Math.min(PARALLEL, rest.length) }, worker));
+  if (rejected !== undefined) {
+    await recordFailure(connectionId, rejected, deps.store);
+    await deps.onAuthFailure?.(connectionId);
+  }
+  if (!Object.keys(got).length) return;
+  const budget = iconBudget((await deps.store.connections()).length);
+  // Under the store's lock, from a fresh read (another list's icons may have landed
+  // meanwhile), and nothing for a connection deleted meanwhile (its caches went with it).
+  await deps.store.updateConnectionItem<unknown>(connectionId, key, (old) => pruneIcons({ v: 1, icons: { ...readIcons(old).icons, ...got } }, budget));
 }

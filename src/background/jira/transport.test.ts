@@ -557,6 +557,25 @@ describe('image', () => {
     }
   });
 
+  it('stops reading a body without a length at the limit: an endless image is not downloaded', async () => {
+    let pulled = 0;
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        pull(c) {
+          pulled++;
+          c.enqueue(new Uint8Array(512));
+        },
+      });
+    const { t } = setup({ 'GET /jira/big.png': new Response(endless(), { headers: { 'content-type': 'image/png' } }) });
+    expect((await failure(t.image({ path: '/big.png' }, 1024))).kind).toBe('invalid-response');
+    expect(pulled).toBeLessThan(6);
+
+    pulled = 0;
+    const { t: t2 } = setup({ 'GET /jira/err': new Response(endless(), { status: 403, headers: { 'content-type': 'text/html' } }) });
+    expect((await failure(t2.image({ path: '/err' }, 1024))).kind).toBe('forbidden');
+    expect(pulled).toBeLessThan(200); // 64 KB of an error page at most
+  });
+
   it("fails like a JSON call for Jira's failures, without retrying, and never leaks the secret", async () => {
     const { t, calls } = setup({
       'GET /jira/a': json({ errorMessages: ['You do not have permission to view the avatar.'] }, 403),

@@ -281,13 +281,22 @@ export class JiraTransport {
         if (response.type === 'opaqueredirect' || (init.redirect === 'manual' && response.status >= 300 && response.status < 400)) {
           throw new AppError({ kind: 'not-jira', message: REDIRECT_MESSAGE });
         }
-        if (maxBytes === undefined || !response.ok) return { status: response.status, headers: response.headers, text: await response.text() };
-        // An image: a body announced as too large is not read at all.
+        if (maxBytes === undefined) return { status: response.status, headers: response.headers, text: await response.text() };
+        // An image: its error page is read only far enough to say what went wrong.
+        if (!response.ok) {
+          const { bytes } = await readAtMost(response, ERROR_BODY_LIMIT, controller);
+          return { status: response.status, headers: response.headers, text: new TextDecoder().decode(bytes) };
+        }
+        // A body announced as too large is not read at all, and one that turns out too large
+        // is not read past the limit.
+        const tooLarge = () => new AppError({ kind: 'invalid-response', status: response.status, message: 'The image is too large.' });
         if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
           controller.abort();
-          throw new AppError({ kind: 'invalid-response', status: response.status, message: 'The image is too large.' });
+          throw tooLarge();
         }
-        return { status: response.status, headers: response.headers, text: '', bytes: await response.arrayBuffer() };
+        const { bytes, truncated } = await readAtMost(response, maxBytes, controller);
+        if (truncated) throw tooLarge();
+        return { status: response.status, headers: response.headers, text: '', bytes: bytes.buffer as ArrayBuffer };
       })();
       exchange.catch(() => undefined); // the loser of the race must not be an unhandled rejection
       return await Promise.race([exchange, timeout]);
@@ -467,3 +476,42 @@ const REDIRECT_MESSAGE =
 export const NOT_JIRA_MESSAGE =
   'The site answered with a web page instead of Jira data. Check the address, or whether the site needs you to sign in first.';
 const INVALID_RESPONSE_MESSAGE = 'Jira answered with data this extension does not understand.';
+
+/** Of an image request's error page, this much is read (enough for Jira's JSON or a login page's title). */
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+/**
+ * The first `limit` bytes of a body; `truncated` when there was more, and then the rest is
+ * neither read nor downloaded (the request is aborted).
+ */
+export async function readAtMost(response: Response, limit: number, controller: AbortController): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+  if (!response.body) {
+    const all = new Uint8Array(await response.arrayBuffer());
+    return all.byteLength > limit ? { bytes: all.slice(0, limit), truncated: true } : { bytes: all, truncated: false };
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let truncated = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > limit) {
+      chunks.push(value.subarray(0, limit - size));
+      size = limit;
+      truncated = true;
+      controller.abort();
+      void reader.cancel().catch(() => undefined);
+      break;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return { bytes, truncated };
+}

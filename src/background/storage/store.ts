@@ -150,6 +150,19 @@ export class Store {
     return (await this.area.get(key))[key] as T | undefined;
   }
 
+  /**
+   * Read-modify-write of a cache entry of connection `id`, under the lock that deleteConnection
+   * takes: nothing is written for a connection deleted meanwhile (its caches went with it).
+   * False when the connection is gone.
+   */
+  async updateConnectionItem<T>(id: string, key: string, change: (old: T | undefined) => T): Promise<boolean> {
+    return this.withLock(async () => {
+      if (!(await this.connection(id))) return false;
+      await this.area.set({ [key]: change(await this.getItem<T>(key)) });
+      return true;
+    });
+  }
+
   async setItem(key: string, value: unknown): Promise<void> {
     await this.area.set({ [key]: value });
   }

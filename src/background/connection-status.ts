@@ -40,11 +40,16 @@ const newerThan = (status: ConnectionStatus, sentAt: number | undefined) => sent
  * Marks a connection OK after a successful authenticated call (only writes on a change).
  * `sentAt`: when the call was sent. A slow success must not undo a rejection recorded while it
  * was under way (the token was revoked meanwhile): polling would resume with a rejected token.
+ * `recovered`: the connection was marked failing and is OK now.
  */
-export async function recordSuccess(connectionId: string, store: Store = localStore(), sentAt?: number): Promise<void> {
+export async function recordSuccess(connectionId: string, store: Store = localStore(), sentAt?: number): Promise<{ recovered: boolean }> {
   const c = await store.connection(connectionId);
-  if (!c || c.status.state === 'ok' || newerThan(c.status, sentAt)) return;
-  await store.updateConnection(connectionId, (x) =>
-    x.status.state === 'ok' || newerThan(x.status, sentAt) ? x : { ...x, status: { state: 'ok', checkedAt: Date.now() } },
-  );
+  if (!c || c.status.state === 'ok' || newerThan(c.status, sentAt)) return { recovered: false };
+  let recovered = false;
+  await store.updateConnection(connectionId, (x) => {
+    if (x.status.state === 'ok' || newerThan(x.status, sentAt)) return x;
+    recovered = true;
+    return { ...x, status: { state: 'ok', checkedAt: Date.now() } };
+  });
+  return { recovered };
 }

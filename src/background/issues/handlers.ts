@@ -52,6 +52,7 @@ function jiraDeps(): JiraAccessDeps {
     store: localStore(),
     transport: (c, secret) => transportFor(c, secret),
     onAuthFailure: (id) => onConnectionAuthFailure(id),
+    onRecovered: () => scheduleBadge().then(refreshBadge),
   };
 }
 

@@ -9,7 +9,7 @@ import { Store } from '../storage/store';
 import { connection } from './fixtures.test-util';
 import { withJira } from './jira-access';
 
-function setup(state: 'ok' | 'unreachable' = 'ok') {
+function setup(state: 'ok' | 'unreachable' | 'captcha' = 'ok') {
   const store = new Store(new MemoryStorageArea({ connections: [connection('c1', { status: { state, checkedAt: 1 } })], secrets: { c1: 'tok' } }));
   return { store, deps: { store, transport: () => ({}) as JiraTransport } };
 }
@@ -33,5 +33,18 @@ describe('withJira', () => {
     expect(await status(store)).toBe('token-rejected');
     // Later calls refuse to send the rejected token (no lockout by polling).
     await expect(withJira(deps, 'c1', async () => 7)).rejects.toMatchObject({ kind: 'auth' });
+  });
+
+  it("a user's Try again that succeeds after a CAPTCHA login resumes what the failure stopped (the badge)", async () => {
+    const { store, deps } = setup('captcha');
+    const onRecovered = vi.fn(async () => undefined);
+    await expect(withJira({ ...deps, onRecovered }, 'c1', async () => 7)).rejects.toMatchObject({ kind: 'captcha' });
+    expect(onRecovered).not.toHaveBeenCalled();
+    expect(await withJira({ ...deps, onRecovered }, 'c1', async () => 7, { force: true })).toBe(7);
+    expect(await status(store)).toBe('ok');
+    expect(onRecovered).toHaveBeenCalledExactlyOnceWith('c1');
+    // Further successes on a connection already OK: nothing to resume.
+    await withJira({ ...deps, onRecovered }, 'c1', async () => 7);
+    expect(onRecovered).toHaveBeenCalledTimes(1);
   });
 });

@@ -14,6 +14,11 @@ export interface JiraAccessDeps {
   transport: TransportFactory;
   /** Called after a call failed authentication (the badge shows it and stops polling). */
   onAuthFailure?: (connectionId: string) => Promise<void>;
+  /**
+   * Called after a call succeeded for a connection marked failing (a user's Try again after a
+   * CAPTCHA login, say): the badge resumes polling.
+   */
+  onRecovered?: (connectionId: string) => Promise<void>;
 }
 
 /** The error a connection's stored auth state stands for, or undefined when it may be called. */
@@ -47,7 +52,8 @@ export async function withJira<T>(
   const sentAt = Date.now();
   try {
     const result = await call(deps.transport(c, secret), c);
-    await recordSuccess(connectionId, deps.store, sentAt);
+    const { recovered } = await recordSuccess(connectionId, deps.store, sentAt);
+    if (recovered) await deps.onRecovered?.(connectionId).catch(() => undefined);
     return result;
   } catch (e) {
     await recordFailure(connectionId, e, deps.store);

@@ -2,6 +2,7 @@
 // paging, search by key / text / JQL, favourite filters, offline, 429, 401, two connections.
 // Connections are seeded by writing storage.local from an extension page exactly as the
 // background lays it out (src/background/storage/store.ts, schema version 1).
+import { MESSAGE_TAG } from '../../src/shared/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, resetBetweenTests, type ExtensionBrowser } from './support/browser';
@@ -47,7 +48,7 @@ async function inExtensionPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
 type Chrome = {
   storage: { local: { set(v: object): Promise<void>; get(k: string[] | null): Promise<Record<string, unknown>> } };
   action: { getBadgeText(d: object): Promise<string> };
-  alarms: { get(n: string): Promise<unknown> };
+  alarms: { get(n: string): Promise<{ name: string } | undefined> };
 };
 const chromeOf = () => (globalThis as unknown as { chrome: Chrome }).chrome;
 
@@ -331,6 +332,18 @@ describe('popup', () => {
 
   it('offers Renew token when the token is rejected, and stops polling for the badge', async () => {
     await seed();
+    // Polling on, as after a save: the alarm exists and the badge shows the count.
+    const polling = () =>
+      inExtensionPage((page) =>
+        page.evaluate(async () => {
+          const c = (globalThis as unknown as { chrome: Chrome }).chrome;
+          return { text: await c.action.getBadgeText({}), alarm: (await c.alarms.get('badge-refresh'))?.name ?? null };
+        }),
+      );
+    await inExtensionPage((page) =>
+      page.evaluate((tag) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ tag, name: 'settings.update', payload: { settings: { badgeEnabled: true, badgeIntervalMinutes: 5 } } }), MESSAGE_TAG),
+    );
+    await expect.poll(polling).toEqual({ text: expect.stringMatching(/^\d+$/), alarm: 'badge-refresh' });
     fakes.accounts.revoke(ADA.classicToken);
     const popup = await openPopup();
     const alert = popup.getByRole('alert');
@@ -340,13 +353,7 @@ describe('popup', () => {
 
     const stored = await ext.readStorage('local', ['connections']);
     expect((stored.connections as { status: { state: string } }[])[0]!.status.state).toBe('token-rejected');
-    const badge = await inExtensionPage((page) =>
-      page.evaluate(async () => {
-        const c = (globalThis as unknown as { chrome: Chrome }).chrome;
-        return { text: await c.action.getBadgeText({}), alarm: (await c.alarms.get('badge-refresh')) ?? null };
-      }),
-    );
-    expect(badge).toEqual({ text: '!', alarm: null });
+    await expect.poll(polling).toEqual({ text: '!', alarm: null });
 
     // Opening the popup again does not send the rejected token again.
     const before = fakes.requests.to(HOSTS.acme).length;

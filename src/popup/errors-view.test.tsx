@@ -49,6 +49,9 @@ describe('popup ErrorView', () => {
     expect(alerts(root)[0]).toContain('Retrying by itself in 42 s.');
     await act(() => void vi.advanceTimersByTime(2_000));
     expect(alerts(root)[0]).toContain('Retrying by itself in 40 s.');
+    // The message's own wait would go stale next to the countdown: only the countdown shows it.
+    expect(alerts(root)[0]).toContain('Jira is limiting requests right now.');
+    expect(alerts(root)[0]).not.toContain('42 seconds');
     // The alert's message is announced once; the ticking seconds are not re-read every second.
     const ticking = Array.from(root.querySelectorAll('[role=alert] *')).filter((el) => el.textContent?.includes('Retrying by itself')).pop();
     expect(ticking?.closest('[aria-live]')?.getAttribute('aria-live')).toBe('off');

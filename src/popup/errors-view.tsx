@@ -115,7 +115,8 @@ export function ErrorView({ error, connection, named, retryAt, onRetry }: Props)
     <div class={`alert kind-${error.kind}`} role="alert">
       <p>
         {prefix}
-        {error.message}
+        {/* The countdown replaces the message's own "Try again in 42 seconds.", which goes stale. */}
+        {retryAt !== undefined ? error.message.replace(/\s*Try again in [^.]*\.$/, '') : error.message}
         {retryAt !== undefined ? <Countdown retryAt={retryAt} /> : null}
       </p>
       {denied && error.kind === 'no-site-access' ? <p>Access was not granted. Client for Jira can only reach this site with it.</p> : null}

@@ -1,16 +1,28 @@
 // Which image URLs from Jira data the popup may load: the connection's own site, or
-// Atlassian's avatar hosts. Anything else (an attacker-controlled URL in a custom avatar,
+// Atlassian's avatar hosts (a Gravatar URL: its Atlassian fallback). Anything else (an attacker-controlled URL in a custom avatar,
 // a tracking pixel, javascript:/data:) gets the neutral placeholder instead.
 // Another Cloud site (OTHER.atlassian.net) is refused too: anyone can own a tenant, so its
 // images are as good as a tracking pixel. The connection's own site passes as its origin.
 
+// User avatars on Cloud.
+const AVATAR_HOST = /^avatar-management--avatars\.[a-z0-9-]+\.prod\.public\.atl-paas\.net$/;
 const ATLASSIAN_HOSTS: RegExp[] = [
-  // User avatars on Cloud.
-  /^avatar-management--avatars\.[a-z0-9-]+\.prod\.public\.atl-paas\.net$/,
-  /^secure\.gravatar\.com$/,
+  AVATAR_HOST,
   // The gateway that scoped tokens call (JIRA_FACTS.md), for URLs in its answers.
   /^api\.atlassian\.com$/,
 ];
+
+/**
+ * Jira Cloud names many users' avatars as secure.gravatar.com/avatar/<hash>?d=<Atlassian's
+ * initials avatar>. Gravatar is a third party (it would learn the user's IP and the e-mail
+ * hash): the popup shows the `d=` fallback on Atlassian's avatar host instead, or nothing.
+ */
+function gravatarFallback(u: URL): string | undefined {
+  if (u.hostname !== 'secure.gravatar.com') return undefined;
+  const d = parse(u.searchParams.get('d') ?? '');
+  if (!d || d.protocol !== 'https:' || d.port !== '' || d.username || d.password || !AVATAR_HOST.test(d.hostname)) return undefined;
+  return d.href;
+}
 
 function parse(url: string): URL | undefined {
   try {
@@ -28,7 +40,7 @@ export function safeImageUrl(url: string | undefined | null, siteUrl: string): s
   const site = parse(siteUrl);
   if (site && (site.protocol === 'https:' || site.protocol === 'http:') && u.origin === site.origin) return u.href;
   if (u.protocol !== 'https:' || u.port !== '') return undefined;
-  return ATLASSIAN_HOSTS.some((re) => re.test(u.hostname)) ? u.href : undefined;
+  return ATLASSIAN_HOSTS.some((re) => re.test(u.hostname)) ? u.href : gravatarFallback(u);
 }
 
 /**

@@ -14,8 +14,16 @@ describe('jqlString', () => {
 });
 
 describe('textSearchJql', () => {
-  it('quotes plain words', () => {
-    expect(textSearchJql('  login bug ')).toBe('text ~ "login bug" ORDER BY updated DESC');
+  it('quotes plain words, the last one as a prefix (Jira matches whole words; this is typed as you go)', () => {
+    expect(textSearchJql('  login bug ')).toBe('text ~ "login bug*" ORDER BY updated DESC');
+    expect(textSearchJql('checko')).toBe('text ~ "checko*" ORDER BY updated DESC');
+    expect(textSearchJql('Größe')).toBe('text ~ "Größe*" ORDER BY updated DESC');
+  });
+  it('no prefix where Jira would refuse or it would match nearly everything, nor after a special character', () => {
+    expect(textSearchJql('login b')).toBe('text ~ "login b" ORDER BY updated DESC');
+    expect(textSearchJql('a')).toBe('text ~ "a" ORDER BY updated DESC');
+    expect(textSearchJql('what?')).toBe('text ~ "what\\\\?" ORDER BY updated DESC');
+    expect(textSearchJql('utf-8')).toBe('text ~ "utf\\\\-8" ORDER BY updated DESC');
   });
   it('escapes Lucene specials twice over (Lucene backslash, then JQL backslash)', () => {
     expect(textSearchJql('[example]')).toBe('text ~ "\\\\[example\\\\]" ORDER BY updated DESC');

@@ -20,9 +20,17 @@ export function escapeLucene(text: string): string {
   return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 }
 
-/** `text ~ "<escaped>"`: a full-text search for what the user typed. */
+/**
+ * `text ~ "<escaped>"`: a full-text search for what the user typed. Jira matches whole words,
+ * so a search typed as you go ends its last word with Lucene's `*` (Jira: `summary ~ "win*"`):
+ * "checko" finds "checkout". Only a word of two or more letters or digits gets it (Jira refuses
+ * a leading `*`, and a one-letter prefix matches nearly everything); the text itself stays escaped.
+ */
 export function textSearchJql(text: string): string {
-  return `text ~ ${jqlString(escapeLucene(text.trim()))} ORDER BY updated DESC`;
+  const t = text.trim();
+  const last = /[\p{L}\p{N}]+$/u.exec(t)?.[0] ?? '';
+  const prefix = last.length >= 2 && /(^|\s)[\p{L}\p{N}]+$/u.test(t) ? '*' : '';
+  return `text ~ ${jqlString(escapeLucene(t) + prefix)} ORDER BY updated DESC`;
 }
 
 /** Filter ids are numeric in Jira; anything else is refused rather than pasted into JQL. */

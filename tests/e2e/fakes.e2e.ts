@@ -120,6 +120,12 @@ describe('fake Jira Cloud', () => {
     const privateFilter = await get(`${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('filter = 10102')}`, ada);
     expect(privateFilter.status).toBe(400); // Grace's private filter
     expect(await count('text ~ "checkout" AND assignee = currentUser()')).toBeGreaterThan(0);
+    // Whole words, as Jira's index: a part of a word finds nothing unless it ends in `*`.
+    expect(await count('text ~ "checko"')).toBe(0);
+    expect(await count('text ~ "checko*"')).toBe(await count('text ~ "checkout*"'));
+    expect(await count('text ~ "checko*"')).toBeGreaterThan(0);
+    const leading = await get(`${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('text ~ "*out"')}`, ada);
+    expect(leading.status).toBe(400);
     const counted = await post(`${ACME_URL}/rest/api/3/search/approximate-count`, { jql: 'assignee = currentUser()' }, ada);
     expect(counted.json()).toEqual({ count: 120 });
   });

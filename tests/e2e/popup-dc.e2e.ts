@@ -327,7 +327,8 @@ describe('popup on a Data Center connection', () => {
       return n >= 2 && n <= 20 && n < all;
     });
     expect(word, 'a word found in a few issues').toBeDefined();
-    const jql = `text ~ "${word}" ORDER BY updated DESC`;
+    // Typed as you go: the last word is a prefix (Jira matches whole words).
+    const jql = `text ~ "${word}*" ORDER BY updated DESC`;
     const want = jiraSays(jql);
     expect(want.some((i) => i.key.startsWith('SEC-')) || want.some((i) => i.assignee === BOB.username)).toBe(true);
 

@@ -229,8 +229,9 @@ describe('popup', () => {
     await seed();
     const popup = await openPopup();
     await option(popup, 'WEB-1').waitFor();
-    await popup.getByRole('searchbox', { name: 'Search' }).pressSequentially('Checkout', { delay: 20 });
-    await expect.poll(() => searches().some((r) => r.query.jql === 'text ~ "Checkout" ORDER BY updated DESC')).toBe(true);
+    // Part of a word, as typed so far: Jira matches whole words, the popup asks for a prefix.
+    await popup.getByRole('searchbox', { name: 'Search' }).pressSequentially('Checko', { delay: 20 });
+    await expect.poll(() => searches().some((r) => r.query.jql === 'text ~ "Checko*" ORDER BY updated DESC')).toBe(true);
     await expect.poll(async () => (await firstOption(popup).getAttribute('aria-label')) ?? '').toMatch(/checkout/i);
     const labels = await issues(popup).getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     for (const l of labels) expect(l.toLowerCase()).toContain('checkout');

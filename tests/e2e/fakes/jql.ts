@@ -383,10 +383,13 @@ function compileClause(node: Extract<Node, { kind: 'clause' }>, ctx: JqlContext,
     case 'summary':
     case 'description': {
       supported(['~', '!~']);
-      const words = vals.flatMap((v) => (v ?? '').toLowerCase().split(/\s+/).filter(Boolean).map((w) => w.replace(/\*$/, '')));
+      // As Jira's Lucene index: whole words (with a light plural stem), `word*` for a prefix,
+      // every word required; a leading wildcard is refused. A substring matches nothing.
+      const terms = vals.flatMap((v) => textTerms(v ?? ''));
       return (i) => {
-        const hay = (field === 'summary' ? i.summary : field === 'description' ? i.description : `${i.summary} ${i.description}`).toLowerCase();
-        const hit = words.every((w) => hay.includes(w));
+        const hay = field === 'summary' ? i.summary : field === 'description' ? i.description : `${i.summary} ${i.description}`;
+        const words = textWords(hay);
+        const hit = terms.every((t) => words.some((w) => (t.prefix ? w.startsWith(t.word) : stem(w) === stem(t.word))));
         return positive ? hit : !hit;
       };
     }
@@ -488,4 +491,28 @@ export function runJql(parsed: ParsedJql, ctx: JqlContext): FakeIssue[] {
     }
     return Number(b.id) - Number(a.id);
   });
+}
+
+/** The words of a text as Jira's index holds them: lower case, split at anything not a letter or digit. */
+function textWords(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+const stem = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);
+
+/** A `text ~` literal as Lucene reads it: backslash escapes, words, and `word*` prefixes. */
+function textTerms(literal: string): { word: string; prefix: boolean }[] {
+  const terms: { word: string; prefix: boolean }[] = [];
+  for (const raw of literal.split(/\s+/).filter(Boolean)) {
+    // A `*` or `?` not escaped by a backslash is a wildcard.
+    const wild = /(^|[^\\])[*?]/.exec(raw);
+    if (wild && wild.index + wild[1]!.length === 0) {
+      throw new JqlError([`The text query '${literal}' for field 'text' is not allowed to start with a wildcard.`]);
+    }
+    const prefix = /[^\\]\*$/.test(raw);
+    const plain = raw.replace(/\*$/, '').replace(/\\(.)/g, '$1');
+    const words = textWords(plain);
+    words.forEach((word, n) => terms.push({ word, prefix: prefix && n === words.length - 1 }));
+  }
+  return terms;
 }

@@ -5,7 +5,7 @@ import type { ConnectionSummary } from '../shared/connection';
 import { AppError, type AppErrorInfo } from '../shared/errors';
 import type { FavouriteFilter, IssueRow, ListRef, PopupScope, SavedQuery } from '../shared/issues';
 import { detectIssueKey } from '../shared/issue-key';
-import { jiraIssueUrl, jiraSearchUrl, jqlForList } from '../shared/jql';
+import { jiraFilterUrl, jiraIssueUrl, jiraSearchUrl, jqlForList } from '../shared/jql';
 import type { PopupState } from '../shared/protocol/issues';
 import { CONNECTIONS_KEY, POPUP_STATE_KEY, SETTINGS_KEY, listKey } from '../shared/storage-keys';
 import { relativeTime } from '../shared/time';
@@ -439,8 +439,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   const shown = targets.map((id) => byId.get(id)).filter((c): c is ConnectionSummary => !!c);
   const openInJira = shown.length
     ? () => {
-        const jql = jqlForList(view);
-        shown.forEach((c, i) => void openTab(jiraSearchUrl(c.siteUrl, jql), i < shown.length - 1));
+        // A favourite filter opens as itself (its name, its columns and order in Jira).
+        const url = (site: string) => (view.kind === 'filter' ? jiraFilterUrl(site, view.filterId) : jiraSearchUrl(site, jqlForList(view)));
+        shown.forEach((c, i) => void openTab(url(c.siteUrl), i < shown.length - 1));
       }
     : undefined;
 

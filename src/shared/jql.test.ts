@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASSIGNED_OPEN_JQL, escapeLucene, jiraIssueUrl, jiraSearchUrl, jqlForList, jqlString, textSearchJql } from './jql';
+import { ASSIGNED_OPEN_JQL, escapeLucene, filterJql, jiraFilterUrl, jiraIssueUrl, jiraSearchUrl, jqlForList, jqlString, orderByOf, textSearchJql } from './jql';
 
 describe('jqlString', () => {
   it.each([
@@ -67,5 +67,29 @@ describe('web URLs', () => {
   });
   it('keeps a context path', () => {
     expect(jiraIssueUrl('https://jira.acme.test/jira/', 'ACME-7')).toBe('https://jira.acme.test/jira/browse/ACME-7');
+  });
+});
+
+describe('a favourite filter in its own order', () => {
+  it.each([
+    ['project = OPS ORDER BY updated DESC', 'ORDER BY updated DESC'],
+    ['project = OPS order   by\n priority DESC, key ASC', 'ORDER BY priority DESC, key ASC'],
+    ['ORDER BY created', 'ORDER BY created'],
+    ['(project = OPS)ORDER BY rank', 'ORDER BY rank'],
+    ['summary ~ "order by x" ORDER BY key', 'ORDER BY key'],
+    ["summary ~ 'a \\' order by b' AND x = 1", undefined],
+    ['summary ~ "order by x"', undefined],
+    ['reorder by = 1', undefined],
+    ['project = OPS', undefined],
+    ['project = OPS ORDER BY ', undefined],
+  ])('orderByOf(%j) is %j', (jql, order) => {
+    expect(orderByOf(jql)).toBe(order);
+  });
+
+  it('adds the order to `filter = ID`, and opens the filter itself in Jira', () => {
+    expect(filterJql('10101', 'ORDER BY updated DESC')).toBe('filter = 10101 ORDER BY updated DESC');
+    expect(filterJql('10101')).toBe('filter = 10101');
+    expect(() => filterJql('1 OR 1=1')).toThrow();
+    expect(jiraFilterUrl('https://jira.corp.example/jira/', '12000')).toBe('https://jira.corp.example/jira/issues/?filter=12000');
   });
 });

@@ -33,10 +33,41 @@ export function textSearchJql(text: string): string {
   return `text ~ ${jqlString(escapeLucene(t) + prefix)} ORDER BY updated DESC`;
 }
 
-/** Filter ids are numeric in Jira; anything else is refused rather than pasted into JQL. */
-export function filterJql(filterId: string): string {
+/**
+ * Filter ids are numeric in Jira; anything else is refused rather than pasted into JQL.
+ * `filter = ID` takes only the saved filter's conditions, not its ORDER BY: `order` (from
+ * orderByOf of the filter's own JQL) keeps the order its owner gave it.
+ */
+export function filterJql(filterId: string, order?: string): string {
   if (!/^\d+$/.test(filterId)) throw new Error('A filter id is a number.');
-  return `filter = ${filterId}`;
+  return order ? `filter = ${filterId} ${order}` : `filter = ${filterId}`;
+}
+
+/** The `ORDER BY ...` clause of a JQL query (outside its quoted strings), if it has one. */
+export function orderByOf(jql: string): string | undefined {
+  let quote: string | undefined;
+  for (let i = 0; i < jql.length; i++) {
+    const ch = jql[i]!;
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch;
+      continue;
+    }
+    if ((i === 0 || /\s|\)/.test(jql[i - 1]!)) && /^order\s+by\s/i.test(jql.slice(i, i + 20))) {
+      const rest = jql.slice(i).replace(/^order\s+by\s+/i, '').trim();
+      return rest ? `ORDER BY ${rest.replace(/\s+/g, ' ')}` : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `{site}/issues/?filter=<id>`: a saved filter in Jira, under its name. */
+export function jiraFilterUrl(siteUrl: string, filterId: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/issues/?filter=${encodeURIComponent(filterId)}`;
 }
 
 export function jqlForList(list: ListRef): string {

@@ -282,7 +282,8 @@ describe('popup', () => {
     const menu = popup.getByRole('combobox', { name: 'List' });
     await menu.waitFor();
     await menu.selectOption({ label: 'Ops in progress' });
-    await expect.poll(() => searches().some((r) => r.query.jql === 'filter = 10101')).toBe(true);
+    // With the filter's own ORDER BY: `filter = ID` alone takes only its conditions.
+    await expect.poll(() => searches().some((r) => r.query.jql === 'filter = 10101 ORDER BY updated DESC')).toBe(true);
     await expect.poll(async () => (await firstOption(popup).getAttribute('aria-label')) ?? '').toMatch(/^OPS-/);
     await popup.close();
 

@@ -111,6 +111,16 @@ describe('issues.list', () => {
     expect(mocks.search).toHaveBeenCalledTimes(1);
   });
 
+  it("searches a favourite filter in its owner's order (its JQL's ORDER BY, from the cached favourites)", async () => {
+    mocks.favourites.mockResolvedValue([{ id: '10100', name: 'Mine', jql: 'project = OPS ORDER BY priority DESC' }]);
+    await issueHandlers['filters.favourite'].handle({ connectionId: 'c1' }, ctx);
+    await issueHandlers['issues.list'].handle({ connectionId: 'c1', list: { kind: 'filter', filterId: '10100', name: 'Mine' } }, ctx);
+    expect(mocks.search.mock.calls[0]![3]).toBe('filter = 10100 ORDER BY priority DESC');
+    // A filter not (or no longer) among the cached favourites: its conditions, Jira's order.
+    await issueHandlers['issues.list'].handle({ connectionId: 'c1', list: { kind: 'filter', filterId: '10200', name: 'Gone' } }, ctx);
+    expect(mocks.search.mock.calls[1]![3]).toBe('filter = 10200');
+  });
+
   it('passes Jira’s JQL errors through', async () => {
     mocks.search.mockRejectedValue(new AppError({ kind: 'bad-request', message: 'Jira refused the query.', details: ['Error in the JQL Query'] }));
     await expect(issueHandlers['issues.list'].handle({ connectionId: 'c1', list: { kind: 'jql', jql: 'a = = b' } }, ctx)).rejects.toMatchObject({

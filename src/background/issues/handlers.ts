@@ -2,14 +2,14 @@
 // (popup, options) may make them; the popup never sees a token: it asks, we call Jira.
 import { z } from 'zod';
 import type { FavouriteFilter, PageCursor } from '../../shared/issues';
-import { jqlForList } from '../../shared/jql';
+import { filterJql, jqlForList, orderByOf } from '../../shared/jql';
 import { AppError } from '../../shared/errors';
 import { LIST_PAGE_SIZE, LIST_REFRESH_WINDOW_MS, type CachedFilters, type IssueRequests } from '../../shared/protocol/issues';
 import { filtersCacheKey } from '../../shared/storage-keys';
 import { transportFor } from '../jira/connect';
 import { favouriteFilters, searchIssues } from '../jira/issues-api';
 import type { HandlerDef } from '../router';
-import { localStore } from '../storage/store';
+import { localStore, type Store } from '../storage/store';
 import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from './badge';
 import { withJira, type JiraAccessDeps } from './jira-access';
 import { refreshIcons } from './icons';
@@ -47,6 +47,16 @@ const settingsPatch = z.strictObject({
   savedQueries: z.array(savedQuery).max(100).optional(),
 });
 
+/**
+ * The ORDER BY of a favourite filter's own JQL, from the cached favourites (filters.favourite):
+ * `filter = ID` alone would list it in Jira's default order, not the one its owner saved.
+ */
+export async function filterOrder(store: Store, connectionId: string, filterId: string): Promise<string | undefined> {
+  const cached = await store.getItem<CachedFilters>(filtersCacheKey(connectionId));
+  const f = Array.isArray(cached?.filters) ? cached.filters.find((x) => x.id === filterId) : undefined;
+  return typeof f?.jql === 'string' ? orderByOf(f.jql) : undefined;
+}
+
 function jiraDeps(): JiraAccessDeps {
   return {
     store: localStore(),
@@ -64,7 +74,7 @@ export const issueHandlers: Handlers = {
       const deps = jiraDeps();
       let query: string;
       try {
-        query = jqlForList(list);
+        query = list.kind === 'filter' ? filterJql(list.filterId, await filterOrder(deps.store, id, list.filterId)) : jqlForList(list);
       } catch {
         throw new AppError({ kind: 'invalid-input', message: 'That list cannot be searched.' });
       }

@@ -317,7 +317,7 @@ export function buildServerData(now = Date.now()): SiteData {
     ],
     issues: [...infraHr, ...sec],
     filters: [
-      { id: '12000', name: 'Infra open', jql: 'project = INFRA AND resolution = Unresolved', owner: BOB.username, favouriteOf: [BOB.username] },
+      { id: '12000', name: 'Infra open', jql: 'project = INFRA AND resolution = Unresolved ORDER BY key ASC', owner: BOB.username, favouriteOf: [BOB.username] },
       { id: '12001', name: 'Carol security triage', jql: 'project = SEC AND assignee = carol', owner: CAROL.username, favouriteOf: [CAROL.username] },
     ],
     history: { [BOB.username]: ['SEC-4', 'INFRA-1', 'HR-2'], [CAROL.username]: ['SEC-1'] },

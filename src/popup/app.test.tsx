@@ -192,3 +192,45 @@ describe('popup automatic retry', () => {
     expect(rowKeys()).toHaveLength(3);
   });
 });
+
+describe('popup keyboard', () => {
+  const key = (el: Element, k: string) => act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })));
+  const listbox = () => root.querySelector('[role=listbox]')!;
+  const searchbox = () => root.querySelector<HTMLInputElement>('input[type=search]')!;
+
+  it('Up from the first row goes back to Search', async () => {
+    ext.list.mockImplementation(async () => page('a', 1, 3));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    act(() => (listbox() as HTMLElement).focus());
+    const selected = () => root.querySelector('[role=option][aria-selected=true]')?.textContent ?? '';
+    expect(selected()).toContain('A-1');
+    key(listbox(), 'ArrowDown');
+    expect(selected()).toContain('A-2');
+    key(listbox(), 'ArrowUp');
+    expect(document.activeElement).toBe(listbox());
+    expect(selected()).toContain('A-1');
+    key(listbox(), 'ArrowUp');
+    expect(document.activeElement).toBe(searchbox());
+  });
+
+  it('Esc in the list clears a search; with none it is left to the browser (which closes the popup)', async () => {
+    ext.list.mockImplementation(async () => page('a', 1, 3));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    act(() => (listbox() as HTMLElement).focus());
+    let handled = true;
+    act(() => void (handled = !listbox().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }))));
+    expect(handled).toBe(false);
+
+    act(() => {
+      searchbox().value = 'login';
+      searchbox().dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await pass(400);
+    expect(calls('a').some((p) => p.list.kind === 'text')).toBe(true);
+    act(() => (listbox() as HTMLElement).focus());
+    act(() => void (handled = !listbox().dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }))));
+    expect(handled).toBe(true);
+    expect(searchbox().value).toBe('');
+    expect(document.activeElement).toBe(searchbox());
+  });
+});

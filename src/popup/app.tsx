@@ -538,10 +538,14 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           onSelect={setSelectedId}
           onOpen={open}
           onEscape={() => {
+            // Esc clears a search; with none, it is the browser's: it closes the popup.
+            if (!query && !search) return false;
             setQuery('');
             setSearch(null);
             searchBox.current?.focus();
+            return true;
           }}
+          onLeaveTop={() => searchBox.current?.focus()}
           canLoadMore={canLoadMore}
           onLoadMore={loadMore}
           now={now}

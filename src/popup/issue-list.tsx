@@ -21,7 +21,10 @@ export interface IssueListProps {
   selectedId: string | undefined;
   onSelect(id: string): void;
   onOpen(row: IssueRow, background: boolean): void;
-  onEscape(): void;
+  /** Esc in the list: true when it cleared something (else the key goes on, and the browser closes the popup). */
+  onEscape(): boolean;
+  /** Up from the first row: back to the search box. */
+  onLeaveTop(): void;
   canLoadMore: boolean;
   onLoadMore(): void;
   now: number;
@@ -75,7 +78,8 @@ export function IssueList(p: IssueListProps) {
         break;
       case 'ArrowUp':
       case 'k':
-        move(-1);
+        if (e.key === 'ArrowUp' && selectedIndex <= 0) p.onLeaveTop();
+        else move(-1);
         break;
       case 'PageDown':
         move(page);
@@ -95,7 +99,7 @@ export function IssueList(p: IssueListProps) {
         break;
       }
       case 'Escape':
-        p.onEscape();
+        if (!p.onEscape()) return;
         break;
       default:
         return;

@@ -420,7 +420,10 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   }
 
   const states = targets.map((id) => ({ id, s: sources[id] }));
-  const rows = mergeRows(states.map(({ s }) => s?.rows ?? []));
+  const rows = mergeRows(
+    states.map(({ s }) => s?.rows ?? []),
+    states.map(({ s }) => !!s?.next),
+  );
   const loading = states.some(({ s }) => s?.loading);
   const errors = states.filter(({ s }) => s?.error);
   // More pages only after this view's first page came from Jira: a cached cursor may be stale,

@@ -12,14 +12,24 @@ export function appendRows(rows: IssueRow[], more: IssueRow[]): IssueRow[] {
   return [...rows, ...more.filter((r) => !seen.has(rowId(r)))];
 }
 
+const time = (r: IssueRow) => (r.updated ? Date.parse(r.updated) || 0 : 0);
+
 /**
  * One list from each connection's rows: a single source keeps Jira's order; several are
  * merged newest update first (the merged "Assigned to me"), ties by connection order.
+ * `hasMore[s]`: source s has pages not loaded yet. Those rows are all older than its oldest
+ * loaded row, so rows older than that (from any source) wait until they are loaded: the merged
+ * list never shows a row from months ago above a newer one still to come, and Load more only
+ * adds rows below.
  */
-export function mergeRows(sources: IssueRow[][]): IssueRow[] {
+export function mergeRows(sources: IssueRow[][], hasMore: boolean[] = []): IssueRow[] {
   if (sources.length <= 1) return sources[0] ?? [];
-  const tagged = sources.flatMap((rows, s) => rows.map((r, i) => ({ r, s, i, t: r.updated ? Date.parse(r.updated) : 0 })));
-  tagged.sort((a, b) => (b.t || 0) - (a.t || 0) || a.s - b.s || a.i - b.i);
+  let cutoff = 0;
+  sources.forEach((rows, s) => {
+    if (hasMore[s] && rows.length) cutoff = Math.max(cutoff, Math.min(...rows.map(time)));
+  });
+  const tagged = sources.flatMap((rows, s) => rows.map((r, i) => ({ r, s, i, t: time(r) }))).filter((x) => x.t >= cutoff);
+  tagged.sort((a, b) => b.t - a.t || a.s - b.s || a.i - b.i);
   const seen = new Set<string>();
   const out: IssueRow[] = [];
   for (const { r } of tagged) {

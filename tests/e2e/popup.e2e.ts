@@ -275,6 +275,30 @@ describe('popup', () => {
     expect(new URL(tab.url()).searchParams.get('jql')).toBe('project = OPS ORDER BY key ASC');
   });
 
+  it('shows Reported by me, Watching and Recently viewed on Cloud, each with its JQL and in Jira\'s order', async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    const ada = fakes.acme.data.users.find((u) => u.id === ADA.accountId)!;
+    for (const [name, jql] of [
+      ['Reported by me', 'reporter = currentUser() ORDER BY updated DESC'],
+      ['Watching', 'watcher = currentUser() ORDER BY updated DESC'],
+      ['Recently viewed', 'issuekey in issueHistory() ORDER BY lastViewed DESC'],
+    ] as const) {
+      const found = fakes.acme.runSearch(jql, ada, true);
+      if ('errors' in found) throw new Error(`the fake refused ${jql}`);
+      const want = found.issues.slice(0, 5).map((i) => i.key);
+      expect(want.length, `Ada has issues in ${name}`).toBeGreaterThan(0);
+      const tab = popup.getByRole('tab', { name, exact: true });
+      await tab.click();
+      await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => searches().some((r) => r.query.jql === jql)).toBe(true);
+      await expect
+        .poll(async () => (await issues(popup).getByRole('option').evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').split(' ')[0]))).slice(0, want.length))
+        .toEqual(want);
+    }
+  });
+
   it('lists a favourite filter and remembers the list', async () => {
     await seed();
     const popup = await openPopup();

@@ -75,6 +75,26 @@ function jiraSays(jql: string): FakeIssue[] {
 
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 const issues = (page: Page) => page.getByRole('listbox', { name: 'Issues' });
+/** storage.local as the background wrote it, and whether an alarm exists. */
+async function readLocal(keys: string[]): Promise<Record<string, unknown>> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(ext.url('manifest.json'));
+    return await page.evaluate((k) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k), keys);
+  } finally {
+    await page.close();
+  }
+}
+async function alarm(name: string): Promise<string | null> {
+  const page = await ext.context.newPage();
+  try {
+    await page.goto(ext.url('manifest.json'));
+    return await page.evaluate(async (n) => (await (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ name: string } | undefined> } } }).chrome.alarms.get(n))?.name ?? null, name);
+  } finally {
+    await page.close();
+  }
+}
+
 const searchBox = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
 const searches = (): RecordedRequest[] => fakes.requests.to(HOSTS.server, '/jira/rest/api/2/search');
 const searchesFor = (jql: string) => searches().filter((r) => r.query.jql === jql);
@@ -385,6 +405,38 @@ describe('popup on a Data Center connection', () => {
     const tab = await ext.newTabFrom(`${SERVER_URL}/issues/`, () => popup.getByRole('button', { name: 'Open in Jira' }).click());
     expectJiraSearchTab(tab, jql);
     expectOnlyDcRestV2(BEARER);
+  });
+});
+
+describe('popup on Data Center, CAPTCHA', () => {
+  it('shows Log in to Jira and Try again, sends no login meanwhile, and after Try again lists and polls again', async () => {
+    await seed(DC_PASSWORD);
+    fakes.server.forceCaptcha(BOB.username);
+    const popup = await ext.openPopup();
+    const alert = popup.getByRole('alert');
+    await poll(() => alert.textContent()).toMatch(/CAPTCHA/);
+    const login = alert.getByRole('link', { name: 'Log in to Jira' });
+    expect(await login.getAttribute('href')).toBe(`${SERVER_URL}/login.jsp`);
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
+    expect(await issues(popup).count()).toBe(0);
+    const stored = await readLocal(['connections']);
+    expect((stored.connections as { status: { state: string } }[])[0]!.status.state).toBe('captcha');
+    await popup.close();
+
+    // Opening the popup again sends no login: more failed logins would lock the account.
+    const before = fakes.requests.to(HOSTS.server).length;
+    const again = await ext.openPopup();
+    await again.getByRole('button', { name: 'Try again' }).waitFor();
+    await again.waitForTimeout(300);
+    expect(fakes.requests.to(HOSTS.server).length).toBe(before);
+
+    // The user logs in once in the browser (Jira forgets the failed logins), then Try again.
+    fakes.server.clearCaptcha();
+    await again.getByRole('button', { name: 'Try again' }).click();
+    await expectRows(again, jiraSays(ASSIGNED_JQL));
+    await poll(() => again.getByRole('alert').count()).toBe(0);
+    // The badge polls again (it stopped at the CAPTCHA).
+    await poll(() => alarm('badge-refresh')).toBe('badge-refresh');
   });
 });
 

@@ -356,6 +356,30 @@ describe('popup', () => {
     await expect.poll(() => limited.getByText(/^Updated /).textContent()).toMatch(/just now/);
   });
 
+  it('a long rate limit: the cached list, one countdown in minutes, no request meanwhile, and Retry', async () => {
+    await seed();
+    const popup = await openPopup();
+    await option(popup, 'WEB-1').waitFor();
+    await popup.close();
+    await ageCaches({ noImages: true });
+    fakes.acme.switches.rateLimitNext(1, 150);
+
+    const limited = await openPopup();
+    await option(limited, 'WEB-1').waitFor();
+    const alert = limited.getByRole('alert');
+    await expect.poll(() => alert.locator('p').first().textContent()).toMatch(/^Jira is limiting requests right now\. Retrying by itself in 2 min \d\d s\.$/);
+    // Longer than the client waits by itself: one 429, then nothing until the countdown ends.
+    await limited.waitForTimeout(1500);
+    expect(searches().map((r) => r.status)).toEqual([200, 429]);
+    await option(limited, 'WEB-1').waitFor();
+
+    // The user need not wait.
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => limited.getByRole('alert').count()).toBe(0);
+    expect(searches().map((r) => r.status)).toEqual([200, 429, 200]);
+    await expect.poll(() => limited.getByText(/^Updated /).textContent()).toMatch(/just now/);
+  });
+
   it('offers Renew token when the token is rejected, and stops polling for the badge', async () => {
     await seed();
     // Polling on, as after a save: the alarm exists and the badge shows the count.

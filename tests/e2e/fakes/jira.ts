@@ -37,8 +37,12 @@ export class HostSwitches {
   /** Drop connections (a site that is down). */
   down = false;
 
-  rateLimitNext(n: number): void {
+  /** Seconds in the 429's Retry-After. */
+  retryAfterSeconds = 1;
+
+  rateLimitNext(n: number, retryAfterSeconds = 1): void {
     this.rateLimitRemaining = n;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
   answerHtml(on = true): void {
     this.html = on;
@@ -51,6 +55,7 @@ export class HostSwitches {
   }
   reset(): void {
     this.rateLimitRemaining = 0;
+    this.retryAfterSeconds = 1;
     this.html = false;
     this.down = false;
   }

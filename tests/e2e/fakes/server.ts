@@ -86,10 +86,10 @@ export async function startFakeServers(): Promise<FakeServers> {
     if (sw && sw.rateLimitRemaining > 0) {
       sw.rateLimitRemaining--;
       return send(res, 429, { errorMessages: ['Rate limit exceeded.'], errors: {} }, {
-        'retry-after': '1',
+        'retry-after': String(sw.retryAfterSeconds),
         'x-ratelimit-limit': '100',
         'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': new Date(Date.now() + 1000).toISOString(),
+        'x-ratelimit-reset': new Date(Date.now() + sw.retryAfterSeconds * 1000).toISOString(),
         'x-ratelimit-nearlimit': 'true',
         'ratelimit-reason': 'jira-burst-based',
       });

@@ -14,10 +14,11 @@ describe('jqlString', () => {
 });
 
 describe('textSearchJql', () => {
-  it('quotes plain words, the last one as a prefix (Jira matches whole words; this is typed as you go)', () => {
-    expect(textSearchJql('  login bug ')).toBe('text ~ "login bug*" ORDER BY updated DESC');
-    expect(textSearchJql('checko')).toBe('text ~ "checko*" ORDER BY updated DESC');
-    expect(textSearchJql('Größe')).toBe('text ~ "Größe*" ORDER BY updated DESC');
+  it('quotes plain words, and also asks for the last one as a prefix (Jira matches whole words; this is typed as you go)', () => {
+    expect(textSearchJql('  login bug ')).toBe('text ~ "login bug" OR text ~ "login bug*" ORDER BY updated DESC');
+    expect(textSearchJql('Checko')).toBe('text ~ "Checko" OR text ~ "checko*" ORDER BY updated DESC');
+    expect(textSearchJql('Größe')).toBe('text ~ "Größe" OR text ~ "größe*" ORDER BY updated DESC');
+    expect(textSearchJql('a+b Issues')).toBe('text ~ "a\\\\+b Issues" OR text ~ "a\\\\+b issues*" ORDER BY updated DESC');
   });
   it('no prefix where Jira would refuse or it would match nearly everything, nor after a special character', () => {
     expect(textSearchJql('login b')).toBe('text ~ "login b" ORDER BY updated DESC');
@@ -81,6 +82,7 @@ describe('a favourite filter in its own order', () => {
     ['summary ~ "order by x"', undefined],
     ['reorder by = 1', undefined],
     ['project = OPS', undefined],
+    ['summary ~ "x"ORDER BY key', 'ORDER BY key'],
     ['project = OPS ORDER BY ', undefined],
   ])('orderByOf(%j) is %j', (jql, order) => {
     expect(orderByOf(jql)).toBe(order);

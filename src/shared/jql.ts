@@ -22,15 +22,18 @@ export function escapeLucene(text: string): string {
 
 /**
  * `text ~ "<escaped>"`: a full-text search for what the user typed. Jira matches whole words,
- * so a search typed as you go ends its last word with Lucene's `*` (Jira: `summary ~ "win*"`):
- * "checko" finds "checkout". Only a word of two or more letters or digits gets it (Jira refuses
- * a leading `*`, and a one-letter prefix matches nearly everything); the text itself stays escaped.
+ * so a search typed as you go also asks for its last word as a prefix with Lucene's `*` (Jira:
+ * `summary ~ "win*"`): "checko" finds "checkout". Both, because a wildcard term is not stemmed
+ * as the index is: "issues*" alone would miss "issues" (indexed as "issu"). Only a last word
+ * of two or more letters or digits gets a prefix (Jira refuses a leading `*`, and a one-letter
+ * prefix matches nearly everything), lower-cased as the index is; the text stays escaped.
  */
 export function textSearchJql(text: string): string {
   const t = text.trim();
+  const words = `text ~ ${jqlString(escapeLucene(t))}`;
   const last = /[\p{L}\p{N}]+$/u.exec(t)?.[0] ?? '';
-  const prefix = last.length >= 2 && /(^|\s)[\p{L}\p{N}]+$/u.test(t) ? '*' : '';
-  return `text ~ ${jqlString(escapeLucene(t) + prefix)} ORDER BY updated DESC`;
+  if (last.length < 2 || !/(^|\s)[\p{L}\p{N}]+$/u.test(t)) return `${words} ORDER BY updated DESC`;
+  return `${words} OR text ~ ${jqlString(`${escapeLucene(t.slice(0, -last.length))}${last.toLowerCase()}*`)} ORDER BY updated DESC`;
 }
 
 /**
@@ -57,7 +60,7 @@ export function orderByOf(jql: string): string | undefined {
       quote = ch;
       continue;
     }
-    if ((i === 0 || /\s|\)/.test(jql[i - 1]!)) && /^order\s+by\s/i.test(jql.slice(i, i + 20))) {
+    if ((i === 0 || /[\s)"']/.test(jql[i - 1]!)) && /^order\s+by\s/i.test(jql.slice(i, i + 20))) {
       const rest = jql.slice(i).replace(/^order\s+by\s+/i, '').trim();
       return rest ? `ORDER BY ${rest.replace(/\s+/g, ' ')}` : undefined;
     }

@@ -352,7 +352,7 @@ describe('popup on a Data Center connection', () => {
     });
     expect(word, 'a word found in a few issues').toBeDefined();
     // Typed as you go: the last word is a prefix (Jira matches whole words).
-    const jql = `text ~ "${word}*" ORDER BY updated DESC`;
+    const jql = `text ~ "${word}" OR text ~ "${word!.toLowerCase()}*" ORDER BY updated DESC`;
     const want = jiraSays(jql);
     expect(want.some((i) => i.key.startsWith('SEC-')) || want.some((i) => i.assignee === BOB.username)).toBe(true);
 

@@ -231,7 +231,7 @@ describe('popup', () => {
     await option(popup, 'WEB-1').waitFor();
     // Part of a word, as typed so far: Jira matches whole words, the popup asks for a prefix.
     await popup.getByRole('searchbox', { name: 'Search' }).pressSequentially('Checko', { delay: 20 });
-    await expect.poll(() => searches().some((r) => r.query.jql === 'text ~ "Checko*" ORDER BY updated DESC')).toBe(true);
+    await expect.poll(() => searches().some((r) => r.query.jql === 'text ~ "Checko" OR text ~ "checko*" ORDER BY updated DESC')).toBe(true);
     await expect.poll(async () => (await firstOption(popup).getAttribute('aria-label')) ?? '').toMatch(/checkout/i);
     const labels = await issues(popup).getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     for (const l of labels) expect(l.toLowerCase()).toContain('checkout');

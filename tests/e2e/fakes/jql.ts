@@ -389,7 +389,9 @@ function compileClause(node: Extract<Node, { kind: 'clause' }>, ctx: JqlContext,
       return (i) => {
         const hay = field === 'summary' ? i.summary : field === 'description' ? i.description : `${i.summary} ${i.description}`;
         const words = textWords(hay);
-        const hit = terms.every((t) => words.some((w) => (t.prefix ? w.startsWith(t.word) : stem(w) === stem(t.word))));
+        // A prefix meets the index's stemmed words, unstemmed itself (Lucene does not analyse a
+        // wildcard term): "issues*" misses "issues" (indexed "issue").
+        const hit = terms.every((t) => words.some((w) => (t.prefix ? stem(w).startsWith(t.word) : stem(w) === stem(t.word))));
         return positive ? hit : !hit;
       };
     }

@@ -40,16 +40,16 @@ const newerThan = (status: ConnectionStatus, sentAt: number | undefined) => sent
  * Marks a connection OK after a successful authenticated call (only writes on a change).
  * `sentAt`: when the call was sent. A slow success must not undo a rejection recorded while it
  * was under way (the token was revoked meanwhile): polling would resume with a rejected token.
- * `recovered`: the connection was marked failing and is OK now.
+ * `recoveredFrom`: the failing state the connection was in, when it is OK now.
  */
-export async function recordSuccess(connectionId: string, store: Store = localStore(), sentAt?: number): Promise<{ recovered: boolean }> {
+export async function recordSuccess(connectionId: string, store: Store = localStore(), sentAt?: number): Promise<{ recoveredFrom?: ConnectionStatus['state'] }> {
   const c = await store.connection(connectionId);
-  if (!c || c.status.state === 'ok' || newerThan(c.status, sentAt)) return { recovered: false };
-  let recovered = false;
+  if (!c || c.status.state === 'ok' || newerThan(c.status, sentAt)) return {};
+  let recoveredFrom: ConnectionStatus['state'] | undefined;
   await store.updateConnection(connectionId, (x) => {
     if (x.status.state === 'ok' || newerThan(x.status, sentAt)) return x;
-    recovered = true;
+    recoveredFrom = x.status.state;
     return { ...x, status: { state: 'ok', checkedAt: Date.now() } };
   });
-  return { recovered };
+  return recoveredFrom ? { recoveredFrom } : {};
 }

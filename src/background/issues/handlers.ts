@@ -62,7 +62,12 @@ function jiraDeps(): JiraAccessDeps {
     store: localStore(),
     transport: (c, secret) => transportFor(c, secret),
     onAuthFailure: (id) => onConnectionAuthFailure(id),
-    onRecovered: () => scheduleBadge().then(refreshBadge),
+    // The badge follows the default connection only.
+    onRecovered: async (id) => {
+      if ((await localStore().defaultConnectionId()) !== id) return;
+      await scheduleBadge();
+      await refreshBadge();
+    },
   };
 }
 

@@ -47,4 +47,17 @@ describe('withJira', () => {
     await withJira({ ...deps, onRecovered }, 'c1', async () => 7);
     expect(onRecovered).toHaveBeenCalledTimes(1);
   });
+
+  it('a success after a network failure has nothing to resume (polling never stopped for it), and nothing waits for a resume', async () => {
+    const { deps } = setup('unreachable');
+    const onRecovered = vi.fn(async () => undefined);
+    await withJira({ ...deps, onRecovered }, 'c1', async () => 7);
+    expect(onRecovered).not.toHaveBeenCalled();
+
+    const captcha = setup('captcha');
+    let finished = false;
+    const slow = () => new Promise<void>((r) => setTimeout(() => ((finished = true), r()), 50));
+    expect(await withJira({ ...captcha.deps, onRecovered: slow }, 'c1', async () => 7, { force: true })).toBe(7);
+    expect(finished).toBe(false);
+  });
 });

@@ -15,8 +15,9 @@ export interface JiraAccessDeps {
   /** Called after a call failed authentication (the badge shows it and stops polling). */
   onAuthFailure?: (connectionId: string) => Promise<void>;
   /**
-   * Called after a call succeeded for a connection marked failing (a user's Try again after a
-   * CAPTCHA login, say): the badge resumes polling.
+   * Called, not waited for, after a call succeeded for a connection whose credentials were
+   * marked failing (rejected, CAPTCHA), e.g. a user's Try again after a CAPTCHA login: what the
+   * failure stopped (the badge's polling) resumes.
    */
   onRecovered?: (connectionId: string) => Promise<void>;
 }
@@ -52,8 +53,8 @@ export async function withJira<T>(
   const sentAt = Date.now();
   try {
     const result = await call(deps.transport(c, secret), c);
-    const { recovered } = await recordSuccess(connectionId, deps.store, sentAt);
-    if (recovered) await deps.onRecovered?.(connectionId).catch(() => undefined);
+    const { recoveredFrom } = await recordSuccess(connectionId, deps.store, sentAt);
+    if (recoveredFrom === 'token-rejected' || recoveredFrom === 'captcha') void deps.onRecovered?.(connectionId).catch(() => undefined);
     return result;
   } catch (e) {
     await recordFailure(connectionId, e, deps.store);

@@ -9,7 +9,7 @@ import { JiraTransport } from '../jira/transport';
 import { MemoryStorageArea } from '../storage/area';
 import { Store } from '../storage/store';
 import { connection, row } from './fixtures.test-util';
-import { ALL_ICONS_CHARS, ICON_FAILURE_TTL_MS, ICON_TTL_MS, MAX_FAILED_ICONS, MAX_ICONS_CHARS, MIN_ICONS_CHARS, iconBudget, iconRequest, pruneIcons, refreshIcons, siteIconUrls } from './icons';
+import { ALL_ICONS_CHARS, ICON_FAILURE_TTL_MS, ICON_TTL_MS, MAX_FAILED_ICONS, MAX_ICONS_CHARS, iconBudget, iconRequest, pruneIcons, refreshIcons, siteIconUrls } from './icons';
 
 const SITE = 'https://acme.atlassian.net';
 const DC_SITE = 'https://jira.corp.example/jira';
@@ -155,7 +155,7 @@ describe('refreshIcons', () => {
     // `size` is the image's bytes; what storage holds is the longer data: URL.
     for (let i = 0; i < 10; i++) cache.icons[`${SITE}/i${i}`] = { data: big, at: i, size: 1 };
     const kept = Object.keys(pruneIcons(cache).icons);
-    expect(kept.length).toBe(Math.floor(MAX_ICONS_CHARS / (big.length + `${SITE}/i0`.length + 32)));
+    expect(kept.length).toBe(Math.floor(MAX_ICONS_CHARS / (big.length + `${SITE}/i0`.length + 64)));
     expect(kept[0]).toBe(`${SITE}/i9`);
     expect(Object.keys(pruneIcons(cache, 250 * 1024).icons)).toEqual([`${SITE}/i9`, `${SITE}/i8`]);
   });
@@ -169,11 +169,10 @@ describe('refreshIcons', () => {
     expect(kept.filter(([, e]) => e.data)).toHaveLength(50);
   });
 
-  it('shares one budget for all connections: a few connections get the most each, many get less, never below the floor', () => {
+  it('shares one budget for all connections: a few get the most each, many share it, never more in all', () => {
     expect(iconBudget(1)).toBe(MAX_ICONS_CHARS);
     expect(iconBudget(8)).toBe(ALL_ICONS_CHARS / 8);
-    expect(iconBudget(8) * 8).toBeLessThanOrEqual(ALL_ICONS_CHARS);
-    expect(iconBudget(100)).toBe(MIN_ICONS_CHARS);
+    for (const n of [3, 8, 21, 100, 1000]) expect(iconBudget(n) * n).toBeLessThanOrEqual(ALL_ICONS_CHARS);
   });
 
   it('fetches only where Jira serves icons: an icon URL naming another path of the site is not fetched with the token', () => {
@@ -208,6 +207,19 @@ describe('refreshIcons', () => {
     expect(onAuthFailure).toHaveBeenCalledWith('c1');
     await refreshIcons({ ...deps, onAuthFailure }, 'c1', rows);
     expect(calls).toHaveLength(1);
+  });
+
+  it('a 401 for credentials replaced meanwhile (a renewed token) is not recorded against the new ones', async () => {
+    const routes: Record<string, Reply> = {};
+    let store!: Store;
+    routes['GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/1'] = async () => {
+      await store.replaceConnection('c1', (c) => c, 'tok-renewed');
+      return text('', 401);
+    };
+    const s = setup(routes);
+    store = s.store;
+    await refreshIcons(s.deps, 'c1', [rowWith('A-1', { type: typeIcon(1) })]);
+    expect((await store.connection('c1'))!.status.state).toBe('ok');
   });
 
   it("a scoped token's 401 on an icon (a scope it may lack) marks that icon failed, not the connection", async () => {

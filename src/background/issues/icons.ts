@@ -24,13 +24,13 @@ export const ICON_FAILURE_TTL_MS = 24 * 3600_000;
 export const MAX_ICON_BYTES = 32 * 1024;
 /**
  * What all connections' icons may take in storage.local (characters of the stored data: URLs
- * and their keys; base64 is a third larger than the image), shared out between connections,
- * each at least MIN_ICONS_CHARS, at most MAX_ICONS_CHARS. The oldest go first. Chrome's
- * storage.local holds 10 MB without unlimitedStorage: icons must never crowd out connections.
+ * and their keys; base64 is a third larger than the image), shared out equally between
+ * connections, at most MAX_ICONS_CHARS each. The oldest go first. Chrome's storage.local holds
+ * 10 MB without unlimitedStorage: icons must never crowd out connections. (A connection's
+ * share shrinks as connections are added; its icons are trimmed to it at their next refresh.)
  */
 export const ALL_ICONS_CHARS = 2 * 1024 * 1024;
 export const MAX_ICONS_CHARS = 512 * 1024;
-export const MIN_ICONS_CHARS = 96 * 1024;
 export const MAX_ICONS = 300;
 /** Of those, failures (kept so they are not asked for again at once). */
 export const MAX_FAILED_ICONS = 100;
@@ -130,11 +130,11 @@ function fresh(entry: CachedIcons['icons'][string] | undefined, now: number): bo
 
 /** A connection's share of ALL_ICONS_CHARS when there are `connections` of them. */
 export function iconBudget(connections: number): number {
-  return Math.min(MAX_ICONS_CHARS, Math.max(MIN_ICONS_CHARS, Math.floor(ALL_ICONS_CHARS / Math.max(1, connections))));
+  return Math.min(MAX_ICONS_CHARS, Math.floor(ALL_ICONS_CHARS / Math.max(1, connections)));
 }
 
-/** What an entry takes in storage: its data: URL, its key, and a little for the rest. */
-const storedChars = (url: string, e: CachedIcons['icons'][string]) => (typeof e.data === 'string' ? e.data.length : 0) + url.length + 32;
+/** What an entry takes in storage: its data: URL, its key, and its JSON around them. */
+const storedChars = (url: string, e: CachedIcons['icons'][string]) => (typeof e.data === 'string' ? e.data.length : 0) + url.length + 64;
 
 /** Keeps the newest icons within MAX_ICONS (MAX_FAILED_ICONS of them failures) and `budget` characters. */
 export function pruneIcons(cache: CachedIcons, budget = MAX_ICONS_CHARS): CachedIcons {
@@ -214,7 +214,9 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
     for (let u = rest.shift(); u !== undefined && !stop; u = rest.shift()) await fetchOne(u);
   };
   if (!stop) await Promise.all(Array.from({ length: Math.min(PARALLEL, rest.length) }, worker));
-  if (rejected !== undefined) {
+  // Recorded only if the credentials tried are still the stored ones: a 401 for an old token
+  // that lands after the user saved a renewed one says nothing about the new one.
+  if (rejected !== undefined && (await deps.store.secret(connectionId)) === secret) {
     await recordFailure(connectionId, rejected, deps.store);
     await deps.onAuthFailure?.(connectionId);
   }

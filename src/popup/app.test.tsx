@@ -234,3 +234,38 @@ describe('popup keyboard', () => {
     expect(document.activeElement).toBe(searchbox());
   });
 });
+
+describe('popup merged list', () => {
+  const at = (d: number) => `2026-03-${String(d).padStart(2, '0')}T00:00:00Z`;
+  const dated = (c: string, n: number, d: number): IssueRow => ({ ...row(c, n), updated: at(d) });
+
+  it("a connection that fails keeps its cached rows and does not hide the other connection's older rows", async () => {
+    // a: cached first page (days 30, 20) with more pages; its refresh fails (Jira down).
+    const cachedA = { page: { issues: [dated('a', 1, 30), dated('a', 2, 20)], fetchedAt: 1, next: { nextPageToken: 't2' } }, cachedAt: 1, jql: 'x' };
+    ext.list.mockImplementation(async (p) => {
+      if (p.connectionId === 'a') throw new AppError({ kind: 'network', message: 'Jira cannot be reached.' });
+      return { page: { issues: [dated('b', 1, 25), dated('b', 2, 5), dated('b', 3, 1)], fetchedAt: Date.now() } };
+    });
+    await open({ ...boot({ kind: 'all' }), cache: { a: cachedA as never } });
+    await pass(0);
+    expect(rowKeys().map((t) => /^[AB]-\d/.exec(t ?? '')?.[0])).toEqual(['A-1', 'B-1', 'A-2', 'B-2', 'B-3']);
+  });
+
+  it('a healthy connection with more pages holds back older rows of the others until its next page comes', async () => {
+    ext.list.mockImplementation(async (p) => {
+      if (p.connectionId === 'a') {
+        return p.cursor
+          ? { page: { issues: [dated('a', 3, 10), dated('a', 4, 2)], fetchedAt: Date.now() } }
+          : { page: { issues: [dated('a', 1, 30), dated('a', 2, 20)], fetchedAt: Date.now(), next: { nextPageToken: 't2' } } };
+      }
+      return { page: { issues: [dated('b', 1, 25), dated('b', 2, 5)], fetchedAt: Date.now() } };
+    });
+    await open(boot({ kind: 'all' }));
+    await pass(0);
+    const keys = () => rowKeys().map((t) => /^[AB]-\d/.exec(t ?? '')?.[0]);
+    expect(keys()).toEqual(['A-1', 'B-1', 'A-2']);
+    await click(button('Load more', root));
+    await pass(0);
+    expect(keys()).toEqual(['A-1', 'B-1', 'A-2', 'A-3', 'B-2', 'A-4']);
+  });
+});

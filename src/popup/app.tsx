@@ -420,9 +420,13 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   }
 
   const states = targets.map((id) => ({ id, s: sources[id] }));
+  // Rows wait for a connection's next page only where that page can come (a connection
+  // refreshed and not failing: else its cached cursor would hide the others' rows for good),
+  // and only in a list sorted by update, as the merge is.
+  const byUpdate = /ORDER BY updated DESC$/i.test(jqlForList(view));
   const rows = mergeRows(
     states.map(({ s }) => s?.rows ?? []),
-    states.map(({ s }) => !!s?.next),
+    states.map(({ id, s }) => byUpdate && !!s?.next && refreshed.current.has(id) && !s.failedMore && !s.error),
   );
   const loading = states.some(({ s }) => s?.loading);
   const errors = states.filter(({ s }) => s?.error);

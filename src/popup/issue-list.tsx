@@ -78,7 +78,7 @@ export function IssueList(p: IssueListProps) {
         break;
       case 'ArrowUp':
       case 'k':
-        if (e.key === 'ArrowUp' && selectedIndex <= 0) p.onLeaveTop();
+        if (e.key === 'ArrowUp' && selectedIndex === 0) p.onLeaveTop();
         else move(-1);
         break;
       case 'PageDown':

@@ -139,7 +139,9 @@ export function IssueList(p: IssueListProps) {
       aria-label="Issues"
       tabIndex={0}
       aria-activedescendant={selectedIndex >= 0 ? optionId(p.selectedId!) : undefined}
-      style={{ height: `${Math.min(VIEW_HEIGHT, p.rows.length * ROW_HEIGHT)}px` }}
+      // + 1: the list's top border is inside its height (border-box); without it, a list that
+      // fits shows a scrollbar for one pixel.
+      style={{ height: `${Math.min(VIEW_HEIGHT, p.rows.length * ROW_HEIGHT) + 1}px` }}
       onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
       onKeyDown={onKeyDown}
       onFocus={() => {

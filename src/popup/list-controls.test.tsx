@@ -60,3 +60,30 @@ describe('ListControls filter menu', () => {
     expect(menu.selectedOptions[0]?.textContent).toBe('Old sprint');
   });
 });
+
+describe('ListControls menu, always in place for one connection', () => {
+  const menu = () => root.querySelector<HTMLSelectElement>('select[aria-label=List]');
+  const render2 = (scope: PopupScope, filters: typeof FILTERS, saved: { id: string; name: string; jql: string }[]) =>
+    act(() => render(<ListControls scope={scope} list={{ kind: 'assigned' }} filters={filters} savedQueries={saved} onChoose={() => undefined} />, root));
+
+  it('names what it holds, and is disabled (not gone) when a connection has neither', () => {
+    render2(ONE, FILTERS, []);
+    expect(menu()!.options[0]!.textContent).toBe('Filters…');
+    render2(ONE, FILTERS, [{ id: 'q', name: 'Mine', jql: 'x' }]);
+    expect(menu()!.options[0]!.textContent).toBe('Filters and saved queries…');
+    render2(ONE, [], [{ id: 'q', name: 'Mine', jql: 'x' }]);
+    expect(menu()!.options[0]!.textContent).toBe('Saved queries…');
+    render2(ONE, [], []);
+    expect(menu()!.disabled).toBe(true);
+    expect(menu()!.options[0]!.textContent).toBe('No favourite filters or saved queries');
+    render2({ kind: 'all' }, FILTERS, []);
+    expect(menu()).toBeNull();
+  });
+
+  it('says why a tab is disabled in "All connections"', () => {
+    render2({ kind: 'all' }, [], []);
+    const disabled = tabs().filter((t) => t.disabled);
+    expect(disabled.map((t) => t.textContent)).toEqual(['Reported by me', 'Watching', 'Recently viewed']);
+    for (const t of disabled) expect(t.title).toMatch(/choose a connection/);
+  });
+});

@@ -26,6 +26,8 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
   // still shows as the chosen entry.
   const shownFilter = list?.kind === 'filter' && !filters.some((f) => f.id === list.filterId) ? { id: list.filterId, name: list.name } : undefined;
   const enabled = TABS.map((t) => !(all && t.kind !== 'assigned'));
+  const hasFilters = filters.length > 0 || !!shownFilter;
+  const placeholder = hasFilters && savedQueries.length ? 'Filters and saved queries…' : savedQueries.length ? 'Saved queries…' : hasFilters ? 'Filters…' : 'No favourite filters or saved queries';
   // One tab is in the Tab order: the selected one, else (a filter, a saved query or a search
   // is shown) the first enabled one.
   const selectedIndex = TABS.findIndex((t) => list?.kind === t.kind);
@@ -60,6 +62,7 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
               aria-selected={selected}
               tabIndex={i === tabbable ? 0 : -1}
               disabled={disabled}
+              title={disabled ? 'Only “Assigned to me” combines all connections: choose a connection for this list.' : undefined}
               onClick={() => onChoose({ kind: t.kind })}
               onKeyDown={(e) => onTabKey(e, i)}
             >
@@ -68,10 +71,13 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
           );
         })}
       </div>
-      {!all && (filters.length > 0 || savedQueries.length > 0 || shownFilter) ? (
+      {/* Always there for one connection (disabled when it has nothing): the list does not jump
+          when another connection has no filters. */}
+      {!all ? (
         <select
           aria-label="List"
           value={menuValue}
+          disabled={!hasFilters && !savedQueries.length}
           onChange={(e) => {
             const v = (e.currentTarget as HTMLSelectElement).value;
             const f = filters.find((x) => `f:${x.id}` === v);
@@ -80,7 +86,7 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
             else if (q) onChoose({ kind: 'saved', queryId: q.id, name: q.name, jql: q.jql });
           }}
         >
-          <option value="">Filters…</option>
+          <option value="">{placeholder}</option>
           {filters.length || shownFilter ? (
             <optgroup label="Favourite filters">
               {shownFilter ? <option value={`f:${shownFilter.id}`}>{shownFilter.name}</option> : null}

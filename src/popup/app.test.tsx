@@ -99,8 +99,8 @@ describe('popup automatic retry', () => {
       throw limited(30);
     });
     await open(boot({ kind: 'all' }));
-    expect(alertOf('Conn a')).toContain('Retrying by itself in 30 s.');
-    expect(alertOf('Conn b')).toContain('Retrying by itself in 30 s.');
+    expect(alertOf('Conn a')).toContain('Retrying automatically in 30 s.');
+    expect(alertOf('Conn b')).toContain('Retrying automatically in 30 s.');
 
     await pass(10_000);
     const alertA = Array.from(root.querySelectorAll<HTMLElement>('[role=alert]')).find((el) => el.textContent?.startsWith('Conn a:'))!;
@@ -108,7 +108,7 @@ describe('popup automatic retry', () => {
     await pass(0);
     expect(calls('a')).toHaveLength(2);
     expect(calls('a')[1]).toMatchObject({ force: true });
-    expect(alertOf('Conn b')).toContain('Retrying by itself in 20 s.');
+    expect(alertOf('Conn b')).toContain('Retrying automatically in 20 s.');
 
     await pass(20_000);
     expect(calls('b')).toHaveLength(2); // B retried on time
@@ -130,7 +130,7 @@ describe('popup automatic retry', () => {
 
     await click(button('Retry', root));
     await pass(0);
-    expect(alerts(root)[0]).toContain('Retrying by itself in 5 s.');
+    expect(alerts(root)[0]).toContain('Retrying automatically in 5 s.');
     await pass(5_000);
     expect(calls('a')).toHaveLength(6);
   });
@@ -153,7 +153,7 @@ describe('popup automatic retry', () => {
 
     await click(button('Load more', root));
     await pass(0);
-    expect(alerts(root)[0]).toContain('Retrying by itself in 10 s.');
+    expect(alerts(root)[0]).toContain('Retrying automatically in 10 s.');
     expect(rowKeys()).toHaveLength(3);
     expect(queryButton('Load more', root)).toBeNull(); // the failed page waits for its retry
     await pass(5_000);
@@ -267,5 +267,38 @@ describe('popup merged list', () => {
     await click(button('Load more', root));
     await pass(0);
     expect(keys()).toEqual(['A-1', 'B-1', 'A-2', 'A-3', 'B-2', 'A-4']);
+  });
+});
+
+describe('popup status line', () => {
+  const searchbox = () => root.querySelector<HTMLInputElement>('input[type=search]')!;
+  const status = () => root.querySelector('[role=status]')?.textContent ?? '';
+  async function type(text: string) {
+    act(() => {
+      searchbox().value = text;
+      searchbox().dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await pass(400);
+    await pass(0);
+  }
+
+  it('says how many results a search found and for what, and what Enter does with a key', async () => {
+    ext.list.mockImplementation(async (p) => (p.list.kind === 'text' ? page('a', 1, 3) : page('a', 1, 5)));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    await type('login');
+    expect(status()).toBe('3 results for “login”');
+    await type('a-3');
+    expect(status()).toBe('3 results for “a-3” · Enter opens A-3');
+    // The issue with that key first.
+    expect(rowKeys()[0]).toMatch(/^A-3Issue/);
+  });
+
+  it('"/" reaches Search from the JQL checkbox and the menus too', async () => {
+    ext.list.mockImplementation(async () => page('a', 1, 3));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    const jql = root.querySelector<HTMLInputElement>('input[type=checkbox]')!;
+    act(() => jql.focus());
+    act(() => void jql.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true, cancelable: true })));
+    expect(document.activeElement).toBe(searchbox());
   });
 });

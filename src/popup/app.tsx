@@ -138,7 +138,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      if (e.key === '/' && !(t instanceof HTMLInputElement || t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement)) {
+      // Anywhere but where "/" is text: from a checkbox or a menu too.
+      const typing = (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type)) || t instanceof HTMLTextAreaElement;
+      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         searchBox.current?.focus();
       }
@@ -400,6 +402,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       e.preventDefault();
       setQuery('');
       setSearch(null);
+      setSelectedId(undefined);
     } else if (e.key === 'ArrowDown') {
       e.preventDefault();
       listBox.current?.focus();
@@ -411,7 +414,8 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       <main class="popup">
         <div class="empty-state">
           <p>Connect Client for Jira to your Jira site to see your issues here.</p>
-          <button type="button" class="primary" onClick={() => void openOptions('#new')}>
+          {/* Focused like Search would be: Enter at once opens the form. */}
+          <button type="button" class="primary" ref={(b) => b?.focus()} onClick={() => void openOptions('#new')}>
             Add a Jira connection
           </button>
         </div>
@@ -424,10 +428,14 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   // refreshed and not failing: else its cached cursor would hide the others' rows for good),
   // and only in a list sorted by update, as the merge is.
   const byUpdate = /ORDER BY updated DESC$/i.test(jqlForList(view));
-  const rows = mergeRows(
+  const merged = mergeRows(
     states.map(({ s }) => s?.rows ?? []),
     states.map(({ id, s }) => byUpdate && !!s?.next && refreshed.current.has(id) && !s.failedMore && !s.error),
   );
+  // A search for a key: that issue first when the results hold it.
+  const typedKey = !jqlMode ? detectIssueKey(query.trim()) : undefined;
+  const exact = search && typedKey ? merged.findIndex((r) => r.key === typedKey) : -1;
+  const rows = exact > 0 ? [merged[exact]!, ...merged.slice(0, exact), ...merged.slice(exact + 1)] : merged;
   const loading = states.some(({ s }) => s?.loading);
   const errors = states.filter(({ s }) => s?.error);
   // More pages only after this view's first page came from Jira: a cached cursor may be stale,
@@ -440,6 +448,12 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   // which changes every 30 s (in its own aria-live="off" part).
   let status: [string, string?, string?] = [''];
   if (loading) status = search ? ['Searching…'] : oldest ? ['Updating… (updated ', relativeTime(oldest, now), ')'] : ['Loading…'];
+  else if (search && !errors.length) {
+    // What the list shows now: results, how many (at least), and what Enter does with a key.
+    const n = `${rows.length}${states.some(({ s }) => s?.next) ? '+' : ''}`;
+    const what = search.list.kind === 'text' ? ` for “${search.list.text}”` : '';
+    status = [`${rows.length === 1 ? '1 result' : `${n} results`}${what}${typedKey ? ` · Enter opens ${typedKey}` : ''}`];
+  } else if (typedKey) status = [`Enter opens ${typedKey}`];
   else if (oldest && !search) status = ['Updated ', relativeTime(oldest, now)];
 
   // The current list as a Jira search: in the merged view, one tab per connection's site.
@@ -549,6 +563,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
             if (!query && !search) return false;
             setQuery('');
             setSearch(null);
+            setSelectedId(undefined); // a result picked in the search is not the list's selection
             searchBox.current?.focus();
             return true;
           }}

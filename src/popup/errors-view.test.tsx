@@ -46,14 +46,14 @@ describe('popup ErrorView', () => {
   it('counts down to the automatic retry after a 429', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
     show({ kind: 'rate-limited', message: 'Jira is limiting requests right now. Try again in 42 seconds.', retryAfterSeconds: 42 }, CLOUD, 1_000_000 + 42_000);
-    expect(alerts(root)[0]).toContain('Retrying by itself in 42 s.');
+    expect(alerts(root)[0]).toContain('Retrying automatically in 42 s.');
     await act(() => void vi.advanceTimersByTime(2_000));
-    expect(alerts(root)[0]).toContain('Retrying by itself in 40 s.');
+    expect(alerts(root)[0]).toContain('Retrying automatically in 40 s.');
     // The message's own wait would go stale next to the countdown: only the countdown shows it.
     expect(alerts(root)[0]).toContain('Jira is limiting requests right now.');
     expect(alerts(root)[0]).not.toContain('42 seconds');
     // The alert's message is announced once; the ticking seconds are not re-read every second.
-    const ticking = Array.from(root.querySelectorAll('[role=alert] *')).filter((el) => el.textContent?.includes('Retrying by itself')).pop();
+    const ticking = Array.from(root.querySelectorAll('[role=alert] *')).filter((el) => el.textContent?.includes('Retrying automatically')).pop();
     expect(ticking?.closest('[aria-live]')?.getAttribute('aria-live')).toBe('off');
     await act(() => void vi.advanceTimersByTime(40_000));
     expect(alerts(root)[0]).toContain('Retrying…');

@@ -15,7 +15,7 @@ export function fixLabel(c: Pick<ConnectionSummary, 'deployment'>): string {
 }
 
 /**
- * "Retrying by itself in 42 s.", counting down each second until `retryAt` (epoch ms). It sits
+ * "Retrying automatically in 42 s.", counting down each second until `retryAt` (epoch ms). It sits
  * inside the alert: `aria-live="off"` keeps screen readers from re-reading the alert each second.
  */
 function Countdown({ retryAt }: { retryAt: number }) {
@@ -25,7 +25,7 @@ function Countdown({ retryAt }: { retryAt: number }) {
     return () => window.clearInterval(t);
   }, [retryAt]);
   const left = Math.max(0, Math.ceil((retryAt - now) / 1000));
-  return <span aria-live="off">{left > 0 ? ` Retrying by itself in ${formatWait(left)}.` : ' Retrying…'}</span>;
+  return <span aria-live="off">{left > 0 ? ` Retrying automatically in ${formatWait(left)}.` : ' Retrying…'}</span>;
 }
 
 interface Props {
@@ -53,7 +53,7 @@ function loginUrl(error: AppErrorInfo, c: ConnectionSummary | undefined): string
 
 export function ErrorView({ error, connection, named, retryAt, onRetry }: Props) {
   const [denied, setDenied] = useState(false);
-  const prefix = named && connection ? `${connection.name}: ` : '';
+  const prefix = named && connection ? <span class="who">{connection.name}: </span> : null;
   let action = null;
   switch (error.kind) {
     case 'auth':

@@ -42,5 +42,11 @@ describe('formatWait', () => {
     expect(formatWait(59)).toBe('59 s');
     expect(formatWait(60)).toBe('1 min 00 s');
     expect(formatWait(245)).toBe('4 min 05 s');
+    expect(formatWait(599)).toBe('9 min 59 s');
+  });
+  it('says long waits to the minute, then the hour', () => {
+    expect(formatWait(600)).toBe('about 10 min');
+    expect(formatWait(3599)).toBe('about 60 min');
+    expect(formatWait(5400)).toBe('about 2 h');
   });
 });

@@ -348,7 +348,7 @@ describe('popup', () => {
     await option(limited, 'WEB-1').waitFor();
     // The client retries a GET 3 times after Retry-After, then gives up; the popup keeps the
     // cached rows, waits Retry-After itself and asks again.
-    await expect.poll(() => limited.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Retrying by itself in \d+ s/);
+    await expect.poll(() => limited.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Retrying automatically in \d+ s/);
     await option(limited, 'WEB-1').waitFor();
     await expect.poll(() => searches().filter((r) => r.status === 200).length, { timeout: 20_000 }).toBe(2);
     expect(searches().filter((r) => r.status === 429)).toHaveLength(6);
@@ -367,7 +367,7 @@ describe('popup', () => {
     const limited = await openPopup();
     await option(limited, 'WEB-1').waitFor();
     const alert = limited.getByRole('alert');
-    await expect.poll(() => alert.locator('p').first().textContent()).toMatch(/^Jira is limiting requests right now\. Retrying by itself in 2 min \d\d s\.$/);
+    await expect.poll(() => alert.locator('p').first().textContent()).toMatch(/^Jira is limiting requests right now\. Retrying automatically in 2 min \d\d s\.$/);
     // Longer than the client waits by itself: one 429, then nothing until the countdown ends.
     await limited.waitForTimeout(1500);
     expect(searches().map((r) => r.status)).toEqual([200, 429]);

@@ -334,7 +334,7 @@ export class JiraTransport {
     }
     return new AppError({
       kind: 'network',
-      message: 'Could not reach Jira. Check that you are online, that the address is right and that its certificate is valid.',
+      message: 'Could not reach Jira: you may be offline, or the site may be down. If this persists, check the site address and its certificate.',
     });
   }
 
@@ -446,8 +446,8 @@ export class JiraTransport {
     switch (this.auth?.authMethod) {
       case 'cloud-token':
         return (
-          'Jira rejected the API token. Check that it belongs to the account of the email address you entered. ' +
-          'API tokens expire and can be revoked: create a new one and renew it here.'
+          'Jira rejected the API token: it may have expired or been revoked, or belong to another Atlassian account ' +
+          'than the username (email). Create a new API token to renew it.'
         );
       case 'password':
         return 'Jira rejected the username or password. Check them, or whether the password was changed.';

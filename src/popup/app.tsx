@@ -481,7 +481,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           {connections.length > 1 ? <option value="*">All connections</option> : null}
         </select>
         {openInJira ? (
-          <button type="button" class="link" onClick={openInJira}>
+          <button type="button" class="link" onClick={openInJira} title={shown.length > 1 ? `Opens ${shown.length} tabs, one per connection` : 'Opens this list as a Jira search'}>
             Open in Jira
           </button>
         ) : null}
@@ -498,7 +498,8 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           ref={searchBox}
           type="search"
           aria-label="Search"
-          placeholder={jqlMode ? 'JQL, then Enter' : 'Issue key, URL or text  ( / )'}
+          aria-keyshortcuts="/"
+          placeholder={jqlMode ? 'JQL, then Enter' : 'Issue key, URL or text — press / anytime'}
           value={query}
           spellcheck={false}
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}

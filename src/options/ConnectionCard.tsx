@@ -128,11 +128,21 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
           <button type="button" class="button" onClick={() => setEditing(true)}>
             Edit
           </button>
-          <button type="button" class="button" onClick={() => onReauth(c)}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => onReauth(c)}
+            title={c.deployment === 'cloud' ? 'Enter an API token you already have' : 'Enter a new password or personal access token'}
+          >
             Re-authenticate
           </button>
           {c.deployment === 'cloud' && needsRenewal({ ...c, status: shown }) && (
-            <button type="button" class="button button-primary" onClick={() => onRenew(c)}>
+            <button
+              type="button"
+              class="button button-primary"
+              onClick={() => onRenew(c)}
+              title="Create a new API token on Atlassian’s page: one click there brings it here"
+            >
               Renew token
             </button>
           )}

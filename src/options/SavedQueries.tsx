@@ -103,7 +103,7 @@ export function SavedQueries({ queries, onChange }: Props) {
             rows={2}
             value={jql}
             spellcheck={false}
-            placeholder="assignee = currentUser() AND resolution = Unresolved ORDER BY updated DESC"
+            placeholder="e.g. project = WEB AND statusCategory != Done ORDER BY updated DESC"
             onInput={(e) => setJql(e.currentTarget.value)}
             onKeyDown={(e) => {
               // Enter adds the query, as in a one-line field; Shift+Enter breaks the line.

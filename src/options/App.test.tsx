@@ -88,6 +88,12 @@ beforeEach(() => {
         return { revokeUrl: null };
       case 'connections.check':
         return { status: { state: 'ok', checkedAt: Date.now() } };
+      case 'jql.check':
+        return /= =/.test(payload.jql)
+          ? { checkedOn: 'Acme Jira', errors: ["Error in the JQL Query: Expecting either a value, list or function but got '='."] }
+          : /offline/.test(payload.jql)
+            ? { errors: [] }
+            : { checkedOn: 'Acme Jira', errors: [] };
       case 'connections.setDefault':
         state.defaultId = payload.id;
         return { defaultId: payload.id };
@@ -297,5 +303,20 @@ describe('App: settings', () => {
     await flush();
     expect(state.settings.savedQueries.map((q) => q.name)).toEqual(['Mine']);
     expect(button('Move Mine down').disabled).toBe(true);
+
+    // Jira's objection is shown before saving, and nothing is saved.
+    await type(byLabel('Query name'), 'Broken');
+    await type(byLabel('JQL'), 'project = = WEB');
+    await click(button('Add query'));
+    await flush();
+    expect(alerts().join(' ')).toContain("Acme Jira does not accept this JQL: Error in the JQL Query: Expecting either a value, list or function but got '='.");
+    expect(state.settings.savedQueries.map((q) => q.name)).toEqual(['Mine']);
+    expect(mocks.request).toHaveBeenCalledWith('jql.check', { jql: 'project = = WEB' });
+    // When Jira cannot be asked, the query is saved as it is.
+    await type(byLabel('Query name'), 'Later');
+    await type(byLabel('JQL'), 'text ~ offline');
+    await click(button('Add query'));
+    await flush();
+    expect(state.settings.savedQueries.map((q) => q.name)).toEqual(['Mine', 'Later']);
   });
 });

@@ -6,6 +6,8 @@ import { moveItem } from './settings-model';
 interface Props {
   queries: SavedQuery[];
   onChange: (queries: SavedQuery[]) => Promise<boolean>;
+  /** Jira's objections to a query (asked of the default connection), or none. */
+  checkJql?: (jql: string) => Promise<{ checkedOn?: string; errors: string[] }>;
 }
 
 function newId(): string {
@@ -14,11 +16,12 @@ function newId(): string {
     : `q-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export function SavedQueries({ queries, onChange }: Props) {
+export function SavedQueries({ queries, onChange, checkJql }: Props) {
   const id = useId();
   const [name, setName] = useState('');
   const [jql, setJql] = useState('');
   const [error, setError] = useState('');
+  const [checking, setChecking] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const jqlRef = useRef<HTMLTextAreaElement>(null);
 
@@ -35,6 +38,19 @@ export function SavedQueries({ queries, onChange }: Props) {
       return;
     }
     setError('');
+    if (checking) return;
+    // Jira says now what it would say in the popup later. When it cannot be asked (no
+    // connection, offline), the query is saved as it is.
+    if (checkJql) {
+      setChecking(true);
+      const verdict: { checkedOn?: string; errors: string[] } = await checkJql(jql.trim()).catch(() => ({ errors: [] }));
+      setChecking(false);
+      if (verdict.errors.length) {
+        setError(`${verdict.checkedOn ?? 'Jira'} does not accept this JQL: ${verdict.errors.join(' ')}`);
+        jqlRef.current?.focus();
+        return;
+      }
+    }
     const ok = await onChange([...queries, { id: newId(), name: name.trim(), jql: jql.trim() }]);
     if (ok) {
       setName('');
@@ -120,8 +136,8 @@ export function SavedQueries({ queries, onChange }: Props) {
           </p>
         )}
         <div class="actions actions-start">
-          <button type="submit" class="button">
-            Add query
+          <button type="submit" class="button" disabled={checking}>
+            {checking ? 'Checking…' : 'Add query'}
           </button>
         </div>
       </form>

@@ -89,7 +89,11 @@ export function SettingsPanel() {
               />
             </div>
           </form>
-          <SavedQueries queries={settings.savedQueries} onChange={(savedQueries) => update({ savedQueries })} />
+          <SavedQueries
+            queries={settings.savedQueries}
+            onChange={(savedQueries) => update({ savedQueries })}
+            checkJql={(jql) => request('jql.check', { jql })}
+          />
         </>
       )}
       {error && <ErrorAlert error={error} />}

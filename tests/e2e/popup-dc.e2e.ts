@@ -130,9 +130,9 @@ async function expectRows(page: Page, want: FakeIssue[], loaded = want.length): 
 }
 
 /** The list's first search: the DC endpoint under /jira, offset paging, only the row's fields. */
-async function expectFirstSearch(jql: string, auth: object): Promise<RecordedRequest> {
-  await poll(() => searchesFor(jql).length).toBeGreaterThan(0);
-  const call = searchesFor(jql)[0]!;
+async function expectFirstSearch(jql: string, auth: object, skip = 0): Promise<RecordedRequest> {
+  await poll(() => searchesFor(jql).length).toBeGreaterThan(skip);
+  const call = searchesFor(jql)[skip]!;
   expect(call.method).toBe('GET');
   expect(call.path).toBe('/jira/rest/api/2/search');
   expect(call.query).toEqual({ jql, fields: ROW_FIELDS, startAt: '0', maxResults: String(PAGE_SIZE) });
@@ -301,12 +301,20 @@ describe('popup on a Data Center connection', () => {
     await seed(DC_PASSWORD);
     const jql = 'project = SEC AND reporter = currentUser() AND statusCategory != Done ORDER BY key ASC';
     const options = await ext.openOptions();
+    // A query Jira refuses is not saved: its message shows at once, not later in the popup.
     await options.getByRole('textbox', { name: 'Query name', exact: true }).fill('My open security reports');
+    await options.getByRole('textbox', { name: 'JQL', exact: true }).fill('project = = SEC');
+    await options.getByRole('button', { name: 'Add query', exact: true }).click();
+    await poll(() => options.getByRole('alert').allTextContents()).toContainEqual(expect.stringMatching(/does not accept this JQL: Error in the JQL Query: Expecting either a value, list or function but got '='/));
+    expect(await options.getByRole('listitem').filter({ hasText: 'My open security reports' }).count()).toBe(0);
+
     await options.getByRole('textbox', { name: 'JQL', exact: true }).fill(jql);
     await options.getByRole('button', { name: 'Add query', exact: true }).click();
     await options.getByText('Settings saved.').waitFor();
     await options.getByRole('listitem').filter({ hasText: 'My open security reports' }).waitFor();
     await options.close();
+    // The check: one search of a single issue, with the connection's credentials.
+    expect(searchesFor(jql).map((r) => [r.query.maxResults, r.auth])).toEqual([['1', BASIC_BOB]]);
 
     const popup = await ext.openPopup();
     await expectRows(popup, jiraSays(ASSIGNED_JQL));
@@ -315,7 +323,7 @@ describe('popup on a Data Center connection', () => {
     const want = jiraSays(jql);
     expect(want.every((i) => i.key.startsWith('SEC-') && i.reporter === BOB.username && i.status.category !== 'done')).toBe(true);
     await expectRows(popup, want);
-    await expectFirstSearch(jql, BASIC_BOB);
+    await expectFirstSearch(jql, BASIC_BOB, 1);
     expectOnlyDcRestV2(BASIC_BOB);
   });
 

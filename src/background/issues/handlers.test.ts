@@ -121,6 +121,25 @@ describe('issues.list', () => {
     expect(mocks.search.mock.calls[1]![3]).toBe('filter = 10200');
   });
 
+  it("jql.check asks the default connection's Jira and returns its objections", async () => {
+    mocks.search.mockRejectedValueOnce(new AppError({ kind: 'bad-request', message: 'Jira refused the query.', details: ["The value 'NOPE' does not exist for the field 'project'."] }));
+    expect(await issueHandlers['jql.check'].handle({ jql: ' project = NOPE ' }, ctx)).toEqual({
+      checkedOn: 'c1',
+      errors: ["The value 'NOPE' does not exist for the field 'project'."],
+    });
+    expect(mocks.search).toHaveBeenLastCalledWith({}, 'cloud', 'c1', 'project = NOPE', undefined, 1);
+    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ checkedOn: 'c1', errors: [] });
+    // Jira cannot be asked: not checked, no objection.
+    mocks.search.mockRejectedValueOnce(new AppError({ kind: 'network', message: 'Could not reach Jira.' }));
+    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ errors: [] });
+  });
+
+  it('jql.check never sends credentials known to fail', async () => {
+    mocks.area.data.set('connections', [connection('c1', { status: { state: 'captcha' } })]);
+    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ errors: [] });
+    expect(mocks.search).not.toHaveBeenCalled();
+  });
+
   it('passes Jira’s JQL errors through', async () => {
     mocks.search.mockRejectedValue(new AppError({ kind: 'bad-request', message: 'Jira refused the query.', details: ['Error in the JQL Query'] }));
     await expect(issueHandlers['issues.list'].handle({ connectionId: 'c1', list: { kind: 'jql', jql: 'a = = b' } }, ctx)).rejects.toMatchObject({

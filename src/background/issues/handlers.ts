@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { FavouriteFilter, PageCursor } from '../../shared/issues';
 import { filterJql, jqlForList, orderByOf } from '../../shared/jql';
-import { AppError } from '../../shared/errors';
+import { AppError, isAppError } from '../../shared/errors';
 import { LIST_PAGE_SIZE, LIST_REFRESH_WINDOW_MS, type CachedFilters, type IssueRequests } from '../../shared/protocol/issues';
 import { filtersCacheKey } from '../../shared/storage-keys';
 import { transportFor } from '../jira/connect';
@@ -11,7 +11,7 @@ import { favouriteFilters, searchIssues } from '../jira/issues-api';
 import type { HandlerDef } from '../router';
 import { localStore, type Store } from '../storage/store';
 import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from './badge';
-import { withJira, type JiraAccessDeps } from './jira-access';
+import { blockedBy, withJira, type JiraAccessDeps } from './jira-access';
 import { refreshIcons } from './icons';
 import { listPage } from './list-cache';
 
@@ -107,6 +107,25 @@ export const issueHandlers: Handlers = {
       const filters: FavouriteFilter[] = await withJira(deps, id, (t, c) => favouriteFilters(t, c.deployment), { force: !!force });
       await deps.store.setItem(key, { filters, cachedAt: Date.now() } satisfies CachedFilters);
       return { filters };
+    },
+  },
+
+  'jql.check': {
+    senders: PAGES,
+    payload: z.strictObject({ jql }),
+    async handle({ jql: query }) {
+      const deps = jiraDeps();
+      const id = await deps.store.defaultConnectionId();
+      const c = id ? await deps.store.connection(id) : undefined;
+      // A connection whose credentials are known to fail is not asked (no login for a check).
+      if (!id || !c || blockedBy(c)) return { errors: [] };
+      try {
+        await withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, query.trim(), undefined, 1));
+        return { checkedOn: c.name, errors: [] };
+      } catch (e) {
+        if (isAppError(e) && e.kind === 'bad-request') return { checkedOn: c.name, errors: e.details?.length ? e.details : [e.message] };
+        return { errors: [] }; // not checked: Jira could not be asked
+      }
     },
   },
 

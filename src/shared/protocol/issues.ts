@@ -15,6 +15,15 @@ export interface IssueRequests {
     payload: { connectionId: string; force?: boolean };
     reply: { filters: FavouriteFilter[] };
   };
+  /**
+   * Asks the default connection's Jira whether a JQL query runs (a saved query being added).
+   * `checkedOn`: the connection's name, absent when it could not be asked (none, failing,
+   * offline); `errors`: Jira's messages when it refused the query.
+   */
+  'jql.check': {
+    payload: { jql: string };
+    reply: { checkedOn?: string; errors: string[] };
+  };
   'settings.get': { payload: Record<string, never>; reply: { settings: Settings } };
   'settings.update': { payload: { settings: Partial<Settings> }; reply: { settings: Settings } };
 }

@@ -92,7 +92,7 @@ beforeEach(() => {
         return /= =/.test(payload.jql)
           ? { checkedOn: 'Acme Jira', errors: ["Error in the JQL Query: Expecting either a value, list or function but got '='."] }
           : /offline/.test(payload.jql)
-            ? { errors: [] }
+            ? { errors: [], notChecked: 'Acme Jira: Could not reach Jira.' }
             : { checkedOn: 'Acme Jira', errors: [] };
       case 'connections.setDefault':
         state.defaultId = payload.id;
@@ -312,11 +312,17 @@ describe('App: settings', () => {
     expect(alerts().join(' ')).toContain("Acme Jira does not accept this JQL: Error in the JQL Query: Expecting either a value, list or function but got '='.");
     expect(state.settings.savedQueries.map((q) => q.name)).toEqual(['Mine']);
     expect(mocks.request).toHaveBeenCalledWith('jql.check', { jql: 'project = = WEB' });
-    // When Jira cannot be asked, the query is saved as it is.
+    // It may suit another connection: saved anyway at the user's word.
+    await click(button('Save anyway'));
+    await flush();
+    expect(state.settings.savedQueries.map((q) => q.name)).toEqual(['Mine', 'Broken']);
+    expect(mocks.request.mock.calls.filter(([n, p]) => n === 'jql.check' && p.jql === 'project = = WEB')).toHaveLength(1);
+    // When Jira cannot be asked, the query is saved as it is, and the form says so.
     await type(byLabel('Query name'), 'Later');
     await type(byLabel('JQL'), 'text ~ offline');
     await click(button('Add query'));
     await flush();
-    expect(state.settings.savedQueries.map((q) => q.name)).toEqual(['Mine', 'Later']);
+    expect(state.settings.savedQueries.map((q) => q.name)).toEqual(['Mine', 'Broken', 'Later']);
+    expect(root.textContent).toContain('Saved without a check: Acme Jira: Could not reach Jira.');
   });
 });

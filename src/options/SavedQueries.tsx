@@ -21,12 +21,20 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
   const [name, setName] = useState('');
   const [jql, setJql] = useState('');
   const [error, setError] = useState('');
-  const [checking, setChecking] = useState(false);
+  const [note, setNote] = useState('');
+  /** The JQL Jira refused, which the user may save anyway (it may suit another connection). */
+  const [refused, setRefused] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const busyRef = useRef(false);
+  // The list as it is when the save happens: moves and removals made during a check stay.
+  const latest = useRef(queries);
+  latest.current = queries;
   const nameRef = useRef<HTMLInputElement>(null);
   const jqlRef = useRef<HTMLTextAreaElement>(null);
 
-  async function add(e: Event) {
+  async function add(e: Event, anyway = false) {
     e.preventDefault();
+    if (busyRef.current) return;
     if (!name.trim()) {
       setError('Enter a name for the query.');
       nameRef.current?.focus();
@@ -37,25 +45,38 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
       jqlRef.current?.focus();
       return;
     }
+    const query = jql.trim();
     setError('');
-    if (checking) return;
-    // Jira says now what it would say in the popup later. When it cannot be asked (no
-    // connection, offline), the query is saved as it is.
-    if (checkJql) {
-      setChecking(true);
-      const verdict: { checkedOn?: string; errors: string[] } = await checkJql(jql.trim()).catch(() => ({ errors: [] }));
-      setChecking(false);
-      if (verdict.errors.length) {
-        setError(`${verdict.checkedOn ?? 'Jira'} does not accept this JQL: ${verdict.errors.join(' ')}`);
-        jqlRef.current?.focus();
-        return;
+    setNote('');
+    busyRef.current = true;
+    setBusy(true);
+    try {
+      // Jira says now what it would say in the popup later. When it cannot be asked (no
+      // connection, offline), the query is saved as it is, and the form says so.
+      let notChecked: string | undefined;
+      if (checkJql && !(anyway && refused === query)) {
+        const verdict: { checkedOn?: string; errors: string[]; notChecked?: string } = await checkJql(query).catch(() => ({ errors: [] }));
+        if (verdict.errors.length) {
+          setRefused(query);
+          setError(`${verdict.checkedOn ?? 'Jira'} does not accept this JQL: ${verdict.errors.join(' ')}`);
+          jqlRef.current?.focus();
+          return;
+        }
+        notChecked = verdict.notChecked;
       }
-    }
-    const ok = await onChange([...queries, { id: newId(), name: name.trim(), jql: jql.trim() }]);
-    if (ok) {
-      setName('');
-      setJql('');
-      nameRef.current?.focus();
+      setRefused(undefined);
+      const ok = await onChange([...latest.current, { id: newId(), name: name.trim(), jql: query }]);
+      if (ok) {
+        setName('');
+        setJql('');
+        if (notChecked) setNote(`Saved without a check: ${notChecked}`);
+        nameRef.current?.focus();
+      } else {
+        jqlRef.current?.focus();
+      }
+    } finally {
+      busyRef.current = false;
+      setBusy(false);
     }
   }
 
@@ -135,10 +156,16 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
             {error}
           </p>
         )}
+        {note && <p class="muted" role="status">{note}</p>}
         <div class="actions actions-start">
-          <button type="submit" class="button" disabled={checking}>
-            {checking ? 'Checking…' : 'Add query'}
+          <button type="submit" class="button" aria-disabled={busy}>
+            {busy ? 'Checking…' : 'Add query'}
           </button>
+          {refused !== undefined && refused === jql.trim() && !busy ? (
+            <button type="button" class="button" onClick={(e) => void add(e, true)}>
+              Save anyway
+            </button>
+          ) : null}
         </div>
       </form>
     </div>

@@ -122,21 +122,25 @@ describe('issues.list', () => {
   });
 
   it("jql.check asks the default connection's Jira and returns its objections", async () => {
-    mocks.search.mockRejectedValueOnce(new AppError({ kind: 'bad-request', message: 'Jira refused the query.', details: ["The value 'NOPE' does not exist for the field 'project'."] }));
+    mocks.search.mockRejectedValueOnce(new AppError({ kind: 'bad-request', status: 400, message: 'Jira refused the query.', details: ["The value 'NOPE' does not exist for the field 'project'."] }));
     expect(await issueHandlers['jql.check'].handle({ jql: ' project = NOPE ' }, ctx)).toEqual({
       checkedOn: 'c1',
       errors: ["The value 'NOPE' does not exist for the field 'project'."],
     });
     expect(mocks.search).toHaveBeenLastCalledWith({}, 'cloud', 'c1', 'project = NOPE', undefined, 1);
     expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ checkedOn: 'c1', errors: [] });
-    // Jira cannot be asked: not checked, no objection.
+    // Jira cannot be asked, or answers with another 4xx: not checked, no objection, and why.
     mocks.search.mockRejectedValueOnce(new AppError({ kind: 'network', message: 'Could not reach Jira.' }));
-    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ errors: [] });
+    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ errors: [], notChecked: 'c1: Could not reach Jira.' });
+    mocks.search.mockRejectedValueOnce(new AppError({ kind: 'bad-request', status: 414, message: 'Jira did not accept the request (HTTP 414).' }));
+    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ errors: [], notChecked: 'c1: Jira did not accept the request (HTTP 414).' });
   });
 
-  it('jql.check never sends credentials known to fail', async () => {
+  it('jql.check never sends credentials known to fail, and says so', async () => {
     mocks.area.data.set('connections', [connection('c1', { status: { state: 'captcha' } })]);
-    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ errors: [] });
+    const reply = await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx);
+    expect(reply.errors).toEqual([]);
+    expect(reply.notChecked).toMatch(/^c1: .*CAPTCHA/);
     expect(mocks.search).not.toHaveBeenCalled();
   });
 

@@ -117,14 +117,17 @@ export const issueHandlers: Handlers = {
       const deps = jiraDeps();
       const id = await deps.store.defaultConnectionId();
       const c = id ? await deps.store.connection(id) : undefined;
+      if (!id || !c) return { errors: [] };
       // A connection whose credentials are known to fail is not asked (no login for a check).
-      if (!id || !c || blockedBy(c)) return { errors: [] };
+      const blocked = blockedBy(c);
+      if (blocked) return { errors: [], notChecked: `${c.name}: ${blocked.message}` };
       try {
         await withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, query.trim(), undefined, 1));
         return { checkedOn: c.name, errors: [] };
       } catch (e) {
-        if (isAppError(e) && e.kind === 'bad-request') return { checkedOn: c.name, errors: e.details?.length ? e.details : [e.message] };
-        return { errors: [] }; // not checked: Jira could not be asked
+        // Only a 400 is Jira's verdict on the query; anything else says it could not be asked.
+        if (isAppError(e) && e.kind === 'bad-request' && e.status === 400) return { checkedOn: c.name, errors: e.details?.length ? e.details : [e.message] };
+        return { errors: [], notChecked: `${c.name}: ${isAppError(e) ? e.message : 'Jira could not be asked.'}` };
       }
     },
   },

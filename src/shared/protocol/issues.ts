@@ -17,12 +17,13 @@ export interface IssueRequests {
   };
   /**
    * Asks the default connection's Jira whether a JQL query runs (a saved query being added).
-   * `checkedOn`: the connection's name, absent when it could not be asked (none, failing,
-   * offline); `errors`: Jira's messages when it refused the query.
+   * `checkedOn`: the connection's name, absent when it could not be asked; `errors`: Jira's
+   * messages when it refused the query (a 400); `notChecked`: why it could not be asked
+   * (credentials failing, offline...), absent when there is no connection to ask.
    */
   'jql.check': {
     payload: { jql: string };
-    reply: { checkedOn?: string; errors: string[] };
+    reply: { checkedOn?: string; errors: string[]; notChecked?: string };
   };
   'settings.get': { payload: Record<string, never>; reply: { settings: Settings } };
   'settings.update': { payload: { settings: Partial<Settings> }; reply: { settings: Settings } };

@@ -97,6 +97,8 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   const view = search?.list ?? list;
   // A saved query's JQL is part of its view: edited in the options page while shown, it is fetched again.
   const viewKey = `${scopeKey(scope)}|${listKey(view)}${view.kind === 'saved' ? ` ${view.jql}` : ''}|${search?.n ?? 0}`;
+  /** The view whose first pages have all been answered (a search's count is told only then). */
+  const [answered, setAnswered] = useState<string | undefined>(undefined);
   const current: ConnectionSummary | undefined = scope.kind === 'connection' ? byId.get(scope.connectionId) : undefined;
 
   // Connections change under us (a status after a failure, a renewed token), and saved
@@ -138,9 +140,11 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
-      // Anywhere but where "/" is text: from a checkbox or a menu too.
-      const typing = (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type)) || t instanceof HTMLTextAreaElement;
-      if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      // Anywhere but where "/" is typed: a text field, or a menu (its type-ahead). The JQL
+      // checkbox and buttons pass it on.
+      const typing =
+        (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type)) || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+      if (e.key === '/' && !typing && !e.isComposing && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         searchBox.current?.focus();
       }
@@ -223,9 +227,14 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   }
 
   // Focus the search box in the same frame as the first rows: keys typed at once must land.
+  // With no connection, the button that adds one (once, when it appears).
+  const addButton = useRef<HTMLButtonElement>(null);
   useLayoutEffect(() => {
     searchBox.current?.focus();
   }, []);
+  useLayoutEffect(() => {
+    if (!connections.length) addButton.current?.focus();
+  }, [connections.length === 0]);
 
   // A new view (scope, list or search): paint its cache, then refresh from the background.
   useEffect(() => {
@@ -254,6 +263,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
         }
       }
       await Promise.all(targets.map((id) => fetchFirst(id, view, tok, false)));
+      if (tok === token.current) setAnswered(key);
     });
   }, [viewKey, targets.join(' ')]);
 
@@ -415,7 +425,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
         <div class="empty-state">
           <p>Connect Client for Jira to your Jira site to see your issues here.</p>
           {/* Focused like Search would be: Enter at once opens the form. */}
-          <button type="button" class="primary" ref={(b) => b?.focus()} onClick={() => void openOptions('#new')}>
+          <button type="button" class="primary" ref={addButton} onClick={() => void openOptions('#new')}>
             Add a Jira connection
           </button>
         </div>
@@ -432,9 +442,11 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     states.map(({ s }) => s?.rows ?? []),
     states.map(({ id, s }) => byUpdate && !!s?.next && refreshed.current.has(id) && !s.failedMore && !s.error),
   );
-  // A search for a key: that issue first when the results hold it.
+  // A search for a key: that issue first when the results hold it. The key of the search
+  // shown, not of what is typed meanwhile (the search waits for a pause in typing).
   const typedKey = !jqlMode ? detectIssueKey(query.trim()) : undefined;
-  const exact = search && typedKey ? merged.findIndex((r) => r.key === typedKey) : -1;
+  const searchedKey = search?.list.kind === 'text' ? detectIssueKey(search.list.text) : undefined;
+  const exact = searchedKey ? merged.findIndex((r) => r.key === searchedKey) : -1;
   const rows = exact > 0 ? [merged[exact]!, ...merged.slice(0, exact), ...merged.slice(exact + 1)] : merged;
   const loading = states.some(({ s }) => s?.loading);
   const errors = states.filter(({ s }) => s?.error);
@@ -446,14 +458,16 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   const oldest = fetched.length ? Math.min(...fetched) : undefined;
   // The status line is a live region: what it says is announced, except the age of the list,
   // which changes every 30 s (in its own aria-live="off" part).
+  // What Enter does with a key typed (changes as one types: not announced).
   let status: [string, string?, string?] = [''];
-  if (loading) status = search ? ['Searching…'] : oldest ? ['Updating… (updated ', relativeTime(oldest, now), ')'] : ['Loading…'];
+  const enterHint = typedKey ? `Enter opens ${typedKey}` : undefined;
+  if (loading || (search && answered !== viewKey)) status = search ? ['Searching…'] : oldest ? ['Updating… (updated ', relativeTime(oldest, now), ')'] : ['Loading…'];
   else if (search && !errors.length) {
-    // What the list shows now: results, how many (at least), and what Enter does with a key.
-    const n = `${rows.length}${states.some(({ s }) => s?.next) ? '+' : ''}`;
+    // What the list shows now: how many results (at least, with pages to come), for what.
+    const more = states.some(({ s }) => s?.next);
     const what = search.list.kind === 'text' ? ` for “${search.list.text}”` : '';
-    status = [`${rows.length === 1 ? '1 result' : `${n} results`}${what}${typedKey ? ` · Enter opens ${typedKey}` : ''}`];
-  } else if (typedKey) status = [`Enter opens ${typedKey}`];
+    status = [`${rows.length}${more ? '+' : ''} ${rows.length === 1 && !more ? 'result' : 'results'}${what}`, enterHint && ` · ${enterHint}`];
+  } else if (enterHint) status = ['', enterHint];
   else if (oldest && !search) status = ['Updated ', relativeTime(oldest, now)];
 
   // The current list as a Jira search: in the merged view, one tab per connection's site.

@@ -89,6 +89,15 @@ async function ageCaches(opts: { noImages?: boolean } = {}): Promise<void> {
   await setStorage(aged);
 }
 
+/** Ada's Cloud connection with its assigned list opened once (so cached), then aged past the refresh window. */
+async function seedCachedThenStale(opts: { noImages?: boolean } = {}): Promise<void> {
+  await seed();
+  const popup = await openPopup();
+  await option(popup, 'WEB-1').waitFor();
+  await popup.close();
+  await ageCaches(opts);
+}
+
 const searches = (host: string = HOSTS.acme) => fakes.requests.to(host, '/rest/api/3/search/jql');
 const issues = (page: Page) => page.getByRole('listbox', { name: 'Issues' });
 const option = (page: Page, key: string) => issues(page).getByRole('option', { name: new RegExp(`^${key} `) });
@@ -317,11 +326,7 @@ describe('popup', () => {
   });
 
   it('paints the cached list while Jira is down, with the last update and Retry', async () => {
-    await seed();
-    const popup = await openPopup();
-    await option(popup, 'WEB-1').waitFor();
-    await popup.close();
-    await ageCaches();
+    await seedCachedThenStale();
     fakes.acme.switches.stop();
 
     const offline = await openPopup();
@@ -337,11 +342,7 @@ describe('popup', () => {
   });
 
   it('waits out a 429 and retries by itself, showing the cached list meanwhile', async () => {
-    await seed();
-    const popup = await openPopup();
-    await option(popup, 'WEB-1').waitFor();
-    await popup.close();
-    await ageCaches({ noImages: true });
+    await seedCachedThenStale({ noImages: true });
     fakes.acme.switches.rateLimitNext(6);
 
     const limited = await openPopup();
@@ -357,11 +358,7 @@ describe('popup', () => {
   });
 
   it('a long rate limit: the cached list, one countdown in minutes, no request meanwhile, and Retry', async () => {
-    await seed();
-    const popup = await openPopup();
-    await option(popup, 'WEB-1').waitFor();
-    await popup.close();
-    await ageCaches({ noImages: true });
+    await seedCachedThenStale({ noImages: true });
     fakes.acme.switches.rateLimitNext(1, 150);
 
     const limited = await openPopup();
@@ -529,11 +526,7 @@ describe('popup, more states', () => {
   });
 
   it('keeps what the background fetched when the popup closes mid-request', async () => {
-    await seed();
-    const popup = await openPopup();
-    await option(popup, 'WEB-1').waitFor();
-    await popup.close();
-    await ageCaches();
+    await seedCachedThenStale();
     const before = Date.now();
     const quick = await openPopup();
     await expect.poll(() => searches().length).toBe(2);

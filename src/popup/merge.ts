@@ -24,11 +24,17 @@ const time = (r: IssueRow) => (r.updated ? Date.parse(r.updated) || 0 : 0);
  */
 export function mergeRows(sources: IssueRow[][], hasMore: boolean[] = []): IssueRow[] {
   if (sources.length <= 1) return sources[0] ?? [];
-  let cutoff = 0;
-  sources.forEach((rows, s) => {
-    if (hasMore[s] && rows.length) cutoff = Math.max(cutoff, Math.min(...rows.map(time)));
-  });
-  const tagged = sources.flatMap((rows, s) => rows.map((r, i) => ({ r, s, i, t: time(r) }))).filter((x) => x.t >= cutoff);
+  // One pass: each row's time (parsed once), and each source's oldest.
+  const oldest = sources.map(() => Infinity);
+  const all = sources.flatMap((rows, s) =>
+    rows.map((r, i) => {
+      const t = time(r);
+      if (t < oldest[s]!) oldest[s] = t;
+      return { r, s, i, t };
+    }),
+  );
+  const cutoff = Math.max(0, ...oldest.filter((t, s) => hasMore[s] && t !== Infinity));
+  const tagged = cutoff ? all.filter((x) => x.t >= cutoff) : all;
   tagged.sort((a, b) => b.t - a.t || a.s - b.s || a.i - b.i);
   const seen = new Set<string>();
   const out: IssueRow[] = [];

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import type { AppErrorInfo } from '../shared/errors';
 import { browser, fixCredentials } from './ext';
-import { formatWait } from './retry';
+import { formatWait } from '../shared/time';
 
 /**
  * The button that fixes a rejected credential, named as on the options page's card: Jira Cloud
@@ -115,7 +115,7 @@ export function ErrorView({ error, connection, named, retryAt, onRetry }: Props)
     <div class={`alert kind-${error.kind}`} role="alert">
       <p>
         {prefix}
-        {/* The countdown replaces the message's own "Try again in 42 seconds.", which goes stale. */}
+        {/* The countdown replaces the message's own "Try again in 42 s.", which goes stale. */}
         {retryAt !== undefined ? error.message.replace(/\s*Try again in [^.]*\.$/, '') : error.message}
         {retryAt !== undefined ? <Countdown retryAt={retryAt} /> : null}
       </p>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppErrorInfo } from '../shared/errors';
-import { MAX_AUTO_RETRIES, autoRetryWait, formatWait } from './retry';
+import { MAX_AUTO_RETRIES, autoRetryWait } from './retry';
 
 const limited = (retryAfterSeconds?: number): AppErrorInfo => ({ kind: 'rate-limited', message: 'slow down', ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
 
@@ -34,19 +34,5 @@ describe('autoRetryWait', () => {
       expect(autoRetryWait({ kind, message: 'x' }, 0)).toBeUndefined();
     }
     expect(autoRetryWait({ kind: 'server', message: '500', status: 500 }, 0)).toBeUndefined();
-  });
-});
-
-describe('formatWait', () => {
-  it('counts seconds, then minutes and seconds', () => {
-    expect(formatWait(59)).toBe('59 s');
-    expect(formatWait(60)).toBe('1 min 00 s');
-    expect(formatWait(245)).toBe('4 min 05 s');
-    expect(formatWait(599)).toBe('9 min 59 s');
-  });
-  it('says long waits to the minute, then the hour', () => {
-    expect(formatWait(600)).toBe('about 10 min');
-    expect(formatWait(3599)).toBe('about 60 min');
-    expect(formatWait(5400)).toBe('about 2 h');
   });
 });

@@ -25,14 +25,3 @@ export function autoRetryWait(error: AppErrorInfo, attempt: number): number | un
   if (!Number.isFinite(wait) || wait > MAX_AUTO_WAIT_SECONDS) return undefined;
   return Math.max(1, Math.ceil(wait));
 }
-
-/** "42 s", "4 min 05 s", "about 25 min", "about 2 h": how long until `retryAt`, for the countdown. */
-export function formatWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  // Long waits to the minute or hour: a second-by-second count of an hour says nothing.
-  if (seconds >= 90 * 60) return `about ${Math.round(seconds / 3600)} h`;
-  if (seconds >= 10 * 60) return `about ${Math.ceil(seconds / 60)} min`;
-  const m = Math.floor(seconds / 60);
-  const s = seconds % 60;
-  return `${m} min ${String(s).padStart(2, '0')} s`;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from './time';
+import { formatWait, relativeTime } from './time';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 const ago = (ms: number) => new Date(NOW - ms).toISOString();
@@ -25,5 +25,19 @@ describe('relativeTime', () => {
   it('is empty for missing or bad input', () => {
     expect(relativeTime(undefined, NOW)).toBe('');
     expect(relativeTime('not a date', NOW)).toBe('');
+  });
+});
+
+describe('formatWait', () => {
+  it('counts seconds, then minutes and seconds', () => {
+    expect(formatWait(59)).toBe('59 s');
+    expect(formatWait(60)).toBe('1 min 00 s');
+    expect(formatWait(245)).toBe('4 min 05 s');
+    expect(formatWait(599)).toBe('9 min 59 s');
+  });
+  it('says long waits to the minute, then the hour', () => {
+    expect(formatWait(600)).toBe('about 10 min');
+    expect(formatWait(3599)).toBe('about 60 min');
+    expect(formatWait(5400)).toBe('about 2 h');
   });
 });

@@ -20,3 +20,15 @@ export function relativeTime(when: string | number | undefined, now: number = Da
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   return `${months[d.getMonth()]} ${d.getDate()}${sameYear ? '' : `, ${d.getFullYear()}`}`;
 }
+
+/** "42 s", "4 min 05 s", "about 25 min", "about 2 h": a wait (seconds), for the popup's
+ * countdown and for the rate-limit message. */
+export function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  // Long waits to the minute or hour: a second-by-second count of an hour says nothing.
+  if (seconds >= 90 * 60) return `about ${Math.round(seconds / 3600)} h`;
+  if (seconds >= 10 * 60) return `about ${Math.ceil(seconds / 60)} min`;
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m} min ${String(s).padStart(2, '0')} s`;
+}

@@ -10,7 +10,6 @@ import {
   basicCredentials,
   parseCaptchaHeader,
   parseRetryAfter,
-  describeWait,
   type JiraAuth,
   type TransportOptions,
 } from './transport';
@@ -442,7 +441,7 @@ describe('retries', () => {
       expect(vi.getTimerCount()).toBe(0); // no sleep pending (the attempt's timeout is cleared)
       const e = await answer;
       expect(e).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 30 });
-      expect(e.message).toMatch(/30 seconds/);
+      expect(e.message).toMatch(/Try again in 30 s\./);
       expect(calls).toHaveLength(1);
     });
   });
@@ -505,14 +504,6 @@ describe('secrets never leak', () => {
     const { t } = setup({ 'GET /jira/x': reply });
     const e = await failure(t.requestJson({ path: '/x' }, myself));
     expectNoSecret(e);
-  });
-});
-
-describe('describeWait', () => {
-  it('says a Retry-After in the unit a person would use, rounded up', () => {
-    expect([1, 30, 89, 90, 600, 3599, 7200, 7201].map(describeWait)).toEqual([
-      '1 second', '30 seconds', '89 seconds', '2 minutes', '10 minutes', '60 minutes', '2 hours', '3 hours',
-    ]);
   });
 });
 

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
 import { jiraErrorMessages } from './errors-body';
+import { formatWait } from '../../shared/time';
 
 export interface JiraAuth {
   authMethod: 'cloud-token' | 'password' | 'pat';
@@ -391,7 +392,7 @@ export class JiraTransport {
           kind: 'rate-limited',
           message:
             retryAfter !== undefined
-              ? `Jira is limiting requests right now. Try again in ${describeWait(retryAfter)}.`
+              ? `Jira is limiting requests right now. Try again in ${formatWait(Math.max(1, Math.ceil(retryAfter)))}.`
               : 'Jira is limiting requests right now. Try again in a minute.',
           ...withRetry,
         });
@@ -514,12 +515,4 @@ export async function readAtMost(response: Response, limit: number, controller: 
     at += c.byteLength;
   }
   return { bytes, truncated };
-}
-
-/** A Retry-After for people: "42 seconds", "3 minutes", "2 hours" (rounded up). */
-export function describeWait(seconds: number): string {
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (seconds < 90) return unit(Math.max(1, Math.ceil(seconds)), 'second');
-  if (seconds < 90 * 60) return unit(Math.ceil(seconds / 60), 'minute');
-  return unit(Math.ceil(seconds / 3600), 'hour');
 }

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-// The popup's automatic retries (issue #4: "rate limited → cached list and automatic retry after
-// the wait"), with the background's replies scripted: per connection, capped, and the same
-// request again (a failed Load more retries that next page, not the first).
+// The popup's automatic retries and paging, with the background's replies scripted: per
+// connection, as many as the background's retry budget leaves (`retriesLeft`), the same request
+// again (a failed Load more retries that next page, not the first), and never a loop on a page
+// that added nothing (docs/jira-api.md#search, #rate-limits).
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -42,8 +43,8 @@ const row = (c: string, n: number): IssueRow => ({ connectionId: c, key: `${c.to
 const page = (c: string, from: number, count: number, next?: PageCursor) => ({
   page: { issues: Array.from({ length: count }, (_, i) => row(c, from + i)), fetchedAt: Date.now(), ...(next ? { next } : {}) },
 });
-const limited = (retryAfterSeconds?: number) =>
-  new AppError({ kind: 'rate-limited', message: 'Jira is limiting requests right now.', ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+const limited = (retryAfterSeconds?: number, retriesLeft = 2) =>
+  new AppError({ kind: 'rate-limited', message: 'Jira is limiting requests right now.', retriesLeft, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
 
 function boot(scope: Boot['scope'], connections = [A, B]): Boot {
   return { connections, scope, list: { kind: 'assigned' }, savedQueries: [], lists: {}, cache: {}, filters: [] };
@@ -117,22 +118,27 @@ describe('popup automatic retry', () => {
     expect(calls('a')).toHaveLength(3);
   });
 
-  it('stops retrying by itself after three tries; Retry is left, and it starts over', async () => {
+  it("stops retrying by itself when the connection's retry budget is spent; Retry is left, and it starts over", async () => {
+    // The background counts: 2 retries left, then 1, then none.
+    let left = 3;
     ext.list.mockImplementation(async () => {
-      throw limited(5);
+      left = Math.max(0, left - 1);
+      throw limited(5, left);
     });
     await open(boot({ kind: 'connection', connectionId: 'a' }));
     await pass(60_000);
-    expect(calls('a')).toHaveLength(4); // the first request and three automatic retries
+    expect(calls('a')).toHaveLength(3); // the first request and two automatic retries
     expect(alerts(root)[0]).not.toContain('Retrying');
     await pass(600_000);
-    expect(calls('a')).toHaveLength(4);
+    expect(calls('a')).toHaveLength(3);
 
+    left = 3; // a user's Retry gives the connection a fresh budget
     await click(button('Retry', root));
     await pass(0);
+    expect(calls('a')[3]).toMatchObject({ force: true });
     expect(alerts(root)[0]).toContain('Retrying automatically in 5 s.');
     await pass(5_000);
-    expect(calls('a')).toHaveLength(6);
+    expect(calls('a')).toHaveLength(5);
   });
 
   it('does not wait out a Retry-After longer than an hour (no timer overflow, no request loop)', async () => {
@@ -178,6 +184,48 @@ describe('popup automatic retry', () => {
     await pass(1_000);
     expect(alerts(root)[0]).toContain('Jira is down.');
     expect(calls('a').filter((p) => p.cursor)).toHaveLength(1);
+  });
+
+  it('a next page that adds nothing (yet names another) stops the loading by itself; Load more still asks', async () => {
+    ext.list.mockImplementation(async (p) => (p.cursor ? { page: { issues: [], next: { nextPageToken: 'again' }, fetchedAt: 1 } } : page('a', 1, 30, { nextPageToken: 'p2' })));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    const list = root.querySelector<HTMLElement>('[role=listbox]')!;
+    for (let i = 0; i < 5; i++) {
+      await act(() => {
+        list.scrollTop = 1_000 + i;
+        list.dispatchEvent(new Event('scroll'));
+      });
+      await pass(500);
+    }
+    expect(calls('a').filter((p) => p.cursor)).toHaveLength(1);
+    expect(root.querySelector('.list-end')?.textContent).toContain('Jira’s last page had no new issues.');
+    await click(button('Load more', root));
+    await pass(1_000);
+    expect(calls('a').filter((p) => p.cursor)).toHaveLength(2);
+  });
+
+  it('the same page answered twice stops by itself too', async () => {
+    ext.list.mockImplementation(async () => page('a', 1, 30, { startAt: 30 }));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    const list = root.querySelector<HTMLElement>('[role=listbox]')!;
+    for (let i = 0; i < 5; i++) {
+      await act(() => {
+        list.scrollTop = 1_000 + i;
+        list.dispatchEvent(new Event('scroll'));
+      });
+      await pass(500);
+    }
+    expect(calls('a')).toHaveLength(2);
+  });
+
+  it('an expired cursor comes back as the first page: it replaces the rows, and the end is said plainly', async () => {
+    ext.list.mockImplementation(async (p) => (p.cursor ? { ...page('a', 1, 3), restarted: true } : page('a', 1, 3, { nextPageToken: 'p2' })));
+    await open(boot({ kind: 'connection', connectionId: 'a' }));
+    await click(button('Load more', root));
+    await pass(0);
+    expect(rowKeys()).toHaveLength(3);
+    expect(alerts(root)).toEqual([]);
+    expect(root.querySelector('.list-end')?.textContent).toBe('End of the list: 3 issues.');
   });
 
   it('Retry after a failed Load more asks for the next page, not the first', async () => {

@@ -76,9 +76,8 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
 
   const token = useRef(0);
   const firstLoad = useRef(true);
-  /** Per connection: its pending automatic retry, and how many it has made in this view. */
+  /** Per connection: its pending automatic retry (the background's budget caps how many). */
   const timers = useRef(new Map<string, number>());
-  const attempts = useRef(new Map<string, number>());
   const searchBox = useRef<HTMLInputElement>(null);
   const listBox = useRef<HTMLDivElement>(null);
   /** storage.local has been read (false while a snapshot is shown). */
@@ -163,19 +162,18 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   }
 
   /**
-   * A request for `id` failed: show why, and when Jira said how long to wait (a 429, a 503 with
-   * Retry-After), retry that same request by itself after the wait (retry.ts caps how often).
-   * The rows shown stay; a search's rows go (they answered another query).
+   * A request for `id` failed: show why, and when Jira said how long to wait (a 429, a 503) and
+   * the connection's retry budget allows it, retry that same request by itself after the wait
+   * (retry.ts). The rows shown stay; a search's rows go (they answered another query).
    */
   function failed(id: string, l: ListRef, tok: number, e: unknown, more: boolean) {
     const error = toInfo(e);
-    const n = attempts.current.get(id) ?? 0;
-    const wait = autoRetryWait(error, n);
+    const wait = autoRetryWait(error);
     const retryAt = wait === undefined ? undefined : Date.now() + wait * 1000;
     const keep = more || isCached(l);
+    latest.current = patchSource(latest.current, id, { loadingMore: false });
     setSources((s) => patchSource(s, id, { loading: false, loadingMore: false, error, retryAt, failedMore: more || undefined, ...(keep ? {} : { rows: [], next: undefined }) }));
     if (wait === undefined) return;
-    attempts.current.set(id, n + 1);
     timers.current.set(
       id,
       window.setTimeout(() => {
@@ -192,15 +190,17 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       const { page } = await request('issues.list', { connectionId: id, list: l, ...(force ? { force } : {}) });
       if (tok !== token.current) return;
       refreshed.current.add(id);
-      attempts.current.delete(id);
       setSources((s) => withFirstPage(s, id, page));
     } catch (e) {
       if (tok === token.current) failed(id, l, tok, e, false);
     }
   }
 
-  /** The next page of `id`'s list, after the rows it shows. */
-  async function loadMoreOf(id: string, l: ListRef, tok: number) {
+  /**
+   * The next page of `id`'s list, after the rows it shows. `force`: the user's Retry. A cursor
+   * Jira no longer knows comes back as the list's first page (`restarted`): it replaces the rows.
+   */
+  async function loadMoreOf(id: string, l: ListRef, tok: number, force = false) {
     cancelRetry(id);
     const s = latest.current[id];
     if (!s?.next || s.loadingMore || !refreshed.current.has(id)) return;
@@ -209,21 +209,28 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     latest.current = patchSource(latest.current, id, { loadingMore: true, retryAt: undefined });
     setSources((all) => patchSource(all, id, { loadingMore: true, retryAt: undefined }));
     try {
-      const { page } = await request('issues.list', { connectionId: id, list: l, cursor });
+      const { page, restarted } = await request('issues.list', { connectionId: id, list: l, cursor, ...(force ? { force } : {}) });
       if (tok !== token.current) return;
-      attempts.current.delete(id);
-      setSources((all) => withNextPage(all, id, page));
+      setSources((all) => (restarted ? withFirstPage(all, id, page) : withNextPage(all, id, page)));
     } catch (e) {
       if (tok === token.current) failed(id, l, tok, e, true);
     }
   }
 
-  function loadMore() {
+  /**
+   * The next page of every connection shown that has one. By itself (`auto`, the list scrolled
+   * near its end) only after a page that added rows (sources.ts `stalled`); the Load more button
+   * asks in any case. A connection whose last page failed waits for its Retry (or its automatic
+   * retry): asking again on every scroll would hammer a Jira that is down or limiting us.
+   */
+  function loadMore(auto: boolean) {
     // A snapshot holds only the first rows: the next page waits for storage.local's.
     if (!synced.current) return;
-    // A connection whose last page failed waits for its Retry (or its automatic retry): asking
-    // again on every scroll would hammer a Jira that is down or limiting us.
-    for (const id of targets) if (!latest.current[id]?.failedMore) void loadMoreOf(id, view, token.current);
+    for (const id of targets) {
+      const s = latest.current[id];
+      if (s?.failedMore || (auto && s?.stalled)) continue;
+      void loadMoreOf(id, view, token.current);
+    }
   }
 
   // Focus the search box in the same frame as the first rows: keys typed at once must land.
@@ -240,7 +247,6 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   useEffect(() => {
     const tok = ++token.current;
     cancelRetry();
-    attempts.current.clear();
     const initial = firstLoad.current;
     firstLoad.current = false;
     refreshed.current = new Set();
@@ -453,7 +459,14 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   // More pages only after this view's first page came from Jira: a cached cursor may be stale,
   // and the refresh would replace the rows loaded after it.
   // A connection whose next page failed is left to its Retry.
-  const canLoadMore = states.some(({ id, s }) => !!s?.next && !s.failedMore && refreshed.current.has(id)) && !states.some(({ s }) => s?.loadingMore);
+  const loadingMore = states.some(({ s }) => s?.loadingMore);
+  const loadable = states.filter(({ id, s }) => !!s?.next && !s.failedMore && refreshed.current.has(id));
+  const canLoadMore = loadable.length > 0 && !loadingMore;
+  // By itself only where the last page added rows (sources.ts): never a loop on an empty page.
+  const canAutoLoad = canLoadMore && loadable.some(({ s }) => !s?.stalled);
+  const stalled = loadable.length > 0 && !canAutoLoad;
+  // The end, said plainly: every connection's list is loaded to its last page.
+  const atEnd = !loading && !states.some(({ s }) => s?.next || s?.error) && answered === viewKey;
   const fetched = states.map(({ s }) => s?.fetchedAt).filter((t): t is number => typeof t === 'number');
   const oldest = fetched.length ? Math.min(...fetched) : undefined;
   // The status line is a live region: what it says is announced, except the age of the list,
@@ -555,10 +568,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           named={scope.kind === 'all'}
           {...(s!.retryAt !== undefined ? { retryAt: s!.retryAt } : {})}
           onRetry={() => {
-            // The user asked: a fresh budget of automatic retries; the same request again (the
-            // next page after a failed Load more, else the first page, past the cache).
-            attempts.current.delete(id);
-            void (s!.failedMore ? loadMoreOf(id, view, token.current) : fetchFirst(id, view, token.current, true));
+            // The user asked (a fresh retry budget for the connection): the same request again
+            // (the next page after a failed Load more, else the first page, past the cache).
+            void (s!.failedMore ? loadMoreOf(id, view, token.current, true) : fetchFirst(id, view, token.current, true));
           }}
         />
       ))}
@@ -583,18 +595,29 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
             return true;
           }}
           onLeaveTop={() => searchBox.current?.focus()}
-          canLoadMore={canLoadMore}
-          onLoadMore={loadMore}
+          canLoadMore={canAutoLoad}
+          onLoadMore={() => loadMore(true)}
           now={now}
         />
       ) : !loading && !errors.length ? (
         <p class="empty">{EMPTY_TEXT[view.kind]}</p>
       ) : null}
 
-      {canLoadMore && rows.length ? (
-        <button type="button" class="more" onClick={loadMore}>
-          Load more
-        </button>
+      {rows.length ? (
+        // One line of fixed height below the list, whatever it holds: nothing jumps.
+        <div class="list-end">
+          {canLoadMore || loadingMore ? (
+            <>
+              {stalled && !loadingMore ? <span>Jira’s last page had no new issues.</span> : null}
+              {/* aria-disabled, not disabled: a focused button keeps its focus while it loads. */}
+              <button type="button" class="more" aria-disabled={loadingMore} onClick={() => !loadingMore && loadMore(false)}>
+                {loadingMore ? 'Loading more…' : 'Load more'}
+              </button>
+            </>
+          ) : atEnd ? (
+            <span>End of the list: {rows.length === 1 ? '1 issue' : `${rows.length} issues`}.</span>
+          ) : null}
+        </div>
       ) : null}
     </main>
   );

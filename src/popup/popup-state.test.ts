@@ -3,6 +3,7 @@ import type { ConnectionSummary } from '../shared/connection';
 import type { IssueRow } from '../shared/issues';
 import { ASSIGNED, chooseList, chooseScope, scopeTargets, viewKeys } from './boot';
 import { ROW_HEIGHT, VIEW_HEIGHT, visibleRange } from './issue-list';
+import { MAX_LIST_PAGES } from '../shared/paging';
 import { sourcesFromCache, withFirstPage, withNextPage } from './sources';
 
 const c = (id: string) => ({ id }) as ConnectionSummary;
@@ -54,7 +55,20 @@ describe('sources (stale-while-revalidate in the popup)', () => {
     let s = sourcesFromCache(['a'], { a: { page: { issues: [row('A-1'), row('A-2')], next: { startAt: 2 }, fetchedAt: 5 }, cachedAt: 5, jql: 'j' } });
     expect(s.a!.rows.map((r) => r.key)).toEqual(['A-1', 'A-2']);
     s = withFirstPage({ a: { ...s.a!, loading: true, error: { kind: 'network', message: 'x' } } }, 'a', { issues: [row('A-3'), row('A-1')], fetchedAt: 9 });
-    expect(s.a).toEqual({ rows: [row('A-3'), row('A-1')], fetchedAt: 9, loading: false, loadingMore: false });
+    expect(s.a).toEqual({ rows: [row('A-3'), row('A-1')], fetchedAt: 9, loading: false, loadingMore: false, pages: 1 });
+  });
+  it('a next page that adds nothing new keeps the cursor for Load more but stalls the automatic loading', () => {
+    let s = withFirstPage({}, 'a', { issues: [row('A-1'), row('A-2')], next: { nextPageToken: 't' }, fetchedAt: 1 });
+    s = withNextPage(s, 'a', { issues: [row('A-1')], next: { nextPageToken: 'u' } });
+    expect(s.a).toMatchObject({ stalled: true, next: { nextPageToken: 'u' }, pages: 2 });
+    s = withNextPage(s, 'a', { issues: [row('A-3')], next: { nextPageToken: 'v' } });
+    expect(s.a!.stalled).toBeUndefined();
+  });
+  it(`ends the list at ${MAX_LIST_PAGES} pages`, () => {
+    let s = withFirstPage({}, 'a', { issues: [row('A-0')], next: { startAt: 1 }, fetchedAt: 1 });
+    for (let i = 1; i < MAX_LIST_PAGES; i++) s = withNextPage(s, 'a', { issues: [row(`A-${i}`)], next: { startAt: i + 1 } });
+    expect(s.a!.rows).toHaveLength(MAX_LIST_PAGES);
+    expect(s.a!.next).toBeUndefined();
   });
   it('appends later pages without duplicates and ends when there is no next cursor', () => {
     let s = withFirstPage({}, 'a', { issues: [row('A-1'), row('A-2')], next: { nextPageToken: 't' }, fetchedAt: 1 });

@@ -37,6 +37,11 @@ export interface AppErrorInfo {
   field?: string;
   /** Seconds to wait before retrying (rate-limited, some server errors). */
   retryAfterSeconds?: number;
+  /**
+   * Requests the connection's retry budget still allows without a user's action after
+   * retryAfterSeconds (src/background/jira/retry-policy.ts); 0 or absent: only the user retries.
+   */
+  retriesLeft?: number;
   /** Where the user logs in once to clear a CAPTCHA (Server/DC). */
   loginUrl?: string;
   /** Origin pattern to pass to permissions.request (no-site-access). */
@@ -51,6 +56,7 @@ export class AppError extends Error implements AppErrorInfo {
   readonly kind: AppErrorKind;
   readonly field?: string;
   readonly retryAfterSeconds?: number;
+  readonly retriesLeft?: number;
   readonly loginUrl?: string;
   readonly originPattern?: string;
   readonly details?: string[];
@@ -62,6 +68,7 @@ export class AppError extends Error implements AppErrorInfo {
     this.kind = info.kind;
     if (info.field !== undefined) this.field = info.field;
     if (info.retryAfterSeconds !== undefined) this.retryAfterSeconds = info.retryAfterSeconds;
+    if (info.retriesLeft !== undefined) this.retriesLeft = info.retriesLeft;
     if (info.loginUrl !== undefined) this.loginUrl = info.loginUrl;
     if (info.originPattern !== undefined) this.originPattern = info.originPattern;
     if (info.details !== undefined) this.details = info.details;
@@ -72,6 +79,7 @@ export class AppError extends Error implements AppErrorInfo {
     const info: AppErrorInfo = { kind: this.kind, message: this.message };
     if (this.field !== undefined) info.field = this.field;
     if (this.retryAfterSeconds !== undefined) info.retryAfterSeconds = this.retryAfterSeconds;
+    if (this.retriesLeft !== undefined) info.retriesLeft = this.retriesLeft;
     if (this.loginUrl !== undefined) info.loginUrl = this.loginUrl;
     if (this.originPattern !== undefined) info.originPattern = this.originPattern;
     if (this.details !== undefined) info.details = this.details;

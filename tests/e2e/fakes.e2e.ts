@@ -1,5 +1,5 @@
 // The fakes themselves, checked from Node (no browser, ~1 s): they must be as strict as
-// the real services (JIRA_FACTS.md), or the browser specs prove nothing.
+// the real services (docs/jira-api.md), or the browser specs prove nothing.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACME_CLOUD_ID,
@@ -169,6 +169,52 @@ describe('fake Jira Cloud', () => {
     const logged = fakes.requests.to(HOSTS.acme, '/rest/api/3/myself');
     expect(logged.at(-1)!.auth).toEqual({ scheme: 'Basic', user: ADA.email });
     expect(JSON.stringify(fakes.requests.all).includes(ADA.classicToken), 'a token in the request log').toBe(false);
+  });
+});
+
+describe("fake Jira's paging and limits (the switches)", () => {
+  const search = (query: string) => get(`${ACME_URL}/rest/api/3/search/jql?${query}`, ada);
+  const assigned = `jql=${encodeURIComponent('assignee = currentUser() ORDER BY updated DESC')}&fields=summary`;
+
+  it('page tokens carry the query, fit only it, and expire', async () => {
+    const first = (await search(assigned)).json<SearchPage>();
+    const token = first.nextPageToken!;
+    expect(Buffer.from(token, 'base64url').toString()).toContain('currentUser()');
+    const other = await search(`jql=${encodeURIComponent('project = WEB')}&nextPageToken=${token}`);
+    expect(other.status).toBe(400);
+    expect((await search(`${assigned}&nextPageToken=${token}`)).status).toBe(200);
+    fakes.acme.switches.expirePageTokens();
+    const expired = await search(`${assigned}&nextPageToken=${token}`);
+    expect(expired.status).toBe(400);
+    expect(expired.json<{ errorMessages: string[] }>().errorMessages).toEqual(['The provided next page token is invalid or expired.']);
+  });
+
+  it('can answer pages that add nothing yet carry a token, or the first page again', async () => {
+    const token = (await search(assigned)).json<SearchPage>().nextPageToken!;
+    fakes.acme.switches.emptyPagesWithToken = true;
+    const empty = (await search(`${assigned}&nextPageToken=${token}`)).json<SearchPage>();
+    expect(empty).toMatchObject({ issues: [], isLast: false, nextPageToken: expect.any(String) });
+    fakes.acme.switches.reset();
+    fakes.acme.switches.repeatFirstPage = true;
+    const again = (await search(`${assigned}&nextPageToken=${token}`)).json<SearchPage>();
+    expect(again.issues[0]!.key).toBe('WEB-1');
+  });
+
+  it('refuses a request line over 8 KB with 414', async () => {
+    const long = await search(`jql=${encodeURIComponent(`key = WEB-1 ${'AND key = WEB-1 '.repeat(600)}`)}`);
+    expect(long.status).toBe(414);
+  });
+
+  it('answers 429 without Retry-After or with 0, and 503 with an HTML page', async () => {
+    fakes.acme.switches.rateLimitNext(1, null);
+    const none = await search(assigned);
+    expect([none.status, none.headers['retry-after']]).toEqual([429, undefined]);
+    fakes.acme.switches.rateLimitNext(1, 0);
+    expect((await search(assigned)).headers['retry-after']).toBe('0');
+    fakes.acme.switches.unavailableNext(1, 5);
+    const down = await search(assigned);
+    expect([down.status, down.headers['retry-after'], down.headers['content-type']]).toEqual([503, '5', 'text/html;charset=UTF-8']);
+    expect((await search(assigned)).status).toBe(200);
   });
 });
 

@@ -1,107 +1,24 @@
-// The toolbar popup (issue #4) in Chromium against the fake Jira sites: cached paint,
-// paging, search by key / text / JQL, favourite filters, offline, 429, 401, two connections.
-// Connections are seeded by writing storage.local from an extension page exactly as the
-// background lays it out (src/background/storage/store.ts, schema version 1).
+// The toolbar popup in Chromium against the fake Jira sites: cached paint, paging, search by
+// key / text / JQL, favourite filters, offline, 429, 401, two connections. Connections are
+// seeded by writing storage.local from an extension page exactly as the background lays it out
+// (support/popup.ts).
 import { MESSAGE_TAG } from '../../src/shared/protocol';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, resetBetweenTests, type ExtensionBrowser } from './support/browser';
-import { ACME_URL, ADA, BETA_URL, BOB, HOSTS, SERVER_URL, startFakes, type Fakes } from './support/fakes';
+import { ACME_URL, ADA, HOSTS, startFakes, type Fakes } from './support/fakes';
+import { ACME, ASSIGNED_JQL, BETA, OPEN_ASSIGNED, SERVER, firstOption, issues, option, popupHarness } from './support/popup';
 
 let fakes: Fakes;
 let ext: ExtensionBrowser;
-
-const ASSIGNED_JQL = 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC';
-/** Ada's 120 issues on acme, minus the Done ones (every fifth): the open "Assigned to me". */
-const OPEN_ASSIGNED = 96;
-
-function connection(id: string, siteUrl: string, name: string, status: object = { state: 'ok' }) {
-  return {
-    id,
-    name,
-    siteUrl,
-    deployment: 'cloud',
-    authMethod: 'cloud-token',
-    username: ADA.email,
-    user: { displayName: ADA.displayName, accountId: ADA.accountId },
-    siteTitle: name,
-    scoped: false,
-    createdAt: Date.now(),
-    updatedAt: Date.now(),
-    status,
-  };
-}
-
-const ACME = connection('c-acme', ACME_URL, 'Acme Jira');
-const BETA = connection('c-beta', BETA_URL, 'Beta Jira');
-
-async function inExtensionPage<T>(fn: (page: Page) => Promise<T>): Promise<T> {
-  const page = await ext.context.newPage();
-  try {
-    await page.goto(ext.url('manifest.json'));
-    return await fn(page);
-  } finally {
-    await page.close();
-  }
-}
 
 type Chrome = {
   storage: { local: { set(v: object): Promise<void>; get(k: string[] | null): Promise<Record<string, unknown>> } };
   action: { getBadgeText(d: object): Promise<string> };
   alarms: { get(n: string): Promise<{ name: string } | undefined> };
 };
-const chromeOf = () => (globalThis as unknown as { chrome: Chrome }).chrome;
 
-async function setStorage(items: Record<string, unknown>): Promise<void> {
-  await inExtensionPage((page) => page.evaluate(([i, f]) => (new Function(`return ${f}`)() as typeof chromeOf)().storage.local.set(i), [items, chromeOf.toString()] as const));
-}
-
-const SERVER = {
-  ...connection('c-dc', SERVER_URL, 'Acme Corp Jira'),
-  deployment: 'server',
-  authMethod: 'pat',
-  username: BOB.username,
-  user: { displayName: BOB.displayName, name: BOB.username, key: BOB.key },
-};
-
-async function seed(connections: object[] = [ACME], extra: Record<string, unknown> = {}): Promise<void> {
-  const secrets = Object.fromEntries(connections.map((c) => [(c as { id: string }).id, c === SERVER ? BOB.pat : ADA.classicToken]));
-  await setStorage({ schemaVersion: 1, connections, secrets, defaultConnectionId: (connections[0] as { id: string } | undefined)?.id ?? null, ...extra });
-}
-
-/**
- * Makes the cached lists look older than the refresh window (the favourite filters stay
- * fresh). `noImages` drops the rows' icons, so that only the search meets the fake's switches.
- */
-async function ageCaches(opts: { noImages?: boolean } = {}): Promise<void> {
-  const all = await ext.readStorage('local', null);
-  type Entry = { page: { fetchedAt: number; issues: Record<string, unknown>[] }; cachedAt: number };
-  const old = Date.now() - 3_600_000;
-  const aged = Object.fromEntries(
-    Object.entries(all)
-      .filter(([k]) => k.startsWith('cache:') && !k.includes(':~'))
-      .map(([k, v]) => {
-        const entry = v as Entry;
-        const rows = opts.noImages ? entry.page.issues.map(({ issueType: _t, priority: _p, assignee: _a, ...rest }) => rest) : entry.page.issues;
-        return [k, { ...entry, cachedAt: old, page: { ...entry.page, issues: rows, fetchedAt: old } }];
-      }),
-  );
-  await setStorage(aged);
-}
-
-/** Ada's Cloud connection with its assigned list opened once (so cached), then aged past the refresh window. */
-async function seedCachedThenStale(opts: { noImages?: boolean } = {}): Promise<void> {
-  await seed();
-  const popup = await openPopup();
-  await option(popup, 'WEB-1').waitFor();
-  await popup.close();
-  await ageCaches(opts);
-}
-
-const searches = (host: string = HOSTS.acme) => fakes.requests.to(host, '/rest/api/3/search/jql');
-const issues = (page: Page) => page.getByRole('listbox', { name: 'Issues' });
-const option = (page: Page, key: string) => issues(page).getByRole('option', { name: new RegExp(`^${key} `) });
-const firstOption = (page: Page) => issues(page).getByRole('option').first();
+const { inExtensionPage, setStorage, seed, ageCaches, seedCachedThenStale, searches } = popupHarness(() => ({ ext, fakes }));
 
 async function openPopup(): Promise<Page> {
   return ext.openPopup();
@@ -339,22 +256,6 @@ describe('popup', () => {
     await offline.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => offline.getByRole('alert').count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => offline.getByText(/^Updated /).textContent()).toMatch(/just now/);
-  });
-
-  it('waits out a 429 and retries by itself, showing the cached list meanwhile', async () => {
-    await seedCachedThenStale({ noImages: true });
-    fakes.acme.switches.rateLimitNext(6);
-
-    const limited = await openPopup();
-    await option(limited, 'WEB-1').waitFor();
-    // The client retries a GET 3 times after Retry-After, then gives up; the popup keeps the
-    // cached rows, waits Retry-After itself and asks again.
-    await expect.poll(() => limited.getByRole('alert').textContent(), { timeout: 15_000 }).toMatch(/Retrying automatically in \d+ s/);
-    await option(limited, 'WEB-1').waitFor();
-    await expect.poll(() => searches().filter((r) => r.status === 200).length, { timeout: 20_000 }).toBe(2);
-    expect(searches().filter((r) => r.status === 429)).toHaveLength(6);
-    await expect.poll(() => limited.getByRole('alert').count()).toBe(0);
-    await expect.poll(() => limited.getByText(/^Updated /).textContent()).toMatch(/just now/);
   });
 
   it('a long rate limit: the cached list, one countdown in minutes, no request meanwhile, and Retry', async () => {

@@ -19,7 +19,8 @@ import { broadcast } from '../broadcast';
 import { checkTokenExpiry } from '../expiry';
 import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from '../issues/badge';
 import { refreshIcons } from '../issues/icons';
-import { testConnection, transportFor } from '../jira/connect';
+import { testConnection } from '../jira/connect';
+import { connectionTransport } from '../issues/jira-access';
 import { getMyself } from '../jira/issues-api';
 import type { HandlerDef } from '../router';
 import { localStore } from '../storage/store';
@@ -33,7 +34,8 @@ export function connectionDeps(): ConnectionDeps {
     store: localStore(),
     drafts: testedDrafts(),
     testConnection: (draft) => testConnection(draft),
-    checkCredentials: (c, secret) => getMyself(transportFor(c, secret), c.deployment),
+    // A user's check: it may go now, and it is the connection's (shares its retry budget).
+    checkCredentials: (c, secret) => getMyself(connectionTransport(c, secret, { force: true }), c.deployment),
     hasOriginPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
     newId: () => crypto.randomUUID(),
     now: () => Date.now(),

@@ -6,10 +6,10 @@ import browser from 'webextension-polyfill';
 import { AppError, isAppError, isAuthFailure } from '../../shared/errors';
 import { ASSIGNED_OPEN_JQL } from '../../shared/jql';
 import { coalesce } from '../coalesce';
-import { transportFor } from '../jira/connect';
 import { countIssues } from '../jira/issues-api';
+import { postsMeetXsrf } from '../platform';
 import { localStore, type Store } from '../storage/store';
-import { blockedBy, withJira, type TransportFactory } from './jira-access';
+import { blockedBy, connectionTransport, withJira, type TransportFactory } from './jira-access';
 
 export const BADGE_ALARM = 'badge-refresh';
 
@@ -47,11 +47,11 @@ export function defaultBadgeDeps(): BadgeDeps {
       create: (name, info) => browser.alarms.create(name, info),
       clear: (name) => browser.alarms.clear(name),
     },
-    // No retries: a rate-limited or unavailable Jira is left alone until the next alarm.
-    transport: (c, secret) => transportFor(c, secret, { maxRetries: 0 }),
-    // Firefox sends its moz-extension Origin on POSTs, which Jira's XSRF rule refuses
-    // (JIRA_FACTS.md): count with GETs there.
-    count: (t, deployment, jql) => countIssues(t, deployment, jql, { readsOnly: browser.runtime.getURL('').startsWith('moz-extension:') }),
+    // No retries: a rate-limited or unavailable Jira is left alone until the next alarm, and
+    // while the connection's retry budget says Jira asked to wait, nothing is sent.
+    transport: (c, secret) => connectionTransport(c, secret, { maxRetries: 0 }),
+    // Firefox's POSTs meet Jira's XSRF rule: count with GETs there.
+    count: (t, deployment, jql) => countIssues(t, deployment, jql, { readsOnly: postsMeetXsrf() }),
   };
 }
 

@@ -95,10 +95,34 @@ describe('issues.list', () => {
     const b = await issueHandlers['issues.list'].handle(assigned, ctx);
     expect([a.fromCache, b.fromCache]).toEqual([false, true]);
     expect(mocks.search).toHaveBeenCalledTimes(1);
-    expect(mocks.search).toHaveBeenCalledWith({}, 'cloud', 'c1', 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC', undefined, 50);
+    expect(mocks.search).toHaveBeenCalledWith({}, 'cloud', 'c1', 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC', undefined, 50, { postAllowed: true });
     await issueHandlers['issues.list'].handle({ ...assigned, force: true }, ctx);
     expect(mocks.search).toHaveBeenCalledTimes(2);
     expect(mocks.area.data.has('cache:c1:assigned')).toBe(true);
+  });
+
+  it('takes page tokens as long as Jira makes them (they carry the query)', async () => {
+    const nextPageToken = 'x'.repeat(20_000);
+    expect(issueHandlers['issues.list'].payload.safeParse({ ...assigned, cursor: { nextPageToken } }).success).toBe(true);
+  });
+
+  it('an expired page token starts the list again from its first page, once, instead of an error', async () => {
+    const expired = new AppError({ kind: 'bad-request', status: 400, message: 'The provided next page token is invalid or expired.' });
+    mocks.search.mockRejectedValueOnce(expired);
+    const reply = await issueHandlers['issues.list'].handle({ ...assigned, cursor: { nextPageToken: 'old' } }, ctx);
+    expect(reply).toMatchObject({ restarted: true, page: { issues: [{ key: 'WEB-1' }, { key: 'WEB-2' }] } });
+    expect(mocks.search.mock.calls.map((c) => c[4])).toEqual([{ nextPageToken: 'old' }, undefined]);
+
+    // Once: the first page failing too is an error; another 400 is never taken for an expiry.
+    mocks.search.mockReset();
+    mocks.search.mockRejectedValue(expired);
+    mocks.area.data.delete('cache:c1:assigned');
+    await expect(issueHandlers['issues.list'].handle({ ...assigned, cursor: { nextPageToken: 'old' } }, ctx)).rejects.toMatchObject({ kind: 'bad-request' });
+    expect(mocks.search).toHaveBeenCalledTimes(2);
+    mocks.search.mockReset();
+    mocks.search.mockRejectedValue(new AppError({ kind: 'bad-request', status: 400, message: "Field 'x' does not exist." }));
+    await expect(issueHandlers['issues.list'].handle({ ...assigned, cursor: { nextPageToken: 'old' } }, ctx)).rejects.toMatchObject({ kind: 'bad-request' });
+    expect(mocks.search).toHaveBeenCalledTimes(1);
   });
 
   it('marks the connection at an auth failure, shows "!" and then stops calling Jira', async () => {
@@ -127,7 +151,7 @@ describe('issues.list', () => {
       checkedOn: 'c1',
       errors: ["The value 'NOPE' does not exist for the field 'project'."],
     });
-    expect(mocks.search).toHaveBeenLastCalledWith({}, 'cloud', 'c1', 'project = NOPE', undefined, 1);
+    expect(mocks.search).toHaveBeenLastCalledWith({}, 'cloud', 'c1', 'project = NOPE', undefined, 1, { postAllowed: true });
     expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ checkedOn: 'c1', errors: [] });
     // Jira cannot be asked, or answers with another 4xx: not checked, no objection, and why.
     mocks.search.mockRejectedValueOnce(new AppError({ kind: 'network', message: 'Could not reach Jira.' }));

@@ -1,17 +1,17 @@
 // issues.*, filters.* and settings.* requests (issue #4). Only the extension's own pages
 // (popup, options) may make them; the popup never sees a token: it asks, we call Jira.
 import { z } from 'zod';
-import type { FavouriteFilter, PageCursor } from '../../shared/issues';
+import type { FavouriteFilter, IssuePage, PageCursor } from '../../shared/issues';
 import { filterJql, jqlForList, orderByOf } from '../../shared/jql';
 import { AppError, isAppError } from '../../shared/errors';
 import { LIST_PAGE_SIZE, LIST_REFRESH_WINDOW_MS, type CachedFilters, type IssueRequests } from '../../shared/protocol/issues';
 import { filtersCacheKey } from '../../shared/storage-keys';
-import { transportFor } from '../jira/connect';
 import { favouriteFilters, searchIssues } from '../jira/issues-api';
 import type { HandlerDef } from '../router';
+import { postsMeetXsrf } from '../platform';
 import { localStore, type Store } from '../storage/store';
 import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from './badge';
-import { blockedBy, withJira, type JiraAccessDeps } from './jira-access';
+import { blockedBy, connectionTransport, withJira, type JiraAccessDeps } from './jira-access';
 import { refreshIcons } from './icons';
 import { listPage } from './list-cache';
 
@@ -34,8 +34,10 @@ const listRef = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('jql'), jql }),
 ]);
 
+// Page tokens embed the query (long for a long JQL): a bound far above what Jira sends, only
+// to refuse absurd messages (docs/jira-api.md#search).
 const cursor: z.ZodType<PageCursor> = z.union([
-  z.strictObject({ nextPageToken: z.string().min(1).max(2000) }),
+  z.strictObject({ nextPageToken: z.string().min(1).max(200_000) }),
   z.strictObject({ startAt: z.number().int().min(0).max(1_000_000) }),
 ]);
 
@@ -57,10 +59,16 @@ export async function filterOrder(store: Store, connectionId: string, filterId: 
   return typeof f?.jql === 'string' ? orderByOf(f.jql) : undefined;
 }
 
+/** Jira's 400 for a page token it no longer knows: "The provided next page token is invalid or expired." */
+export function isExpiredCursor(e: unknown, cursor: PageCursor): boolean {
+  if (!('nextPageToken' in cursor) || !isAppError(e) || e.kind !== 'bad-request' || e.status !== 400) return false;
+  return [e.message, ...(e.details ?? [])].some((m) => /next\s*page\s*token|nextPageToken/i.test(m));
+}
+
 function jiraDeps(): JiraAccessDeps {
   return {
     store: localStore(),
-    transport: (c, secret) => transportFor(c, secret),
+    transport: (c, secret, { force }) => connectionTransport(c, secret, { force }),
     onAuthFailure: (id) => onConnectionAuthFailure(id),
     // The badge follows the default connection only.
     onRecovered: async (id) => {
@@ -83,11 +91,18 @@ export const issueHandlers: Handlers = {
       } catch {
         throw new AppError({ kind: 'invalid-input', message: 'That list cannot be searched.' });
       }
-      const result = await listPage(
-        deps.store,
-        { connectionId: id, list, jql: query, ...(at ? { cursor: at } : {}), ...(force ? { force } : {}) },
-        (q, c) => withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE), { force: !!force }),
-      );
+      const fetchPage = (q: string, c?: PageCursor) =>
+        withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE, { postAllowed: !postsMeetXsrf() }), { force: !!force });
+      let result: { page: IssuePage; fromCache: boolean; restarted?: true };
+      try {
+        result = await listPage(deps.store, { connectionId: id, list, jql: query, ...(at ? { cursor: at } : {}), ...(force ? { force } : {}) }, fetchPage);
+      } catch (e) {
+        if (!at || !isExpiredCursor(e, at)) throw e;
+        // Jira's page tokens expire (docs/jira-api.md#search): the list starts again from its
+        // first page, once, rather than showing an error. From Jira, not the cache: the cached
+        // page's own token may be as old.
+        result = { ...(await listPage(deps.store, { connectionId: id, list, jql: query, force: true }, fetchPage)), restarted: true };
+      }
       // The rows' icons that need the connection's credentials (icons.ts): the list does not
       // wait for them; the popup shows each as it lands in storage.local. A page from the cache
       // had its icons seen to when Jira sent it: no second read of the icons per opening.
@@ -122,7 +137,7 @@ export const issueHandlers: Handlers = {
       const blocked = blockedBy(c);
       if (blocked) return { errors: [], notChecked: `${c.name}: ${blocked.message}` };
       try {
-        await withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, query.trim(), undefined, 1));
+        await withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, query.trim(), undefined, 1, { postAllowed: !postsMeetXsrf() }));
         return { checkedOn: c.name, errors: [] };
       } catch (e) {
         // Only a 400 is Jira's verdict on the query; anything else says it could not be asked.

@@ -10,11 +10,11 @@ import type { ConnectionSummary } from '../../shared/connection';
 import { isAppError, isAuthFailure } from '../../shared/errors';
 import type { IssueRow } from '../../shared/issues';
 import { iconsCacheKey, type CachedIcons } from '../../shared/storage-keys';
-import { apiBaseFor, transportFor } from '../jira/connect';
+import { apiBaseFor } from '../jira/connect';
 import { JiraTransport, isSafeApiPath } from '../jira/transport';
 import { originPatternFor } from '../../shared/site-url';
 import type { Store } from '../storage/store';
-import { blockedBy } from './jira-access';
+import { blockedBy, connectionTransport } from './jira-access';
 import { recordFailure } from '../connection-status';
 
 /** A fetched icon is kept this long, then fetched again when a list shows it. */
@@ -41,7 +41,7 @@ const TIMEOUT_MS = 10_000;
 
 export interface IconDeps {
   store: Store;
-  /** The transport for a connection (default: transportFor, no retries, short timeout). */
+  /** The transport for a connection (default: connectionTransport, no retries, short timeout). */
   transport?: (c: ConnectionSummary, secret: string) => JiraTransport;
   /** A transport without credentials for a site (scoped tokens: static icons on the site). */
   anonymous?: (siteUrl: string) => JiraTransport;
@@ -180,7 +180,7 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
   const secret = await deps.store.secret(connectionId);
   if (secret === undefined) return;
 
-  const authed = (deps.transport ?? ((conn, s) => transportFor(conn, s, { maxRetries: 0, timeoutMs: TIMEOUT_MS })))(c, secret);
+  const authed = (deps.transport ?? ((conn, s) => connectionTransport(conn, s, { maxRetries: 0, timeoutMs: TIMEOUT_MS })))(c, secret);
   const anonymous = () =>
     (deps.anonymous ?? ((site) => new JiraTransport(site, null, originPatternFor(site), { maxRetries: 0, timeoutMs: TIMEOUT_MS })))(c.siteUrl);
   const scoped = c.deployment === 'cloud' && !!c.scoped;

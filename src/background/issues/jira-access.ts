@@ -4,10 +4,22 @@
 import type { ConnectionSummary } from '../../shared/connection';
 import { AppError, isAppError, isAuthFailure } from '../../shared/errors';
 import { recordFailure, recordSuccess } from '../connection-status';
-import type { JiraTransport } from '../jira/transport';
-import type { Store } from '../storage/store';
+import { transportFor } from '../jira/connect';
+import { connectionBudget } from '../jira/retry-budget';
+import type { JiraTransport, TransportOptions } from '../jira/transport';
+import { sessionArea, type Store } from '../storage/store';
 
-export type TransportFactory = (c: ConnectionSummary, secret: string) => JiraTransport;
+/** `force`: a user's explicit retry (it may go now, with a fresh retry budget). */
+export type TransportFactory = (c: ConnectionSummary, secret: string, opts: { force: boolean }) => JiraTransport;
+
+/**
+ * The transport for a stored connection, with the retry budget it shares with every other
+ * request for it (src/background/jira/retry-budget.ts).
+ */
+export function connectionTransport(c: ConnectionSummary, secret: string, opts: TransportOptions & { force?: boolean } = {}): JiraTransport {
+  const { force, ...rest } = opts;
+  return transportFor(c, secret, { budget: connectionBudget(sessionArea(), c.id, { force: !!force }), ...rest });
+}
 
 export interface JiraAccessDeps {
   store: Store;
@@ -52,7 +64,7 @@ export async function withJira<T>(
   if (secret === undefined) throw new AppError({ kind: 'auth', message: 'This connection has no stored credentials. Renew them in the options.' });
   const sentAt = Date.now();
   try {
-    const result = await call(deps.transport(c, secret), c);
+    const result = await call(deps.transport(c, secret, { force: !!opts.force }), c);
     const { recoveredFrom } = await recordSuccess(connectionId, deps.store, sentAt);
     if (recoveredFrom === 'token-rejected' || recoveredFrom === 'captcha') void deps.onRecovered?.(connectionId).catch(() => undefined);
     return result;

@@ -165,6 +165,36 @@ describe('searchIssues on Server/DC', () => {
   });
 });
 
+describe('searchIssues: a query too long for a URL', () => {
+  const long = `project = WEB AND (${Array.from({ length: 700 }, (_, i) => `summary ~ "w${i}"`).join(' OR ')})`;
+
+  it.each([
+    ['cloud', CLOUD, 'POST /rest/api/3/search/jql', { issues: [issue('A-1')], nextPageToken: 'n'.repeat(5000) }],
+    ['server', SERVER, 'POST /jira/rest/api/2/search', { startAt: 0, total: 1, issues: [issue('A-1')] }],
+  ] as const)('%s: goes as a POST with the same parameters, and a long token comes back as the cursor', async (deployment, base, route, answer) => {
+    const { t, calls } = transport(base, { [route]: json(answer) });
+    const page = await searchIssues(t, deployment, 'c1', long, undefined, 50);
+    expect(page.issues.map((i) => i.key)).toEqual(['A-1']);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.method).toBe('POST');
+    expect(calls[0]!.url.search).toBe('');
+    expect(calls[0]!.body).toMatchObject({ jql: long, maxResults: 50, fields: ['summary', 'status', 'issuetype', 'priority', 'assignee', 'updated'] });
+    if (deployment === 'cloud') expect(page.next).toEqual({ nextPageToken: 'n'.repeat(5000) });
+  });
+
+  it('a short query stays a GET', async () => {
+    const { t, calls } = transport(CLOUD, { 'GET /rest/api/3/search/jql': json({ issues: [] }) });
+    await searchIssues(t, 'cloud', 'c1', 'project = WEB');
+    expect(calls[0]!.method).toBe('GET');
+  });
+
+  it('where POSTs meet the XSRF rule (Firefox), it says the query is too long, and sends nothing', async () => {
+    const { t, calls } = transport(CLOUD, {});
+    await expect(searchIssues(t, 'cloud', 'c1', long, undefined, 50, { postAllowed: false })).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/too long/) });
+    expect(calls).toHaveLength(0);
+  });
+});
+
 describe('favouriteFilters', () => {
   it.each([
     ['cloud', CLOUD, '/rest/api/3/filter/favourite'],
@@ -225,12 +255,29 @@ describe('countIssues', () => {
   });
 
   it('Cloud fallback stops at the cap', async () => {
-    const { t, calls } = transport(CLOUD, {
-      'POST /rest/api/3/search/approximate-count': json({}, 404),
-      'GET /rest/api/3/search/jql': json({ issues: Array.from({ length: 100 }, (_, i) => ({ id: String(i) })), nextPageToken: 'more' }),
-    });
+    let n = 0;
+    const page = () => {
+      n++;
+      return json({ issues: Array.from({ length: 100 }, (_, i) => ({ id: `${n}-${i}` })), nextPageToken: `t${n}` });
+    };
+    const { t, calls } = transport(CLOUD, { 'POST /rest/api/3/search/approximate-count': json({}, 404), 'GET /rest/api/3/search/jql': page });
     expect(await countIssues(t, 'cloud', 'x')).toBe(COUNT_CAP);
     expect(calls.filter((c) => c.method === 'GET')).toHaveLength(COUNT_CAP / 100);
+  });
+
+  // Answers seen from real sites (docs/jira-api.md#search): the loop must end by itself.
+  it.each([
+    ['a page that adds no issue but still carries a token', () => json({ issues: [], nextPageToken: 'again', isLast: false })],
+    ['the same page again, with the same token', () => json({ issues: [{ id: '1' }, { id: '2' }], nextPageToken: 'same' })],
+    ['the same issues again, under a new token each time', (() => {
+      let n = 0;
+      return () => json({ issues: [{ id: '1' }, { id: '2' }], nextPageToken: `t${++n}` });
+    })()],
+  ])('Cloud fallback stops after %s', async (_name, reply) => {
+    const first = json({ issues: [{ id: '1' }, { id: '2' }], nextPageToken: 'p2' });
+    const { t, calls } = transport(CLOUD, { 'GET /rest/api/3/search/jql': [first, reply as () => Response] });
+    expect(await countIssues(t, 'cloud', 'x', { readsOnly: true })).toBe(2);
+    expect(calls.length).toBeLessThanOrEqual(3);
   });
 
   it('Cloud: other failures are not hidden by the fallback', async () => {

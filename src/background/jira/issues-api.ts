@@ -4,6 +4,7 @@
 import type { JiraUser } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
 import type { FavouriteFilter, IssuePage, PageCursor } from '../../shared/issues';
+import { followCursor } from './paging';
 import { toIssueRow, toJiraUser } from './rows';
 import {
   approximateCountSchema,
@@ -14,6 +15,7 @@ import {
   serverCountSchema,
   serverSearchSchema,
 } from './schemas';
+import type { z } from 'zod';
 import type { JiraTransport } from './transport';
 
 export { toIssueRow } from './rows';
@@ -43,6 +45,32 @@ export async function getMyself(t: JiraTransport, deployment: DeploymentKind): P
   return toJiraUser(await t.requestJson({ path: `${restApi(deployment)}/myself` }, myselfSchema));
 }
 
+/**
+ * The longest request URL sent as a GET. Jira's front ends and proxies refuse longer ones (414),
+ * so a longer search goes as a POST with the same parameters in its body
+ * (docs/jira-api.md#search).
+ */
+export const MAX_GET_URL_LENGTH = 8000;
+
+export interface SearchOptions {
+  /**
+   * False where a POST meets Jira's XSRF rule (Firefox without the header rule,
+   * docs/browsers.md#origin-header): a search too long for a GET is refused with a message then.
+   */
+  postAllowed?: boolean;
+}
+
+const TOO_LONG_FOR_FIREFOX =
+  'This query is too long to send to Jira from Firefox. Shorten it (or save it as a filter in Jira and open the filter), or use it in Chrome.';
+
+/**
+ * One page of a JQL search, as rows. Cloud: GET (or, past MAX_GET_URL_LENGTH, POST)
+ * /rest/api/3/search/jql, paged by nextPageToken; `next` is absent when Jira says the page is
+ * the last. Server/DC: /rest/api/2/search paged by startAt; an empty page ends the list.
+ * Throws AppError: 'internal' for a cursor of the other kind, 'invalid-input' for a query too
+ * long for a GET where POSTs are not allowed, and the transport's errors (Jira's 400 for a wrong
+ * JQL or an expired page token is 'bad-request' with Jira's words).
+ */
 export async function searchIssues(
   t: JiraTransport,
   deployment: DeploymentKind,
@@ -50,17 +78,15 @@ export async function searchIssues(
   jql: string,
   cursor?: PageCursor,
   pageSize?: number,
+  opts: SearchOptions = {},
 ): Promise<IssuePage> {
   const maxResults = clampPageSize(pageSize);
-  const fields = ROW_FIELDS.join(',');
   if (deployment === 'cloud') {
     if (cursor && !('nextPageToken' in cursor)) {
       throw new AppError({ kind: 'internal', message: 'This list cannot continue from here. Reload it.' });
     }
-    const page = await t.requestJson(
-      { path: '/rest/api/3/search/jql', query: { jql, fields, maxResults, nextPageToken: cursor?.nextPageToken } },
-      cloudSearchSchema,
-    );
+    const params = { jql, maxResults, nextPageToken: cursor?.nextPageToken };
+    const page = await searchRequest(t, '/rest/api/3/search/jql', params, cloudSearchSchema, opts);
     const result: IssuePage = { issues: page.issues.map((i) => toIssueRow(i, connectionId)), fetchedAt: Date.now() };
     if (page.nextPageToken && page.isLast !== true) result.next = { nextPageToken: page.nextPageToken };
     return result;
@@ -71,10 +97,7 @@ export async function searchIssues(
   }
   const startAt = cursor?.startAt ?? 0;
   // Server/DC only: on Cloud this endpoint is gone (410, CHANGE-2046); Cloud returned above.
-  const page = await t.requestJson(
-    { path: '/rest/api/2/search', query: { jql, fields, startAt, maxResults } },
-    serverSearchSchema,
-  );
+  const page = await searchRequest(t, '/rest/api/2/search', { jql, startAt, maxResults }, serverSearchSchema, opts);
   const result: IssuePage = {
     issues: page.issues.map((i) => toIssueRow(i, connectionId)),
     total: page.total,
@@ -84,6 +107,21 @@ export async function searchIssues(
   // An empty page before total (issues deleted meanwhile) ends the list rather than looping.
   if (page.issues.length > 0 && nextStart < page.total) result.next = { startAt: nextStart };
   return result;
+}
+
+/** A search as a GET, or as a POST (a read: retried like one) when its URL would be too long. */
+async function searchRequest<T>(
+  t: JiraTransport,
+  path: string,
+  params: Record<string, string | number | undefined>,
+  schema: z.ZodType<T>,
+  opts: SearchOptions,
+): Promise<T> {
+  const get = { path, query: { ...params, fields: ROW_FIELDS.join(',') } };
+  if (t.url(get).length <= MAX_GET_URL_LENGTH) return t.requestJson(get, schema);
+  if (opts.postAllowed === false) throw new AppError({ kind: 'invalid-input', message: TOO_LONG_FOR_FIREFOX });
+  const body = Object.fromEntries(Object.entries({ ...params, fields: ROW_FIELDS }).filter(([, v]) => v !== undefined));
+  return t.requestJson({ method: 'POST', idempotent: true, path, body }, schema);
 }
 
 /** Favourite filters that carry a JQL (without one they cannot be listed). */
@@ -126,16 +164,14 @@ export async function countIssues(
       if (!(e instanceof AppError) || (e.kind !== 'forbidden' && e.kind !== 'not-found')) throw e;
     }
   }
-  let counted = 0;
-  let nextPageToken: string | undefined;
-  do {
-    // No `fields`: only ids come back, the cheapest page Jira serves.
-    const page = await t.requestJson(
-      { path: '/rest/api/3/search/jql', query: { jql, maxResults: COUNT_PAGE_SIZE, nextPageToken } },
-      cloudIdsSearchSchema,
-    );
-    counted += page.issues.length;
-    nextPageToken = page.isLast === true || page.issues.length === 0 ? undefined : (page.nextPageToken ?? undefined);
-  } while (nextPageToken && counted < COUNT_CAP);
-  return counted;
+  // No `fields`: only ids come back, the cheapest page Jira serves. The loop stops at a page
+  // that adds no new id or repeats a token, and at COUNT_CAP (paging.ts).
+  const { ids } = await followCursor<string>(
+    async (nextPageToken) => {
+      const page = await t.requestJson({ path: '/rest/api/3/search/jql', query: { jql, maxResults: COUNT_PAGE_SIZE, nextPageToken } }, cloudIdsSearchSchema);
+      return { ids: page.issues.map((i) => String(i.id)), ...(page.nextPageToken ? { next: page.nextPageToken } : {}), ...(page.isLast !== undefined ? { isLast: page.isLast } : {}) };
+    },
+    { maxPages: Math.ceil(COUNT_CAP / COUNT_PAGE_SIZE), maxItems: COUNT_CAP, cursorKey: (token) => token },
+  );
+  return ids.size;
 }

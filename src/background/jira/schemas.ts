@@ -70,9 +70,9 @@ export const cloudSearchSchema = z.looseObject({
   isLast: z.boolean().optional(),
 });
 
-/** Issues without fields, for counting page by page. */
+/** Issues without fields (only their ids), for counting page by page. */
 export const cloudIdsSearchSchema = z.looseObject({
-  issues: z.array(z.unknown()),
+  issues: z.array(z.looseObject({ id: z.union([z.string(), z.number()]) })),
   nextPageToken: z.string().nullish(),
   isLast: z.boolean().optional(),
 });

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { fakeFetch, html, json, noSleep, text, type Reply } from './testing';
+import { MemoryStorageArea } from '../storage/area';
+import { connectionBudget } from './retry-budget';
 import {
-  BACKOFF_BASE_MS,
   DEFAULT_MAX_RETRY_AFTER_SECONDS,
   JiraTransport,
   authorizationHeader,
@@ -333,58 +334,62 @@ describe('failures', () => {
 });
 
 describe('retries', () => {
-  it('GET 429 waits a short Retry-After, then succeeds', async () => {
+  // random 0.5: backoff after the 1st, 2nd, 3rd refusal is 750, 1500, 3000 ms (retry-policy.ts).
+  it('GET 429 waits Retry-After (never less than the backoff), then succeeds', async () => {
     const { t, calls, sleep } = setup({
       'GET /jira/x': [json({}, 429, { 'retry-after': '2' }), json({}, 429, { 'retry-after': '1' }), json({ ok: 1 })],
     });
     await expect(t.requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
     expect(calls).toHaveLength(3);
-    expect(sleep.mock.calls.map((c) => c[0])).toEqual([2000, 1000]);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([2000, 1500]);
   });
 
-  it('GET 503 without Retry-After backs off exponentially with full jitter', async () => {
-    const { t, calls, sleep } = setup({ 'GET /jira/x': [json({}, 503), json({}, 503), json({}, 503), json({ ok: 1 })] }, { random: () => 0.5 });
+  it.each([
+    ['0', '0'],
+    ['missing', undefined],
+    ['an HTTP date in the past', new Date(Date.now() - 60_000).toUTCString()],
+    ['unreadable', 'soon'],
+  ])('Retry-After %s: at least 1 s, growing, and 3 requests in all before the user must act', async (_name, header) => {
+    const headers: Record<string, string> = header === undefined ? {} : { 'retry-after': header };
+    const { t, calls, sleep } = setup({ 'GET /jira/x': [json({}, 429, headers), json({ ok: 1 })] });
+    // The first refusal, then success: one wait of the floor.
     await expect(t.requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
-    expect(calls).toHaveLength(4);
-    expect(sleep.mock.calls.map((c) => c[0])).toEqual([0.5 * BACKOFF_BASE_MS, 0.5 * 2 * BACKOFF_BASE_MS, 0.5 * 4 * BACKOFF_BASE_MS]);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([1000]);
+
+    const stuck = setup({ 'GET /jira/x': json({}, 429, headers) });
+    const e = await failure(stuck.t.requestJson({ path: '/x' }, anything));
+    expect(e.toInfo()).toMatchObject({ kind: 'rate-limited', status: 429, retriesLeft: 0, retryAfterSeconds: 3 });
+    expect(stuck.calls).toHaveLength(3);
+    expect(stuck.sleep.mock.calls.map((c) => c[0])).toEqual([1000, 1500]);
+    expect(calls).toHaveLength(2);
   });
 
-  it('jitter uses the random source over the whole window', async () => {
-    const { t, sleep } = setup({ 'GET /jira/x': [json({}, 429), json({ ok: 1 })] }, { random: () => 0 });
+  it('an HTTP date in the future is waited for', async () => {
+    const at = new Date(Math.ceil((Date.now() + 2_500) / 1000) * 1000).toUTCString();
+    const { t, sleep } = setup({ 'GET /jira/x': [json({}, 429, { 'retry-after': at }), json({ ok: 1 })] }, { maxRetryAfterSeconds: 10 });
     await t.requestJson({ path: '/x' }, anything);
-    expect(sleep).toHaveBeenCalledWith(0);
+    expect(sleep.mock.calls[0]![0]).toBeGreaterThanOrEqual(2000);
+    expect(sleep.mock.calls[0]![0]).toBeLessThanOrEqual(4000);
   });
 
-  it('429 after maxRetries -> rate-limited with retryAfterSeconds', async () => {
-    const { t, calls, sleep } = setup({ 'GET /jira/x': json({}, 429, { 'retry-after': '2' }) }, { maxRetries: 2 });
+  it('503 with an HTML body and Retry-After: retried within the budget, then server with the wait', async () => {
+    const page = html('<html><body><h1>Service Unavailable</h1></body></html>', 503, { 'retry-after': '1' });
+    const { t, calls, sleep } = setup({ 'GET /jira/x': page });
     const e = await failure(t.requestJson({ path: '/x' }, anything));
-    expect(e.kind).toBe('rate-limited');
-    expect(e.retryAfterSeconds).toBe(2);
+    expect(e.toInfo()).toMatchObject({ kind: 'server', status: 503, retryAfterSeconds: 3, retriesLeft: 0 });
+    expect(e.message).toMatch(/HTTP 503/);
+    expect(e.message).not.toMatch(/Service Unavailable|<h1>/);
     expect(calls).toHaveLength(3);
-    expect(sleep).toHaveBeenCalledTimes(2);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([1000, 1500]);
   });
 
-  it('503 after retries -> server', async () => {
-    const { t, calls } = setup({ 'GET /jira/x': json({}, 503) });
-    const e = await failure(t.requestJson({ path: '/x' }, anything));
-    expect(e.kind).toBe('server');
-    expect(e.status).toBe(503);
-    expect(calls).toHaveLength(4);
-  });
-
-  it('a Retry-After above the cap is not waited for', async () => {
+  it('a wait above maxRetryAfterSeconds is not slept through: the caller gets it, with the requests left', async () => {
     const { t, calls, sleep } = setup({ 'GET /jira/x': json({}, 429, { 'retry-after': '3600' }) });
     const e = await failure(t.requestJson({ path: '/x' }, anything));
-    expect(e.kind).toBe('rate-limited');
-    expect(e.retryAfterSeconds).toBe(3600);
+    expect(e.toInfo()).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 3600, retriesLeft: 2 });
+    expect(e.message).toMatch(/Try again in about 60 min\./);
     expect(calls).toHaveLength(1);
     expect(sleep).not.toHaveBeenCalled();
-  });
-
-  it('503 with a long Retry-After -> server with retryAfterSeconds', async () => {
-    const { t } = setup({ 'GET /jira/x': json({}, 503, { 'retry-after': '120' }) });
-    const e = await failure(t.requestJson({ path: '/x' }, anything));
-    expect(e).toMatchObject({ kind: 'server', retryAfterSeconds: 120 });
   });
 
   it.each([
@@ -399,19 +404,71 @@ describe('retries', () => {
     expect(sleep).not.toHaveBeenCalled();
   });
 
-  it('503 with a short Retry-After is retried, and the last one reaches the caller', async () => {
-    const { t, calls, sleep } = setup({ 'GET /jira/x': json({}, 503, { 'retry-after': '1' }) });
-    const e = await failure(t.requestJson({ path: '/x' }, anything));
-    expect(e.toInfo()).toMatchObject({ kind: 'server', status: 503, retryAfterSeconds: 1 });
-    expect(calls).toHaveLength(4);
-    expect(sleep.mock.calls.map((c) => c[0])).toEqual([1000, 1000, 1000]);
-  });
-
   it('maxRetryAfterSeconds sets the threshold', async () => {
     const { t, calls, sleep } = setup({ 'GET /jira/x': [json({}, 429, { 'retry-after': '10' }), json({ ok: 1 })] }, { maxRetryAfterSeconds: 10 });
     await expect(t.requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
     expect(calls).toHaveLength(2);
     expect(sleep).toHaveBeenCalledWith(10_000);
+  });
+
+  describe('one budget per connection, shared by its transports', () => {
+    function shared(routes: Record<string, Reply | Reply[]>, force = false) {
+      const f = fakeFetch(routes);
+      const make = (forced = force) =>
+        new JiraTransport('https://jira.corp.example', AUTH, PATTERN, {
+          fetch: f.fetch,
+          sleep: noSleep,
+          random: () => 0.5,
+          hasPermission: async () => true,
+          budget: connectionBudget(area, 'c1', { force: forced, now: () => clock }),
+        });
+      return { make, calls: f.calls };
+    }
+    let area: MemoryStorageArea;
+    let clock: number;
+    beforeEach(() => {
+      area = new MemoryStorageArea();
+      clock = 1_000_000;
+    });
+
+    it('while Jira asked to wait, another request of the connection is refused unsent', async () => {
+      const { make, calls } = shared({ 'GET /x': [json({}, 429, { 'retry-after': '30' }), json({ ok: 1 })] });
+      expect((await failure(make().requestJson({ path: '/x' }, anything))).retryAfterSeconds).toBe(30);
+      clock += 10_000;
+      const e = await failure(make().requestJson({ path: '/x' }, anything));
+      expect(e.toInfo()).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 20, retriesLeft: 2 });
+      expect(e.status).toBeUndefined(); // not Jira's answer: nothing was sent
+      expect(calls).toHaveLength(1);
+      // After the wait it goes, and success clears the budget.
+      clock += 20_000;
+      await expect(make().requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
+      expect(await area.get(null)).toEqual({});
+    });
+
+    it('the count of refusals carries over between requests: the third one in a row leaves none', async () => {
+      const { make, calls } = shared({ 'GET /x': json({}, 429, { 'retry-after': '30' }) });
+      const left: (number | undefined)[] = [];
+      for (let i = 0; i < 3; i++) {
+        left.push((await failure(make().requestJson({ path: '/x' }, anything))).retriesLeft);
+        clock += 31_000;
+      }
+      expect(left).toEqual([2, 1, 0]);
+      expect(calls).toHaveLength(3);
+    });
+
+    it("a user's retry (force) may go at once, with a fresh count", async () => {
+      const { make, calls } = shared({ 'GET /x': [json({}, 429, { 'retry-after': '30' }), json({ ok: 1 })] });
+      await failure(make().requestJson({ path: '/x' }, anything));
+      await expect(make(true).requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
+      expect(calls).toHaveLength(2);
+    });
+
+    it('an image request honours and feeds the same budget', async () => {
+      const { make, calls } = shared({ 'GET /icon': json({}, 429, { 'retry-after': '30' }), 'GET /x': json({ ok: 1 }) });
+      await failure(make().image({ path: '/icon' }, 1000));
+      expect((await failure(make().requestJson({ path: '/x' }, anything))).kind).toBe('rate-limited');
+      expect(calls).toHaveLength(1);
+    });
   });
 
   describe('with real timers faked (default sleep)', () => {
@@ -424,7 +481,7 @@ describe('retries', () => {
       return { t, calls: f.calls };
     }
 
-    it('sleeps exactly Retry-After (2 s) before retrying', async () => {
+    it('sleeps Retry-After (2 s) before retrying', async () => {
       const { t, calls } = realSleepTransport({ 'GET /x': [json({}, 429, { 'retry-after': '2' }), json({ ok: 1 })] });
       const answer = t.requestJson({ path: '/x' }, anything);
       await vi.advanceTimersByTimeAsync(1_999);
@@ -432,6 +489,15 @@ describe('retries', () => {
       await vi.advanceTimersByTimeAsync(1);
       await expect(answer).resolves.toEqual({ ok: 1 });
       expect(calls).toHaveLength(2);
+    });
+
+    it('a 429 with Retry-After 0 is not retried before 1 s', async () => {
+      const { t, calls } = realSleepTransport({ 'GET /x': [json({}, 429, { 'retry-after': '0' }), json({ ok: 1 })] });
+      const answer = t.requestJson({ path: '/x' }, anything);
+      await vi.advanceTimersByTimeAsync(999);
+      expect(calls).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(answer).resolves.toEqual({ ok: 1 });
     });
 
     it('a 429 with Retry-After 30 reaches the caller without any wait', async () => {
@@ -446,10 +512,11 @@ describe('retries', () => {
     });
   });
 
-  it.each([502, 504])('GET %i is retried once', async (status) => {
-    const { t, calls } = setup({ 'GET /jira/x': json({}, status) });
+  it.each([502, 504])('GET %i is retried once, after at least 1 s', async (status) => {
+    const { t, calls, sleep } = setup({ 'GET /jira/x': json({}, status) });
     expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('server');
     expect(calls).toHaveLength(2);
+    expect(sleep.mock.calls.map((c) => c[0])).toEqual([1000]);
   });
 
   it.each([500, 400, 401, 404])('GET %i is not retried', async (status) => {
@@ -458,19 +525,26 @@ describe('retries', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it.each([429, 503, 502])('POST %i is never retried', async (status) => {
+  it.each([429, 503, 502])('POST %i is never retried, and leaves no automatic retry to the caller', async (status) => {
     const { t, calls, sleep } = setup({ 'POST /jira/x': [json({}, status, { 'retry-after': '1' }), json({ ok: 1 })] });
     const e = await failure(t.requestJson({ method: 'POST', path: '/x', body: {} }, anything));
     expect(e.kind).toBe(status === 429 ? 'rate-limited' : 'server');
-    expect(e.retryAfterSeconds).toBe(1);
+    if (status !== 502) expect(e.toInfo()).toMatchObject({ retryAfterSeconds: 1, retriesLeft: 0 });
     expect(calls).toHaveLength(1);
     expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it('a POST that only reads (idempotent) is retried like a GET', async () => {
+    const { t, calls } = setup({ 'POST /jira/x': [json({}, 429, { 'retry-after': '1' }), json({ ok: 1 })] });
+    await expect(t.requestJson({ method: 'POST', idempotent: true, path: '/x', body: {} }, anything)).resolves.toEqual({ ok: 1 });
+    expect(calls).toHaveLength(2);
   });
 
   it.each([429, 503, 502, 504])('maxRetries 0 (background jobs) never retries a GET %i', async (status) => {
     const { t, calls, sleep } = setup({ 'GET /jira/x': [json({}, status, { 'retry-after': '1' }), json({ ok: 1 })] }, { maxRetries: 0 });
     const e = await failure(t.requestJson({ path: '/x' }, anything));
-    expect(e.toInfo()).toMatchObject({ kind: status === 429 ? 'rate-limited' : 'server', retryAfterSeconds: 1 });
+    expect(e.kind).toBe(status === 429 ? 'rate-limited' : 'server');
+    if (status === 429 || status === 503) expect(e.retryAfterSeconds).toBe(1);
     expect(calls).toHaveLength(1);
     expect(sleep).not.toHaveBeenCalled();
   });
@@ -584,12 +658,13 @@ describe('image', () => {
       'GET /jira/d': new Response(null, { status: 302, headers: { location: 'https://sso.example/' } }),
     });
     const kinds = [];
-    for (const path of ['/a', '/b', '/c', '/d']) {
+    for (const path of ['/a', '/b', '/d', '/c', '/a']) {
       const e = await failure(t.image({ path }, 1024));
       expectNoSecret(e);
       kinds.push(e.kind);
     }
-    expect(kinds).toEqual(['forbidden', 'auth', 'rate-limited', 'not-jira']);
+    // After the 429, the next image waits too: it is not sent.
+    expect(kinds).toEqual(['forbidden', 'auth', 'not-jira', 'rate-limited', 'rate-limited']);
     expect(calls).toHaveLength(4);
   });
 });

@@ -5,6 +5,10 @@ import type { z } from 'zod';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
 import { jiraErrorMessages } from './errors-body';
 import { formatWait } from '../../shared/time';
+import { memoryBudget, type RetryBudget } from './retry-budget';
+import { parseRetryAfter, retryDelayMs } from './retry-policy';
+
+export { parseRetryAfter } from './retry-policy';
 
 export interface JiraAuth {
   authMethod: 'cloud-token' | 'password' | 'pat';
@@ -18,15 +22,22 @@ export interface TransportOptions {
   /** Per attempt, including reading the body. Default 20000. */
   timeoutMs?: number;
   /**
-   * Retries of a GET after 429/503 (502/504: one retry). Default 3. POSTs are never retried.
+   * Retries of a read, slept through here, after 429/503 (502/504: one retry). Default 3, and
+   * never more than the connection's retry budget allows. Writes are never retried.
    * Background jobs pass 0: their next run is their retry.
    */
   maxRetries?: number;
   /**
-   * The longest Retry-After waited out before retrying; a longer one is answered at once with
-   * retryAfterSeconds, for the caller to schedule. Default DEFAULT_MAX_RETRY_AFTER_SECONDS.
+   * The longest wait (retry-policy.ts: Retry-After as a floor, plus backoff) slept through before
+   * retrying; a longer one is answered at once with retryAfterSeconds, for the caller to
+   * schedule. Default DEFAULT_MAX_RETRY_AFTER_SECONDS.
    */
   maxRetryAfterSeconds?: number;
+  /**
+   * The connection's retry budget (retry-budget.ts), shared with every other request for it.
+   * Default: one of this transport's own (a connection being tested has no id yet).
+   */
+  budget?: RetryBudget;
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source, default Math.random. */
   random?: () => number;
@@ -36,6 +47,11 @@ export interface TransportOptions {
 
 export interface JiraRequest {
   method?: 'GET' | 'POST';
+  /**
+   * A POST that only reads (a search sent as POST because its URL would be too long): it may be
+   * retried like a GET.
+   */
+  idempotent?: boolean;
   /** Starts with "/", e.g. "/rest/api/3/myself". Joined after apiBase's context path. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
@@ -53,10 +69,6 @@ export const DEFAULT_MAX_RETRIES = 3;
  * down to its own retry.
  */
 export const DEFAULT_MAX_RETRY_AFTER_SECONDS = 2;
-/** Backoff without Retry-After: full jitter over min(cap, base * 2^attempt). */
-export const BACKOFF_BASE_MS = 1_000;
-export const BACKOFF_CAP_MS = 30_000;
-
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface PermissionsApi {
@@ -86,16 +98,6 @@ export function basicCredentials(username: string, secret: string): string {
 export function authorizationHeader(auth: JiraAuth): string {
   // Data Center PATs are Bearer tokens; sent as a Basic password they get 401 (JIRA_FACTS.md).
   return auth.authMethod === 'pat' ? `Bearer ${auth.secret}` : `Basic ${basicCredentials(auth.username, auth.secret)}`;
-}
-
-/** Retry-After as seconds: an integer, or an HTTP date (then seconds from now, at least 0). */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
 /** "CAPTCHA_CHALLENGE; login-url=https://jira.example.com/login.jsp" -> the login URL. */
@@ -137,6 +139,7 @@ export class JiraTransport {
   private readonly maxRetryAfterSeconds: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly budget: RetryBudget;
   private readonly hasPermission: (originPattern: string) => Promise<boolean>;
   private readonly base: URL;
 
@@ -153,6 +156,7 @@ export class JiraTransport {
     this.maxRetryAfterSeconds = Math.max(0, opts.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER_SECONDS);
     this.sleep = opts.sleep ?? defaultSleep;
     this.random = opts.random ?? Math.random;
+    this.budget = opts.budget ?? memoryBudget({ random: this.random });
     this.hasPermission = opts.hasPermission ?? defaultHasPermission;
     this.base = new URL(apiBase.endsWith('/') ? apiBase : `${apiBase}/`);
   }
@@ -194,8 +198,11 @@ export class JiraTransport {
     try {
       const init = this.init('GET', undefined);
       (init.headers as Record<string, string>).Accept = 'image/png,image/svg+xml,image/*;q=0.8';
-      const answer = await this.attempt(this.url(req), init, maxBytes);
-      this.throwIfFailed(answer, parseRetryAfter(answer.headers.get('retry-after')));
+      const url = this.url(req);
+      await this.admit();
+      const answer = await this.attempt(url, init, maxBytes);
+      await this.throwIfThrottled(answer, true, false);
+      this.throwIfFailed(answer);
       const type = (answer.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       const size = answer.bytes?.byteLength ?? 0;
       if (!IMAGE_TYPES.has(type) || size === 0 || size > maxBytes) {
@@ -212,36 +219,59 @@ export class JiraTransport {
     const url = this.url(req);
     const init = this.init(method, req.body);
     // Only reads are retried: a write that timed out or was throttled may have happened.
+    const isRead = method === 'GET' || req.idempotent === true;
+    await this.admit();
     for (let attempt = 0; ; attempt++) {
       const answer = await this.attempt(url, init);
-      const retryAfter = parseRetryAfter(answer.headers.get('retry-after'));
-      const retryable = method === 'GET' && this.mayRetry(answer.status, attempt, retryAfter);
-      if (retryable) {
-        await this.sleep(retryAfter !== undefined ? retryAfter * 1000 : this.backoff(attempt));
+      const wait = await this.throwIfThrottled(answer, isRead, attempt < this.maxRetries);
+      if (wait !== undefined) {
+        await this.sleep(wait);
         continue;
       }
-      return this.interpret(answer, schema, retryAfter);
+      // 502 and 504 (a proxy or gateway hiccup): once, after the shortest wait.
+      if ((answer.status === 502 || answer.status === 504) && isRead && attempt === 0 && this.maxRetries > 0) {
+        await this.sleep(retryDelayMs(undefined, 1, this.random));
+        continue;
+      }
+      return this.interpret(answer, schema);
     }
   }
 
   /**
-   * 429 and 503: up to maxRetries times, waiting Retry-After when it is at most
-   * maxRetryAfterSeconds (a longer wait is the caller's to schedule), or backing off when
-   * there is none. 502 and 504 (a proxy or gateway hiccup): once. Timeouts and network
-   * failures are not retried: the user sees them at once and can retry, rather than waiting
-   * several timeouts.
+   * Before a request: refuses it, unsent, while the connection's budget says Jira asked to wait
+   * (a 429 or 503 moments ago, for this or another request of the same connection).
    */
-  private mayRetry(status: number, attempt: number, retryAfter: number | undefined): boolean {
-    if (attempt >= this.maxRetries) return false;
-    if (retryAfter !== undefined && retryAfter > this.maxRetryAfterSeconds) return false;
-    if (status === 429 || status === 503) return true;
-    if (status === 502 || status === 504) return attempt === 0;
-    return false;
+  private async admit(): Promise<void> {
+    const { waitMs, retriesLeft, status } = await this.budget.wait();
+    if (waitMs > 0) throw this.throttledError(status, Math.ceil(waitMs / 1000), retriesLeft);
   }
 
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
-    return Math.floor(this.random() * ceiling);
+  /**
+   * After an answer: nothing for an answer that is not a 429 or 503 (the budget is settled).
+   * For a 429 or 503, the ms to sleep before retrying here when this is a read, `retryHere`, the
+   * budget allows it and the wait is short; otherwise the error, with the wait and the requests
+   * the budget still allows (0 for a write: a write is never sent again by itself). Timeouts and
+   * network failures are not retried: the user sees them at once.
+   */
+  private async throwIfThrottled(answer: Answer, isRead: boolean, retryHere: boolean): Promise<number | undefined> {
+    const { status } = answer;
+    if (status !== 429 && status !== 503) {
+      await this.budget.settled();
+      return undefined;
+    }
+    const retryAfter = parseRetryAfter(answer.headers.get('retry-after'));
+    const { waitMs, retriesLeft } = await this.budget.refused(status, retryAfter);
+    if (isRead && retryHere && retriesLeft > 0 && waitMs <= this.maxRetryAfterSeconds * 1000) return waitMs;
+    throw this.throttledError(status, Math.ceil(waitMs / 1000), isRead ? retriesLeft : 0, answer);
+  }
+
+  private throttledError(status: 429 | 503, seconds: number, retriesLeft: number, answer?: Answer): AppError {
+    const wait = formatWait(Math.max(1, seconds));
+    const withStatus = answer ? { status: answer.status } : {};
+    if (status === 429) {
+      return new AppError({ kind: 'rate-limited', message: `Jira is limiting requests right now. Try again in ${wait}.`, retryAfterSeconds: seconds, retriesLeft, ...withStatus });
+    }
+    return new AppError({ kind: 'server', message: `Jira is unavailable for the moment (HTTP 503). Try again in ${wait}.`, retryAfterSeconds: seconds, retriesLeft, ...withStatus });
   }
 
   private init(method: 'GET' | 'POST', body: unknown): RequestInit {
@@ -339,13 +369,16 @@ export class JiraTransport {
     });
   }
 
-  private interpret<T>(answer: Answer, schema: z.ZodType<T>, retryAfter: number | undefined): T {
-    this.throwIfFailed(answer, retryAfter);
+  private interpret<T>(answer: Answer, schema: z.ZodType<T>): T {
+    this.throwIfFailed(answer);
     return this.parseBody(answer, schema);
   }
 
-  /** Throws the AppError for Jira's answer unless it is a success (2xx, and not a denied login). */
-  private throwIfFailed(answer: Answer, retryAfter: number | undefined): void {
+  /**
+   * Throws the AppError for Jira's answer unless it is a success (2xx, and not a denied login).
+   * 429 and 503 were handled before (throwIfThrottled).
+   */
+  private throwIfFailed(answer: Answer): void {
     const { status, headers } = answer;
     const fail = (info: Omit<AppErrorInfo, 'status'>) => new AppError({ ...info, status });
 
@@ -367,7 +400,6 @@ export class JiraTransport {
     if (status >= 200 && status < 300) return;
 
     const jira = jiraErrorMessages(answer.text, headers.get('content-type'));
-    const withRetry = retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {};
     switch (status) {
       case 403:
         if (/XSRF check failed/i.test(answer.text)) {
@@ -387,22 +419,9 @@ export class JiraTransport {
         throw fail({ kind: 'not-found', message: jira[0] ?? 'Jira could not find this (it may have been deleted or you may not have access).' });
       case 410:
         throw fail({ kind: 'gone', message: 'This Jira feature is no longer available on this site.' });
-      case 429:
-        throw fail({
-          kind: 'rate-limited',
-          message:
-            retryAfter !== undefined
-              ? `Jira is limiting requests right now. Try again in ${formatWait(Math.max(1, Math.ceil(retryAfter)))}.`
-              : 'Jira is limiting requests right now. Try again in a minute.',
-          ...withRetry,
-        });
     }
     if (status >= 500) {
-      throw fail({
-        kind: 'server',
-        message: `Jira had a problem answering (HTTP ${status}). Try again later.`,
-        ...withRetry,
-      });
+      throw fail({ kind: 'server', message: `Jira had a problem answering (HTTP ${status}). Try again later.` });
     }
     if (status >= 400) {
       throw fail({

@@ -5,11 +5,12 @@ export interface IssueRequests {
   /**
    * One page of a list. Without a cursor this is the list's first page: answered from the
    * cache when it is fresher than the refresh window unless `force`, otherwise fetched and
-   * cached (storage.local, per connection and list).
+   * cached (storage.local, per connection and list). With a cursor Jira no longer knows (an
+   * expired page token), the list's first page, with `restarted`.
    */
   'issues.list': {
     payload: { connectionId: string; list: ListRef; cursor?: PageCursor; force?: boolean };
-    reply: { page: IssuePage; fromCache: boolean };
+    reply: { page: IssuePage; fromCache: boolean; restarted?: true };
   };
   'filters.favourite': {
     payload: { connectionId: string; force?: boolean };

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Accounts, TokenKind } from './accounts';
 import { escapeHtml, parseAuth, readBody, send, svgIcon, type RecordedRequest } from './http';
 import { JqlError, parseJql, runJql, type JqlContext } from './jql';
-import type { FakeIssue, FakeUser, SiteData } from './seed';
+import { STATUSES, buildIssues, type FakeIssue, type FakeUser, type SiteData } from './seed';
 
 export interface SiteConfig {
   /** Short name used by tests, e.g. "acme". */
@@ -28,21 +28,46 @@ export interface SiteConfig {
   captchaAfter?: number;
 }
 
-/** Per-host switches a test flips; `reset()` puts them back. */
+/**
+ * Per-host switches a test flips; `reset()` puts them back. The defaults are as strict as Jira;
+ * the switches add the answers real sites have given that made clients loop or misreport
+ * (docs/jira-api.md#search, #rate-limits).
+ */
 export class HostSwitches {
-  /** Answer the next N requests with 429 + Retry-After. */
+  /** Answer the next N requests with 429. */
   rateLimitRemaining = 0;
+  /** Answer the next N requests with 503 and an HTML page (a proxy or a site in maintenance). */
+  unavailableRemaining = 0;
   /** Answer every request with a 200 HTML login page (a proxy, SSO wall, or not Jira at all). */
   html = false;
   /** Drop connections (a site that is down). */
   down = false;
 
-  /** Seconds in the 429's Retry-After. */
-  retryAfterSeconds = 1;
+  /** Retry-After of those 429s and 503s: seconds, or null for no header at all. */
+  retryAfterSeconds: number | null = 1;
+  /** Longer request targets (path and query) get 414, as Jira's front ends and Tomcat do (8 KB). */
+  maxUrlLength = 8192;
+  /** Search pages after the first add no issue, yet carry a fresh nextPageToken (Cloud). */
+  emptyPagesWithToken = false;
+  /** Searches ignore their cursor: the first page again, with a next cursor (a broken cache or proxy). */
+  repeatFirstPage = false;
+  /** Page tokens issued before this time (epoch ms) are expired. */
+  tokensValidAfter = 0;
+  /** Page tokens live this long (Jira's schema says 7 days). */
+  pageTokenTtlMs = 7 * 86_400_000;
 
-  rateLimitNext(n: number, retryAfterSeconds = 1): void {
+  rateLimitNext(n: number, retryAfterSeconds: number | null = 1): void {
     this.rateLimitRemaining = n;
     this.retryAfterSeconds = retryAfterSeconds;
+  }
+  /** 503 with an HTML body, N times. */
+  unavailableNext(n: number, retryAfterSeconds: number | null = 1): void {
+    this.unavailableRemaining = n;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+  /** Every page token issued so far is now expired. */
+  expirePageTokens(): void {
+    this.tokensValidAfter = Date.now() + 1;
   }
   answerHtml(on = true): void {
     this.html = on;
@@ -55,9 +80,15 @@ export class HostSwitches {
   }
   reset(): void {
     this.rateLimitRemaining = 0;
+    this.unavailableRemaining = 0;
     this.retryAfterSeconds = 1;
     this.html = false;
     this.down = false;
+    this.maxUrlLength = 8192;
+    this.emptyPagesWithToken = false;
+    this.repeatFirstPage = false;
+    this.tokensValidAfter = 0;
+    this.pageTokenTtlMs = 7 * 86_400_000;
   }
 }
 
@@ -110,6 +141,28 @@ export class JiraSite {
     this.config.data = structuredClone(this.pristine);
     this.switches.reset();
     this.failedLogins.clear();
+  }
+
+  /**
+   * Adds `count` open issues assigned to `assignee` in a project BIG (BIG-1 the most recently
+   * updated, after every seeded issue), to page through long lists.
+   */
+  addIssues(count: number, assignee: string): void {
+    const added = buildIssues({
+      projects: [{ id: '10900', key: 'BIG', name: 'Backlog of thousands' }],
+      count,
+      seed: 5,
+      firstId: 900_001,
+      now: Date.now() - 400 * 86_400_000,
+      assignee: () => assignee,
+      reporter: () => assignee,
+      watchers: () => [],
+    });
+    for (const issue of added) {
+      issue.status = { ...STATUSES[0] };
+      issue.resolution = null;
+    }
+    this.data.issues.push(...added);
   }
 
   /** Server/DC: forget failed logins (the user logged in once in the web UI). */
@@ -441,21 +494,26 @@ export class JiraSite {
     const pageSize = Math.min(max, idOnly ? 5000 : 100);
     const found = this.runSearch(jql ?? '', user, true);
     if ('errors' in found) return send(a.res, 400, found.errors);
-    const fingerprint = hash(jql ?? '');
+    const sw = this.switches;
     let offset = 0;
     const token = get('nextPageToken');
     if (token !== undefined && token !== null) {
+      // Tokens carry the query (long for a long JQL) and expire (docs/jira-api.md#search).
       const decoded = decodePageToken(String(token));
-      if (!decoded || decoded.h !== fingerprint) {
-        return send(a.res, 400, { errorMessages: ['The provided next page token is invalid or expired.'], errors: {} });
+      const now = Date.now();
+      if (!decoded || decoded.q !== (jql ?? '') || decoded.t < sw.tokensValidAfter || now - decoded.t > sw.pageTokenTtlMs) {
+        return send(a.res, 400, { errorMessages: ['The provided next page token is invalid or expired.'], errors: {}, warningMessages: [] });
       }
-      offset = decoded.o;
+      offset = sw.repeatFirstPage ? 0 : decoded.o;
+      if (sw.emptyPagesWithToken) {
+        return ok(200, { issues: [], nextPageToken: encodePageToken({ o: offset + pageSize, q: jql ?? '', t: now }), isLast: false });
+      }
     }
     const page = found.issues.slice(offset, offset + pageSize);
     const isLast = offset + page.length >= found.issues.length;
     const fieldList = fields.join(',');
     const issues = page.map((i) => (fields.length ? this.issueJson(i, a.apiBase, a.version, fieldList, String(get('expand') ?? '')) : { id: i.id }));
-    ok(200, { issues, ...(isLast ? {} : { nextPageToken: encodePageToken({ o: offset + page.length, h: fingerprint }) }), isLast });
+    ok(200, { issues, ...(isLast ? {} : { nextPageToken: encodePageToken({ o: offset + page.length, q: jql ?? '', t: Date.now() }) }), isLast });
   }
 
   private serverSearch(a: ApiRequest, user: FakeUser | null, body: Record<string, unknown> | undefined, ok: (s: number, p: object) => void): void {
@@ -470,10 +528,12 @@ export class JiraSite {
     const fields = Array.isArray(rawFields) ? rawFields.join(',') : typeof rawFields === 'string' ? rawFields : '*navigable';
     const found = this.runSearch(jql, user, false);
     if ('errors' in found) return send(a.res, 400, found.errors);
-    const page = found.issues.slice(startAt, startAt + max);
+    // A broken cache in front of Jira: whatever was asked, the first page.
+    const from = this.switches.repeatFirstPage ? 0 : startAt;
+    const page = found.issues.slice(from, from + max);
     ok(200, {
       expand: 'schema,names',
-      startAt,
+      startAt: from,
       maxResults: max,
       total: found.issues.length,
       issues: page.map((i) => this.issueJson(i, a.apiBase, 2, fields, String(get('expand') ?? ''))),
@@ -643,20 +703,21 @@ function highlight(text: string, words: string[]): string {
   return html;
 }
 
-function hash(s: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
+/** A page token: the offset, the query itself and when it was issued (so it can expire). */
+interface PageToken {
+  o: number;
+  q: string;
+  t: number;
 }
 
-function encodePageToken(t: { o: number; h: string }): string {
+function encodePageToken(t: PageToken): string {
   return Buffer.from(JSON.stringify(t)).toString('base64url');
 }
 
-function decodePageToken(s: string): { o: number; h: string } | null {
+function decodePageToken(s: string): PageToken | null {
   try {
-    const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as { o?: unknown; h?: unknown };
-    return typeof t.o === 'number' && typeof t.h === 'string' ? { o: t.o, h: t.h } : null;
+    const t = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Partial<PageToken>;
+    return typeof t.o === 'number' && typeof t.q === 'string' && typeof t.t === 'number' ? { o: t.o, q: t.q, t: t.t } : null;
   } catch {
     return null;
   }

@@ -176,7 +176,7 @@ function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)]!;
 }
 
-interface IssueSpec {
+export interface IssueSpec {
   projects: { id: string; key: string; name: string }[];
   count: number;
   assignee: (i: number) => string | null;
@@ -187,7 +187,7 @@ interface IssueSpec {
   now: number;
 }
 
-function buildIssues(spec: IssueSpec): FakeIssue[] {
+export function buildIssues(spec: IssueSpec): FakeIssue[] {
   const rnd = prng(spec.seed);
   const counters = new Map<string, number>();
   const issues: FakeIssue[] = [];

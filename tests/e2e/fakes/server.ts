@@ -83,15 +83,28 @@ export async function startFakeServers(): Promise<FakeServers> {
       req.socket.destroy();
       return;
     }
+    if (sw && (req.url ?? '').length > sw.maxUrlLength) {
+      return send(res, 414, '<!doctype html><html><head><title>414 Request-URI Too Long</title></head><body><h1>Request-URI Too Long</h1></body></html>', {
+        'content-type': 'text/html;charset=UTF-8',
+      });
+    }
+    const retryAfter: Record<string, string> = sw?.retryAfterSeconds === null || !sw ? {} : { 'retry-after': String(sw.retryAfterSeconds) };
     if (sw && sw.rateLimitRemaining > 0) {
       sw.rateLimitRemaining--;
       return send(res, 429, { errorMessages: ['Rate limit exceeded.'], errors: {} }, {
-        'retry-after': String(sw.retryAfterSeconds),
+        ...retryAfter,
         'x-ratelimit-limit': '100',
         'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': new Date(Date.now() + sw.retryAfterSeconds * 1000).toISOString(),
+        'x-ratelimit-reset': new Date(Date.now() + (sw.retryAfterSeconds ?? 60) * 1000).toISOString(),
         'x-ratelimit-nearlimit': 'true',
         'ratelimit-reason': 'jira-burst-based',
+      });
+    }
+    if (sw && sw.unavailableRemaining > 0) {
+      sw.unavailableRemaining--;
+      return send(res, 503, '<!doctype html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>Jira is down for maintenance.</p></body></html>', {
+        ...retryAfter,
+        'content-type': 'text/html;charset=UTF-8',
       });
     }
     if (sw?.html && target instanceof JiraSite) {

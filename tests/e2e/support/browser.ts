@@ -55,7 +55,8 @@ export interface ExtensionBrowser {
   /** Stops the extension's service worker (CDP ServiceWorker.stopAllWorkers). */
   stopServiceWorker(): Promise<void>;
   readStorage(area?: 'local' | 'session', keys?: string[] | null): Promise<Record<string, unknown>>;
-  clearStorage(area?: 'local' | 'session'): Promise<void>;
+  /** Empties chrome.storage's `area`, or ('page') the extension origin's localStorage (the popup's snapshot). */
+  clearStorage(area?: 'local' | 'session' | 'page'): Promise<void>;
   /** All visible text of every open extension page (for "no secret in the DOM" checks). */
   extensionPagesText(): Promise<string>;
   /** Uncaught exceptions and console errors of extension pages since launch (tests assert it stays empty). */
@@ -242,6 +243,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     },
 
     clearStorage(area = 'local') {
+      if (area === 'page') return inExtensionPage((page) => page.evaluate(() => localStorage.clear()));
       return inExtensionPage((page) => page.evaluate((a) => (globalThis as unknown as { chrome: ChromeStorageGlobal }).chrome.storage[a].clear(), area));
     },
 
@@ -306,5 +308,6 @@ export async function resetBetweenTests(ext: ExtensionBrowser, fakes: { reset():
   for (const p of ext.context.pages()) if (prefixes.some((x) => p.url().startsWith(x))) await p.close();
   await ext.clearStorage('local');
   await ext.clearStorage('session');
+  await ext.clearStorage('page');
   fakes.reset();
 }

@@ -42,7 +42,11 @@ const newerThan = (status: ConnectionStatus, sentAt: number | undefined) => sent
  * was under way (the token was revoked meanwhile): polling would resume with a rejected token.
  * `recoveredFrom`: the failing state the connection was in, when it is OK now.
  */
-export async function recordSuccess(connectionId: string, store: Store = localStore(), sentAt?: number): Promise<{ recoveredFrom?: ConnectionStatus['state'] }> {
+export async function recordSuccess(
+  connectionId: string,
+  store: Store = localStore(),
+  sentAt?: number,
+): Promise<{ recoveredFrom?: ConnectionStatus['state'] }> {
   const c = await store.connection(connectionId);
   if (!c || c.status.state === 'ok' || newerThan(c.status, sentAt)) return {};
   let recoveredFrom: ConnectionStatus['state'] | undefined;

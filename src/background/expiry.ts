@@ -14,7 +14,11 @@ export async function scheduleExpiryCheck(): Promise<void> {
 }
 
 /** Connections that should be notified now: within 7 days, not yet notified for this date. */
-export function dueForNotice(connections: ConnectionSummary[], notified: Record<string, string>, now: Date): Array<{ c: ConnectionSummary; days: number }> {
+export function dueForNotice(
+  connections: ConnectionSummary[],
+  notified: Record<string, string>,
+  now: Date,
+): Array<{ c: ConnectionSummary; days: number }> {
   const due: Array<{ c: ConnectionSummary; days: number }> = [];
   for (const c of connections) {
     const days = daysUntilExpiry(c.tokenExpiresOn, now);

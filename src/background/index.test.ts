@@ -100,7 +100,11 @@ describe('the badge after install or update (runtime.onInstalled)', () => {
 });
 
 describe('a rate-limited popup request', () => {
-  const popup = { id: browser.runtime.id, origin: 'chrome-extension://test-extension-id', url: 'chrome-extension://test-extension-id/src/popup/index.html' };
+  const popup = {
+    id: browser.runtime.id,
+    origin: 'chrome-extension://test-extension-id',
+    url: 'chrome-extension://test-extension-id/src/popup/index.html',
+  };
   // A list per test: a request left hanging by a failing test must not be shared with the next.
   const list = (kind: string) => ({ tag: MESSAGE_TAG, name: 'issues.list', payload: { connectionId: 'c1', list: { kind }, force: true } });
   const ask = async (message: unknown) => {

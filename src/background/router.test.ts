@@ -79,7 +79,10 @@ describe('router', () => {
 
   it('passes AppErrors through and hides unexpected errors', async () => {
     const { route } = setup();
-    expect(await route(msg('connections.setDefault', { id: 'x' }), page)).toEqual({ ok: false, error: { kind: 'not-found', message: 'gone' } });
+    expect(await route(msg('connections.setDefault', { id: 'x' }), page)).toEqual({
+      ok: false,
+      error: { kind: 'not-found', message: 'gone' },
+    });
     const hidden = await route(msg('connections.check', { id: 'x' }), page);
     expect(hidden).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(JSON.stringify(hidden)).not.toContain('ATATT3');

@@ -6,7 +6,12 @@ describe('SessionItem', () => {
   it('expires, and take() reads once', async () => {
     const area = new MemoryStorageArea();
     const clock = { t: 0 };
-    const item = new SessionItem<string>(() => area, 'k', 1000, () => clock.t);
+    const item = new SessionItem<string>(
+      () => area,
+      'k',
+      1000,
+      () => clock.t,
+    );
     await item.set('v');
     expect(await item.take()).toBe('v');
     expect(await item.get()).toBeUndefined();
@@ -20,7 +25,12 @@ describe('SessionItem', () => {
 describe('SessionMap', () => {
   it('keeps concurrent writes apart', async () => {
     const area = new MemoryStorageArea();
-    const map = new SessionMap<number>(() => area, 'd', 1000, () => 0);
+    const map = new SessionMap<number>(
+      () => area,
+      'd',
+      1000,
+      () => 0,
+    );
     await Promise.all([map.set('a', 1), map.set('b', 2), map.set('c', 3)]);
     expect([await map.get('a'), await map.get('b'), await map.get('c')]).toEqual([1, 2, 3]);
     await Promise.all([map.delete('a'), map.set('d', 4)]);
@@ -31,7 +41,12 @@ describe('SessionMap', () => {
   it('purges expired entries when a new one is written', async () => {
     const area = new MemoryStorageArea({ other: 1 });
     const clock = { t: 0 };
-    const map = new SessionMap<string>(() => area, 'd', 1000, () => clock.t);
+    const map = new SessionMap<string>(
+      () => area,
+      'd',
+      1000,
+      () => clock.t,
+    );
     await map.set('old', 'secret');
     clock.t = 2000;
     await map.set('new', 'x');
@@ -39,7 +54,12 @@ describe('SessionMap', () => {
   });
 
   it('does not confuse ids with object keys', async () => {
-    const map = new SessionMap<string>(() => new MemoryStorageArea(), 'd', 1000, () => 0);
+    const map = new SessionMap<string>(
+      () => new MemoryStorageArea(),
+      'd',
+      1000,
+      () => 0,
+    );
     expect(await map.get('__proto__')).toBeUndefined();
     expect(await map.get('constructor')).toBeUndefined();
   });

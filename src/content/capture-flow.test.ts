@@ -182,7 +182,10 @@ describe('capture UI and flow', () => {
 describe('describeDestination', () => {
   it.each([
     [null, /new Jira Cloud connection/],
-    [{ site: 'https://acme.atlassian.net', username: 'ann@example.com', renewal: false }, /^Goes to the connection form for acme\.atlassian\.net · ann@example\.com\.$/],
+    [
+      { site: 'https://acme.atlassian.net', username: 'ann@example.com', renewal: false },
+      /^Goes to the connection form for acme\.atlassian\.net · ann@example\.com\.$/,
+    ],
     [{ site: 'https://acme.atlassian.net', renewal: true }, /^Renews the token of your connection acme\.atlassian\.net\.$/],
     [{ renewal: false }, /connection form waiting/],
   ])('%j', (pending, expected) => {

@@ -10,8 +10,7 @@ import { maskToken } from './token-format';
 
 type Pending = Reply<'capture.status'>['pending'];
 
-export const REMINDER =
-  'Atlassian won’t show this token again: keep this page open until the connection is saved in Client for Jira.';
+export const REMINDER = 'Atlassian won’t show this token again: keep this page open until the connection is saved in Client for Jira.';
 
 export interface CaptureFlow {
   readonly ui: CaptureUi;
@@ -39,7 +38,8 @@ function hostOf(site: string): string {
 export function describeDestination(pending: Pending): string {
   if (!pending) return 'No connection form is waiting: this opens a new Jira Cloud connection in Client for Jira with this token.';
   const who = [pending.site ? hostOf(pending.site) : '', pending.username ?? ''].filter(Boolean).join(' · ');
-  if (pending.renewal) return who ? `Renews the token of your connection ${who}.` : 'Renews the token of the connection waiting in Client for Jira.';
+  if (pending.renewal)
+    return who ? `Renews the token of your connection ${who}.` : 'Renews the token of the connection waiting in Client for Jira.';
   return who ? `Goes to the connection form for ${who}.` : 'Goes to the connection form waiting in Client for Jira.';
 }
 

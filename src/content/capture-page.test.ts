@@ -46,7 +46,13 @@ function tokenRow(token: string): HTMLElement {
 }
 
 function dialog(token: string): HTMLElement {
-  return h('div', { role: 'dialog', 'aria-modal': 'true' }, h('h2', {}, 'Copy your API token'), h('div', { class: 'body' }, h('p', {}, 'Copy it now: you won’t be able to see it again.'), tokenRow(token)), h('button', {}, 'Done'));
+  return h(
+    'div',
+    { role: 'dialog', 'aria-modal': 'true' },
+    h('h2', {}, 'Copy your API token'),
+    h('div', { class: 'body' }, h('p', {}, 'Copy it now: you won’t be able to see it again.'), tokenRow(token)),
+    h('button', {}, 'Done'),
+  );
 }
 
 const hosts = () => [...document.querySelectorAll<HTMLElement>('cfj-token-capture')];

@@ -76,7 +76,12 @@ describe('token detector', () => {
     const portal = h(
       'div',
       { class: 'portal' },
-      h('section', { 'aria-modal': 'true', 'aria-label': 'Your new API token' }, h('p', {}, 'Copy it now'), h('div', {}, h('code', {}, TOKEN))),
+      h(
+        'section',
+        { 'aria-modal': 'true', 'aria-label': 'Your new API token' },
+        h('p', {}, 'Copy it now'),
+        h('div', {}, h('code', {}, TOKEN)),
+      ),
     );
     document.body.append(portal);
     await settle();
@@ -207,13 +212,22 @@ describe('token detector', () => {
 
   it.each([
     ['a 24-character string outside any dialog', () => h('main', {}, h('p', {}, 'API token'), h('code', {}, LEGACY_TOKEN))],
-    ['a 24-character string in a dialog that is not about tokens', () => h('div', { role: 'dialog' }, h('p', {}, 'Order id'), h('code', {}, LEGACY_TOKEN))],
-    ['a 24-character value in an editable input of the token dialog', () => {
-      const input = h('input', {}) as HTMLInputElement;
-      input.value = LEGACY_TOKEN;
-      return h('div', { role: 'dialog' }, h('p', {}, 'Create an API token'), input);
-    }],
-    ['an ATATT-looking string that is too short', () => h('div', { role: 'dialog' }, h('p', {}, 'Copy your API token'), h('code', {}, 'ATATT3xFfGF0abcdefABCDEF123456'))],
+    [
+      'a 24-character string in a dialog that is not about tokens',
+      () => h('div', { role: 'dialog' }, h('p', {}, 'Order id'), h('code', {}, LEGACY_TOKEN)),
+    ],
+    [
+      'a 24-character value in an editable input of the token dialog',
+      () => {
+        const input = h('input', {}) as HTMLInputElement;
+        input.value = LEGACY_TOKEN;
+        return h('div', { role: 'dialog' }, h('p', {}, 'Create an API token'), input);
+      },
+    ],
+    [
+      'an ATATT-looking string that is too short',
+      () => h('div', { role: 'dialog' }, h('p', {}, 'Copy your API token'), h('code', {}, 'ATATT3xFfGF0abcdefABCDEF123456')),
+    ],
     ['a token in an aria-hidden subtree', () => h('div', { 'aria-hidden': 'true' }, h('div', { role: 'dialog' }, h('code', {}, TOKEN)))],
     ['a token inside a <script>', () => h('script', { type: 'application/json' }, JSON.stringify({ t: TOKEN }))],
   ])('ignores %s', async (_name, build) => {

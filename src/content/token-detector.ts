@@ -210,11 +210,7 @@ function complete(found: Found): TokenSighting {
 function sameSighting(a: TokenSighting | null, b: TokenSighting | null): boolean {
   if (a === null || b === null) return a === b;
   return (
-    a.token === b.token &&
-    a.element === b.element &&
-    a.anchor === b.anchor &&
-    a.container === b.container &&
-    a.expiresOn === b.expiresOn
+    a.token === b.token && a.element === b.element && a.anchor === b.anchor && a.container === b.container && a.expiresOn === b.expiresOn
   );
 }
 

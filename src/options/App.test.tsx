@@ -220,7 +220,11 @@ describe('App: connection list', () => {
     await click(button('Renew token', card('Acme Cloud')));
     await flush();
     expect(headings()).toContain('Re-authenticate Acme Cloud');
-    expect(mocks.request).toHaveBeenCalledWith('capture.start', { siteUrl: 'https://acme.atlassian.net', username: 'ada@acme.com', connectionId: 'c1' });
+    expect(mocks.request).toHaveBeenCalledWith('capture.start', {
+      siteUrl: 'https://acme.atlassian.net',
+      username: 'ada@acme.com',
+      connectionId: 'c1',
+    });
     expect(mocks.tabsCreate).toHaveBeenCalledWith({ url: 'https://id.atlassian.com/manage-profile/security/api-tokens', active: true });
   });
 
@@ -309,7 +313,9 @@ describe('App: settings', () => {
     await type(byLabel('JQL'), 'project = = WEB');
     await click(button('Add query'));
     await flush();
-    expect(alerts().join(' ')).toContain("Acme Jira does not accept this JQL: Error in the JQL Query: Expecting either a value, list or function but got '='.");
+    expect(alerts().join(' ')).toContain(
+      "Acme Jira does not accept this JQL: Error in the JQL Query: Expecting either a value, list or function but got '='.",
+    );
     expect(state.settings.savedQueries.map((q) => q.name)).toEqual(['Mine']);
     expect(mocks.request).toHaveBeenCalledWith('jql.check', { jql: 'project = = WEB' });
     // It may suit another connection: saved anyway at the user's word.

@@ -138,13 +138,13 @@ export function App() {
       {notice && (
         <div class="notice" role="status">
           <p>
-            {notice.what === 'deleted'
-              ? `Deleted ${notice.connection.name}.`
-              : `${notice.connection.name} now uses the new ${tokenWord}.`}
+            {notice.what === 'deleted' ? `Deleted ${notice.connection.name}.` : `${notice.connection.name} now uses the new ${tokenWord}.`}
             {hint && (
               <>
                 {' '}
-                {notice.what === 'deleted' ? `Its ${tokenWord} still works until you revoke it: ` : `The old ${tokenWord} still works until you revoke it: `}
+                {notice.what === 'deleted'
+                  ? `Its ${tokenWord} still works until you revoke it: `
+                  : `The old ${tokenWord} still works until you revoke it: `}
                 <a href={hint.href} target="_blank" rel="noopener noreferrer">
                   {notice.what === 'deleted' ? hint.linkText : hint.linkText.replace('the token', 'the old token')}
                 </a>

@@ -3,7 +3,11 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const api = vi.hoisted(() => ({ watchStoredIcon: vi.fn((_id: string, _url: string, listener: (d: string | undefined) => void) => (listener('data:image/png;base64,AAAA'), () => undefined)) }));
+const api = vi.hoisted(() => ({
+  watchStoredIcon: vi.fn(
+    (_id: string, _url: string, listener: (d: string | undefined) => void) => (listener('data:image/png;base64,AAAA'), () => undefined),
+  ),
+}));
 vi.mock('./browser-api', () => api);
 const { Avatar } = await import('./Avatar');
 
@@ -16,7 +20,7 @@ afterEach(() => {
 const src = () => root.querySelector('img')?.getAttribute('src') ?? null;
 
 describe('options Avatar', () => {
-  it("shows a site avatar only as the background stored it for the saved connection", () => {
+  it('shows a site avatar only as the background stored it for the saved connection', () => {
     act(() => render(<Avatar url={`${DC}/secure/useravatar?avatarId=1`} siteUrl={DC} connectionId="c1" size={32} class="avatar" />, root));
     expect(api.watchStoredIcon).toHaveBeenCalledWith('c1', `${DC}/secure/useravatar?avatarId=1`, expect.any(Function));
     expect(src()).toBe('data:image/png;base64,AAAA');

@@ -110,7 +110,11 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
       {loginUrl && <CaptchaLogin href={loginUrl} then="press Check" />}
       {/* The action row below already has Grant access when the connection lacks it: one button. */}
       {error && (
-        <ErrorAlert error={error} {...(shown.state === 'no-site-access' ? {} : { onGrantAccess: grantAccess })} cloud={c.deployment === 'cloud'} />
+        <ErrorAlert
+          error={error}
+          {...(shown.state === 'no-site-access' ? {} : { onGrantAccess: grantAccess })}
+          cloud={c.deployment === 'cloud'}
+        />
       )}
       <p class="status" role="status" aria-live="polite">
         {busy === 'check' ? 'Checking…' : ''}

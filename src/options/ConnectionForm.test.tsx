@@ -26,7 +26,11 @@ const testResult: ConnectionTestResult = {
   deployment: 'cloud',
   authMethod: 'cloud-token',
   username: 'ada@acme.com',
-  user: { displayName: 'Ada Lovelace', accountId: 'x', avatarUrl: 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/x/48.png' },
+  user: {
+    displayName: 'Ada Lovelace',
+    accountId: 'x',
+    avatarUrl: 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/x/48.png',
+  },
   siteTitle: 'Acme Jira',
   scoped: false,
   suggestedName: 'Acme',

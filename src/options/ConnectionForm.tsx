@@ -1,7 +1,13 @@
 // "New Jira Connection" / "Re-authenticate <name>": credentials, then Next tests them,
 // then ConfigureStep names the connection and Finish saves it.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { ATLASSIAN_TOKEN_PAGE, type AuthMethod, type ConnectionDraft, type ConnectionSummary, type ConnectionTestResult } from '../shared/connection';
+import {
+  ATLASSIAN_TOKEN_PAGE,
+  type AuthMethod,
+  type ConnectionDraft,
+  type ConnectionSummary,
+  type ConnectionTestResult,
+} from '../shared/connection';
 import { request } from '../shared/messaging';
 import { normaliseSiteUrl, type NormalisedSite } from '../shared/site-url';
 import { requestSiteAccess } from './browser-api';
@@ -219,8 +225,7 @@ export function ConnectionForm({ mode, capture, onSaved, onCancel }: Props) {
   }
 
   const describe = (field: Field) => (errorField === field ? errorId : undefined);
-  const fieldError = (field: Field) =>
-    errorField === field && error ? <ErrorAlert id={errorId} error={error} cloud={cloud} /> : null;
+  const fieldError = (field: Field) => (errorField === field && error ? <ErrorAlert id={errorId} error={error} cloud={cloud} /> : null);
 
   return (
     <section class="panel" aria-labelledby={`${id}-heading`}>
@@ -287,9 +292,7 @@ export function ConnectionForm({ mode, capture, onSaved, onCancel }: Props) {
         )}
 
         <div class="field">
-          <label for={`${id}-username`}>
-            Username{usernameOptional && <span class="optional"> (optional)</span>}
-          </label>
+          <label for={`${id}-username`}>Username{usernameOptional && <span class="optional"> (optional)</span>}</label>
           <input
             id={`${id}-username`}
             ref={refs.username}
@@ -329,9 +332,7 @@ export function ConnectionForm({ mode, capture, onSaved, onCancel }: Props) {
           </p>
         )}
 
-        {error && !errorField && (
-          <ErrorAlert error={error} cloud={cloud} onGrantAccess={() => test(error.originPattern)} />
-        )}
+        {error && !errorField && <ErrorAlert error={error} cloud={cloud} onGrantAccess={() => test(error.originPattern)} />}
 
         <div class="actions">
           {onCancel && (

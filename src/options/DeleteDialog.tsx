@@ -65,8 +65,7 @@ export function DeleteDialog({ connection, onDeleted, onClose }: Props) {
     >
       <h2 id={`${id}-title`}>Delete {connection.name}?</h2>
       <p id={`${id}-desc`}>
-        The extension forgets this connection, its {connection.authMethod === 'password' ? 'password' : 'token'} and
-        its cached issues.
+        The extension forgets this connection, its {connection.authMethod === 'password' ? 'password' : 'token'} and its cached issues.
       </p>
       {error && <ErrorAlert error={error} />}
       <div class="actions">

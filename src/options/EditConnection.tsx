@@ -54,14 +54,7 @@ export function EditConnection({ connection, onDone }: Props) {
     >
       <div class="field">
         <label for={`${id}-name`}>Connection name</label>
-        <input
-          id={`${id}-name`}
-          ref={nameRef}
-          type="text"
-          value={name}
-          maxLength={100}
-          onInput={(e) => setName(e.currentTarget.value)}
-        />
+        <input id={`${id}-name`} ref={nameRef} type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
       </div>
       <div class="field">
         <label for={`${id}-expires`}>Token expires on</label>

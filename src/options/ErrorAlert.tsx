@@ -27,8 +27,7 @@ export function ErrorAlert({ error, id, onGrantAccess, cloud, children }: Props)
       {loginUrl && <CaptchaLogin href={loginUrl} then="try again" />}
       {error.kind === 'auth' && cloud && (
         <p>
-          Check that Username is your Atlassian account email and that the API token is valid, or create a new one on
-          the{' '}
+          Check that Username is your Atlassian account email and that the API token is valid, or create a new one on the{' '}
           <a href={ATLASSIAN_TOKEN_PAGE} target="_blank" rel="noopener noreferrer">
             API tokens page
           </a>

@@ -156,7 +156,11 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
             {error}
           </p>
         )}
-        {note && <p class="muted" role="status">{note}</p>}
+        {note && (
+          <p class="muted" role="status">
+            {note}
+          </p>
+        )}
         <div class="actions actions-start">
           <button type="submit" class="button" aria-disabled={busy}>
             {busy ? 'Checking…' : 'Add query'}

@@ -7,7 +7,11 @@ function text(el: Element): string {
 }
 
 /** The control a <label> with exactly this text names. */
-export function byLabel(label: string, root: ParentNode = document, accept: (el: HTMLInputElement) => boolean = () => true): HTMLInputElement {
+export function byLabel(
+  label: string,
+  root: ParentNode = document,
+  accept: (el: HTMLInputElement) => boolean = () => true,
+): HTMLInputElement {
   for (const l of Array.from(root.querySelectorAll('label'))) {
     if (text(l) !== label) continue;
     const target = (l.htmlFor ? document.getElementById(l.htmlFor) : l.querySelector('input, textarea, select')) as HTMLInputElement | null;

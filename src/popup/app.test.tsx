@@ -39,12 +39,22 @@ const { App } = await import('./app');
 
 const A = connection('a');
 const B = connection('b');
-const row = (c: string, n: number): IssueRow => ({ connectionId: c, key: `${c.toUpperCase()}-${n}`, summary: `Issue ${n}`, status: { name: 'Open', category: 'new' } });
+const row = (c: string, n: number): IssueRow => ({
+  connectionId: c,
+  key: `${c.toUpperCase()}-${n}`,
+  summary: `Issue ${n}`,
+  status: { name: 'Open', category: 'new' },
+});
 const page = (c: string, from: number, count: number, next?: PageCursor) => ({
   page: { issues: Array.from({ length: count }, (_, i) => row(c, from + i)), fetchedAt: Date.now(), ...(next ? { next } : {}) },
 });
 const limited = (retryAfterSeconds?: number, retriesLeft = 2) =>
-  new AppError({ kind: 'rate-limited', message: 'Jira is limiting requests right now.', retriesLeft, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+  new AppError({
+    kind: 'rate-limited',
+    message: 'Jira is limiting requests right now.',
+    retriesLeft,
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+  });
 
 function boot(scope: Boot['scope'], connections = [A, B]): Boot {
   return { connections, scope, list: { kind: 'assigned' }, savedQueries: [], lists: {}, cache: {}, filters: [] };
@@ -82,7 +92,11 @@ describe('popup saved query', () => {
   it('edited in the options page while shown, is fetched again with its new JQL', async () => {
     ext.list.mockImplementation(async () => page('a', 1, 2));
     const saved = { id: 'q1', name: 'Mine', jql: 'assignee = currentUser()' };
-    await open({ ...boot({ kind: 'connection', connectionId: 'a' }), list: { kind: 'saved', queryId: 'q1', name: 'Mine', jql: saved.jql }, savedQueries: [saved] });
+    await open({
+      ...boot({ kind: 'connection', connectionId: 'a' }),
+      list: { kind: 'saved', queryId: 'q1', name: 'Mine', jql: saved.jql },
+      savedQueries: [saved],
+    });
     expect(calls('a').map((p) => p.list)).toEqual([{ kind: 'saved', queryId: 'q1', name: 'Mine', jql: saved.jql }]);
 
     await act(() => {
@@ -174,7 +188,11 @@ describe('popup automatic retry', () => {
   });
 
   it('scrolled to the end, a failed next page is not asked for again on every render', async () => {
-    ext.list.mockImplementation(async (p) => (p.cursor ? Promise.reject(new AppError({ kind: 'server', message: 'Jira is down.', status: 502 })) : page('a', 1, 30, { nextPageToken: 'p2' })));
+    ext.list.mockImplementation(async (p) =>
+      p.cursor
+        ? Promise.reject(new AppError({ kind: 'server', message: 'Jira is down.', status: 502 }))
+        : page('a', 1, 30, { nextPageToken: 'p2' }),
+    );
     await open(boot({ kind: 'connection', connectionId: 'a' }));
     const list = root.querySelector<HTMLElement>('[role=listbox]')!;
     await act(() => {
@@ -187,7 +205,9 @@ describe('popup automatic retry', () => {
   });
 
   it('a next page that adds nothing (yet names another) stops the loading by itself; Load more still asks', async () => {
-    ext.list.mockImplementation(async (p) => (p.cursor ? { page: { issues: [], next: { nextPageToken: 'again' }, fetchedAt: 1 } } : page('a', 1, 30, { nextPageToken: 'p2' })));
+    ext.list.mockImplementation(async (p) =>
+      p.cursor ? { page: { issues: [], next: { nextPageToken: 'again' }, fetchedAt: 1 } } : page('a', 1, 30, { nextPageToken: 'p2' }),
+    );
     await open(boot({ kind: 'connection', connectionId: 'a' }));
     const list = root.querySelector<HTMLElement>('[role=listbox]')!;
     for (let i = 0; i < 5; i++) {
@@ -219,7 +239,9 @@ describe('popup automatic retry', () => {
   });
 
   it('an expired cursor comes back as the first page: it replaces the rows, and the end is said plainly', async () => {
-    ext.list.mockImplementation(async (p) => (p.cursor ? { ...page('a', 1, 3), restarted: true } : page('a', 1, 3, { nextPageToken: 'p2' })));
+    ext.list.mockImplementation(async (p) =>
+      p.cursor ? { ...page('a', 1, 3), restarted: true } : page('a', 1, 3, { nextPageToken: 'p2' }),
+    );
     await open(boot({ kind: 'connection', connectionId: 'a' }));
     await click(button('Load more', root));
     await pass(0);
@@ -229,7 +251,9 @@ describe('popup automatic retry', () => {
   });
 
   it('Retry after a failed Load more asks for the next page, not the first', async () => {
-    ext.list.mockImplementation(async (p) => (p.cursor ? Promise.reject(new AppError({ kind: 'network', message: 'Jira did not answer.' })) : page('a', 1, 3, { startAt: 3 })));
+    ext.list.mockImplementation(async (p) =>
+      p.cursor ? Promise.reject(new AppError({ kind: 'network', message: 'Jira did not answer.' })) : page('a', 1, 3, { startAt: 3 }),
+    );
     await open(boot({ kind: 'connection', connectionId: 'a' }));
     await click(button('Load more', root));
     await pass(0);
@@ -242,7 +266,8 @@ describe('popup automatic retry', () => {
 });
 
 describe('popup keyboard', () => {
-  const key = (el: Element, k: string) => act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })));
+  const key = (el: Element, k: string) =>
+    act(() => void el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })));
   const listbox = () => root.querySelector('[role=listbox]')!;
   const searchbox = () => root.querySelector<HTMLInputElement>('input[type=search]')!;
 
@@ -289,7 +314,11 @@ describe('popup merged list', () => {
 
   it("a connection that fails keeps its cached rows and does not hide the other connection's older rows", async () => {
     // a: cached first page (days 30, 20) with more pages; its refresh fails (Jira down).
-    const cachedA = { page: { issues: [dated('a', 1, 30), dated('a', 2, 20)], fetchedAt: 1, next: { nextPageToken: 't2' } }, cachedAt: 1, jql: 'x' };
+    const cachedA = {
+      page: { issues: [dated('a', 1, 30), dated('a', 2, 20)], fetchedAt: 1, next: { nextPageToken: 't2' } },
+      cachedAt: 1,
+      jql: 'x',
+    };
     ext.list.mockImplementation(async (p) => {
       if (p.connectionId === 'a') throw new AppError({ kind: 'network', message: 'Jira cannot be reached.' });
       return { page: { issues: [dated('b', 1, 25), dated('b', 2, 5), dated('b', 3, 1)], fetchedAt: Date.now() } };

@@ -9,7 +9,17 @@ import { jiraFilterUrl, jiraIssueUrl, jiraSearchUrl, jqlForList } from '../share
 import type { PopupState } from '../shared/protocol/issues';
 import { CONNECTIONS_KEY, POPUP_STATE_KEY, SETTINGS_KEY, listKey } from '../shared/storage-keys';
 import { relativeTime } from '../shared/time';
-import { ASSIGNED, chooseList, chooseScope as chooseInitialScope, readCaches, readFilters, scopeTargets, viewKeys, writeHint, type Boot } from './boot';
+import {
+  ASSIGNED,
+  chooseList,
+  chooseScope as chooseInitialScope,
+  readCaches,
+  readFilters,
+  scopeTargets,
+  viewKeys,
+  writeHint,
+  type Boot,
+} from './boot';
 import { ErrorView } from './errors-view';
 import { ExpiryNotice } from './expiry-notice';
 import { browser, openOptions, openTab, request, writeLocal } from './ext';
@@ -142,7 +152,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       // Anywhere but where "/" is typed: a text field, or a menu (its type-ahead). The JQL
       // checkbox and buttons pass it on.
       const typing =
-        (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type)) || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+        (t instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(t.type)) ||
+        t instanceof HTMLTextAreaElement ||
+        t instanceof HTMLSelectElement;
       if (e.key === '/' && !typing && !e.isComposing && !e.ctrlKey && !e.metaKey && !e.altKey) {
         e.preventDefault();
         searchBox.current?.focus();
@@ -172,7 +184,16 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     const retryAt = wait === undefined ? undefined : Date.now() + wait * 1000;
     const keep = more || isCached(l);
     latest.current = patchSource(latest.current, id, { loadingMore: false });
-    setSources((s) => patchSource(s, id, { loading: false, loadingMore: false, error, retryAt, failedMore: more || undefined, ...(keep ? {} : { rows: [], next: undefined }) }));
+    setSources((s) =>
+      patchSource(s, id, {
+        loading: false,
+        loadingMore: false,
+        error,
+        retryAt,
+        failedMore: more || undefined,
+        ...(keep ? {} : { rows: [], next: undefined }),
+      }),
+    );
     if (wait === undefined) return;
     timers.current.set(
       id,
@@ -265,7 +286,15 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           setSources(sourcesFromCache(targets, cache));
         } else {
           // A search keeps the rows shown until its results arrive (no flash of an empty list).
-          setSources((s) => Object.fromEntries(targets.map((id) => [id, { ...(s[id] ?? { rows: [], loadingMore: false }), loading: true, error: undefined, next: undefined, loadingMore: false }])) as Sources);
+          setSources(
+            (s) =>
+              Object.fromEntries(
+                targets.map((id) => [
+                  id,
+                  { ...(s[id] ?? { rows: [], loadingMore: false }), loading: true, error: undefined, next: undefined, loadingMore: false },
+                ]),
+              ) as Sources,
+          );
         }
       }
       await Promise.all(targets.map((id) => fetchFirst(id, view, tok, false)));
@@ -293,7 +322,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       };
       if (sameView(init, real)) {
         // Only the rows past the snapshot's first few (and the real cursor) are missing.
-        const cut = Object.keys(real.cache).filter((id) => (real.cache[id]?.page?.issues?.length ?? 0) > SNAP_ROWS || real.cache[id]?.page?.next);
+        const cut = Object.keys(real.cache).filter(
+          (id) => (real.cache[id]?.page?.issues?.length ?? 0) > SNAP_ROWS || real.cache[id]?.page?.next,
+        );
         if (cut.length) setSources((all) => fromCache(all, cut));
         return;
       }
@@ -323,7 +354,10 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     const cache = Object.fromEntries(
       targets.map((id) => {
         const s = sources[id];
-        const page = s && (s.rows.length || s.fetchedAt) ? { issues: s.rows, fetchedAt: s.fetchedAt ?? 0, ...(s.next ? { next: s.next } : {}) } : undefined;
+        const page =
+          s && (s.rows.length || s.fetchedAt)
+            ? { issues: s.rows, fetchedAt: s.fetchedAt ?? 0, ...(s.next ? { next: s.next } : {}) }
+            : undefined;
         return [id, page && { page, cachedAt: 0, jql: '' }];
       }),
     );
@@ -474,12 +508,16 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   // What Enter does with a key typed (changes as one types: not announced).
   let status: [string, string?, string?] = [''];
   const enterHint = typedKey ? `Enter opens ${typedKey}` : undefined;
-  if (loading || (search && answered !== viewKey)) status = search ? ['Searching…'] : oldest ? ['Updating… (updated ', relativeTime(oldest, now), ')'] : ['Loading…'];
+  if (loading || (search && answered !== viewKey))
+    status = search ? ['Searching…'] : oldest ? ['Updating… (updated ', relativeTime(oldest, now), ')'] : ['Loading…'];
   else if (search && !errors.length) {
     // What the list shows now: how many results (at least, with pages to come), for what.
     const more = states.some(({ s }) => s?.next);
     const what = search.list.kind === 'text' ? ` for “${search.list.text}”` : '';
-    status = [`${rows.length}${more ? '+' : ''} ${rows.length === 1 && !more ? 'result' : 'results'}${what}`, enterHint && ` · ${enterHint}`];
+    status = [
+      `${rows.length}${more ? '+' : ''} ${rows.length === 1 && !more ? 'result' : 'results'}${what}`,
+      enterHint && ` · ${enterHint}`,
+    ];
   } else if (enterHint) status = ['', enterHint];
   else if (oldest && !search) status = ['Updated ', relativeTime(oldest, now)];
 
@@ -496,10 +534,14 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   return (
     <main class="popup">
       <header class="top">
-        <select aria-label="Connection" value={scopeKey(scope)} onChange={(e) => {
-          const v = (e.currentTarget as HTMLSelectElement).value;
-          chooseScope(v === '*' ? { kind: 'all' } : { kind: 'connection', connectionId: v });
-        }}>
+        <select
+          aria-label="Connection"
+          value={scopeKey(scope)}
+          onChange={(e) => {
+            const v = (e.currentTarget as HTMLSelectElement).value;
+            chooseScope(v === '*' ? { kind: 'all' } : { kind: 'connection', connectionId: v });
+          }}
+        >
           {connections.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -508,17 +550,18 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           {connections.length > 1 ? <option value="*">All connections</option> : null}
         </select>
         {openInJira ? (
-          <button type="button" class="link" onClick={openInJira} title={shown.length > 1 ? `Opens ${shown.length} tabs, one per connection` : 'Opens this list as a Jira search'}>
+          <button
+            type="button"
+            class="link"
+            onClick={openInJira}
+            title={shown.length > 1 ? `Opens ${shown.length} tabs, one per connection` : 'Opens this list as a Jira search'}
+          >
             Open in Jira
           </button>
         ) : null}
       </header>
 
-      <ExpiryNotice
-        connections={scope.kind === 'all' ? connections : current ? [current] : []}
-        named={scope.kind === 'all'}
-        now={now}
-      />
+      <ExpiryNotice connections={scope.kind === 'all' ? connections : current ? [current] : []} named={scope.kind === 'all'} now={now} />
 
       <div class="search">
         <input
@@ -546,13 +589,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
         </label>
       </div>
 
-      <ListControls
-        scope={scope}
-        list={search ? undefined : list}
-        filters={filters}
-        savedQueries={savedQueries}
-        onChoose={chooseListRef}
-      />
+      <ListControls scope={scope} list={search ? undefined : list} filters={filters} savedQueries={savedQueries} onChoose={chooseListRef} />
 
       <p class="status" role="status" aria-live="polite">
         {status[0]}

@@ -45,7 +45,11 @@ function show(error: AppErrorInfo, c = CLOUD, retryAt?: number) {
 describe('popup ErrorView', () => {
   it('counts down to the automatic retry after a 429', async () => {
     vi.useFakeTimers({ now: 1_000_000 });
-    show({ kind: 'rate-limited', message: 'Jira is limiting requests right now. Try again in 42 s.', retryAfterSeconds: 42 }, CLOUD, 1_000_000 + 42_000);
+    show(
+      { kind: 'rate-limited', message: 'Jira is limiting requests right now. Try again in 42 s.', retryAfterSeconds: 42 },
+      CLOUD,
+      1_000_000 + 42_000,
+    );
     expect(alerts(root)[0]).toContain('Retrying automatically in 42 s.');
     await act(() => void vi.advanceTimersByTime(2_000));
     expect(alerts(root)[0]).toContain('Retrying automatically in 40 s.');
@@ -53,7 +57,9 @@ describe('popup ErrorView', () => {
     expect(alerts(root)[0]).toContain('Jira is limiting requests right now.');
     expect(alerts(root)[0]).not.toContain('Try again');
     // The alert's message is announced once; the ticking seconds are not re-read every second.
-    const ticking = Array.from(root.querySelectorAll('[role=alert] *')).filter((el) => el.textContent?.includes('Retrying automatically')).pop();
+    const ticking = Array.from(root.querySelectorAll('[role=alert] *'))
+      .filter((el) => el.textContent?.includes('Retrying automatically'))
+      .pop();
     expect(ticking?.closest('[aria-live]')?.getAttribute('aria-live')).toBe('off');
     await act(() => void vi.advanceTimersByTime(40_000));
     expect(alerts(root)[0]).toContain('Retrying…');
@@ -70,7 +76,7 @@ describe('popup ErrorView', () => {
     expect(queryButton('Renew token', root)).toBeNull();
   });
 
-  it('after a CAPTCHA, links to the site\'s own login page and offers Try again', async () => {
+  it("after a CAPTCHA, links to the site's own login page and offers Try again", async () => {
     show({ kind: 'captcha', message: 'Jira wants a CAPTCHA.', loginUrl: 'https://evil.example/login' }, DC);
     expect(link('Log in to Jira', root).href).toBe('https://jira.corp.example/jira/login.jsp');
     await click(button('Try again', root));
@@ -79,7 +85,14 @@ describe('popup ErrorView', () => {
 
   it('Grant access asks for the site from the click, and retries when granted', async () => {
     api.permissionsRequest.mockResolvedValue(true);
-    show({ kind: 'no-site-access', message: 'The extension does not have access to this Jira site yet.', originPattern: 'https://jira.corp.example/*' }, DC);
+    show(
+      {
+        kind: 'no-site-access',
+        message: 'The extension does not have access to this Jira site yet.',
+        originPattern: 'https://jira.corp.example/*',
+      },
+      DC,
+    );
     await click(button('Grant access', root));
     await flush();
     expect(api.permissionsRequest).toHaveBeenCalledWith({ origins: ['https://jira.corp.example/*'] });
@@ -88,7 +101,14 @@ describe('popup ErrorView', () => {
 
   it('says so when access is refused, and does not retry', async () => {
     api.permissionsRequest.mockResolvedValue(false);
-    show({ kind: 'no-site-access', message: 'The extension does not have access to this Jira site yet.', originPattern: 'https://jira.corp.example/*' }, DC);
+    show(
+      {
+        kind: 'no-site-access',
+        message: 'The extension does not have access to this Jira site yet.',
+        originPattern: 'https://jira.corp.example/*',
+      },
+      DC,
+    );
     await click(button('Grant access', root));
     await flush();
     expect(onRetry).not.toHaveBeenCalled();

@@ -171,7 +171,12 @@ interface RowProps {
 function Row({ row, top, index, count, id, selected, connection, showSite, now, onClick }: RowProps) {
   const site = connection?.siteUrl ?? '';
   const updated = relativeTime(row.updated, now);
-  const parts = [row.status.name, row.priority?.name && `${row.priority.name} priority`, row.assignee && `assigned to ${row.assignee.displayName}`, updated && `updated ${updated}`];
+  const parts = [
+    row.status.name,
+    row.priority?.name && `${row.priority.name} priority`,
+    row.assignee && `assigned to ${row.assignee.displayName}`,
+    updated && `updated ${updated}`,
+  ];
   if (showSite && connection) parts.push(connection.name);
   const label = `${row.key} ${row.summary}${parts.filter(Boolean).length ? `, ${parts.filter(Boolean).join(', ')}` : ''}`;
   return (
@@ -201,12 +206,20 @@ function Row({ row, top, index, count, id, selected, connection, showSite, now, 
       </div>
       <div class="line meta">
         {row.status.name ? <span class={`lozenge cat-${row.status.category}`}>{row.status.name}</span> : null}
-        {row.priority ? <JiraImage url={row.priority.iconUrl} connectionId={row.connectionId} siteUrl={site} class="icon" title={row.priority.name} /> : null}
+        {row.priority ? (
+          <JiraImage url={row.priority.iconUrl} connectionId={row.connectionId} siteUrl={site} class="icon" title={row.priority.name} />
+        ) : null}
         {showSite && connection ? <span class="site">{connection.name || new URL(site).host}</span> : null}
         <span class="grow" />
         {updated ? <span class="updated">{updated}</span> : null}
         {row.assignee ? (
-          <JiraImage url={row.assignee.avatarUrl} connectionId={row.connectionId} siteUrl={site} class="avatar" title={row.assignee.displayName} />
+          <JiraImage
+            url={row.assignee.avatarUrl}
+            connectionId={row.connectionId}
+            siteUrl={site}
+            class="avatar"
+            title={row.assignee.displayName}
+          />
         ) : (
           <span class="ph avatar" title="Unassigned" aria-hidden="true" />
         )}

@@ -3,7 +3,8 @@ import type { ConnectionSummary } from '../shared/connection';
 import type { IssueRow } from '../shared/issues';
 import { keyTarget, pastedUrl } from './key-target';
 
-const conn = (id: string, siteUrl: string) => ({ id, name: id, siteUrl, deployment: 'cloud', authMethod: 'cloud-token' }) as ConnectionSummary;
+const conn = (id: string, siteUrl: string) =>
+  ({ id, name: id, siteUrl, deployment: 'cloud', authMethod: 'cloud-token' }) as ConnectionSummary;
 const ACME = conn('acme', 'https://acme.atlassian.net');
 const BETA = conn('beta', 'https://beta.atlassian.net');
 const DC = conn('dc', 'https://jira.corp.example/jira');
@@ -32,9 +33,13 @@ describe('keyTarget', () => {
   });
 
   it('keeps a Data Center context path, and tells two sites on one host apart by path', () => {
-    expect(keyTarget('https://jira.corp.example/jira/browse/OPS-2', 'OPS-2', all, ACME, [])).toBe('https://jira.corp.example/jira/browse/OPS-2');
+    expect(keyTarget('https://jira.corp.example/jira/browse/OPS-2', 'OPS-2', all, ACME, [])).toBe(
+      'https://jira.corp.example/jira/browse/OPS-2',
+    );
     expect(keyTarget('https://jira.corp.example/browse/OPS-2', 'OPS-2', all, ACME, [])).toBe('https://jira.corp.example/browse/OPS-2');
-    expect(keyTarget('https://jira.corp.example/jiraX/browse/OPS-2', 'OPS-2', [ACME, DC], ACME, [])).toBe('https://jira.corp.example/jiraX/browse/OPS-2');
+    expect(keyTarget('https://jira.corp.example/jiraX/browse/OPS-2', 'OPS-2', [ACME, DC], ACME, [])).toBe(
+      'https://jira.corp.example/jiraX/browse/OPS-2',
+    );
   });
 
   it('matches a URL pasted without its scheme to a site on http:// (same host and port)', () => {

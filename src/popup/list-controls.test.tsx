@@ -23,7 +23,10 @@ function show(scope: PopupScope, list: ListRef | undefined) {
   act(() => render(<ListControls scope={scope} list={list} filters={FILTERS} savedQueries={[]} onChoose={() => undefined} />, root));
 }
 const tabs = () => Array.from(root.querySelectorAll<HTMLButtonElement>('[role=tab]'));
-const tabbable = () => tabs().filter((t) => t.tabIndex === 0).map((t) => t.textContent);
+const tabbable = () =>
+  tabs()
+    .filter((t) => t.tabIndex === 0)
+    .map((t) => t.textContent);
 
 describe('ListControls', () => {
   it('keeps the selected tab in the Tab order', () => {
@@ -64,7 +67,12 @@ describe('ListControls filter menu', () => {
 describe('ListControls menu, always in place for one connection', () => {
   const menu = () => root.querySelector<HTMLSelectElement>('select[aria-label=List]');
   const render2 = (scope: PopupScope, filters: typeof FILTERS, saved: { id: string; name: string; jql: string }[]) =>
-    act(() => render(<ListControls scope={scope} list={{ kind: 'assigned' }} filters={filters} savedQueries={saved} onChoose={() => undefined} />, root));
+    act(() =>
+      render(
+        <ListControls scope={scope} list={{ kind: 'assigned' }} filters={filters} savedQueries={saved} onChoose={() => undefined} />,
+        root,
+      ),
+    );
 
   it('names what it holds, and is disabled (not gone) when a connection has neither', () => {
     render2(ONE, FILTERS, []);

@@ -24,10 +24,18 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
 
   // A remembered filter that is no longer a favourite (or whose favourites are not read yet)
   // still shows as the chosen entry.
-  const shownFilter = list?.kind === 'filter' && !filters.some((f) => f.id === list.filterId) ? { id: list.filterId, name: list.name } : undefined;
+  const shownFilter =
+    list?.kind === 'filter' && !filters.some((f) => f.id === list.filterId) ? { id: list.filterId, name: list.name } : undefined;
   const enabled = TABS.map((t) => !(all && t.kind !== 'assigned'));
   const hasFilters = filters.length > 0 || !!shownFilter;
-  const placeholder = hasFilters && savedQueries.length ? 'Filters and saved queries…' : savedQueries.length ? 'Saved queries…' : hasFilters ? 'Filters…' : 'No favourite filters or saved queries';
+  const placeholder =
+    hasFilters && savedQueries.length
+      ? 'Filters and saved queries…'
+      : savedQueries.length
+        ? 'Saved queries…'
+        : hasFilters
+          ? 'Filters…'
+          : 'No favourite filters or saved queries';
   // One tab is in the Tab order: the selected one, else (a filter, a saved query or a search
   // is shown) the first enabled one.
   const selectedIndex = TABS.findIndex((t) => list?.kind === t.kind);

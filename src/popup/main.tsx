@@ -15,7 +15,9 @@ if (snapshot) {
   // The storage.local read starts once the first frame is built: it is not needed before.
   let settle!: (b: Boot) => void;
   mount(snapshot, root, new Promise<Boot>((r) => (settle = r)));
-  void boot().catch(() => EMPTY).then(settle);
+  void boot()
+    .catch(() => EMPTY)
+    .then(settle);
 } else {
   void boot()
     .catch(() => EMPTY)

@@ -11,10 +11,16 @@ const row = (key: string): IssueRow => ({ connectionId: 'a', key, summary: key, 
 
 describe('chooseScope', () => {
   it('keeps a remembered connection that still exists', () => {
-    expect(chooseScope({ scope: { kind: 'connection', connectionId: 'b' } }, [c('a'), c('b')], 'a')).toEqual({ kind: 'connection', connectionId: 'b' });
+    expect(chooseScope({ scope: { kind: 'connection', connectionId: 'b' } }, [c('a'), c('b')], 'a')).toEqual({
+      kind: 'connection',
+      connectionId: 'b',
+    });
   });
   it('falls back to the default connection, then the first', () => {
-    expect(chooseScope({ scope: { kind: 'connection', connectionId: 'gone' } }, [c('a'), c('b')], 'b')).toEqual({ kind: 'connection', connectionId: 'b' });
+    expect(chooseScope({ scope: { kind: 'connection', connectionId: 'gone' } }, [c('a'), c('b')], 'b')).toEqual({
+      kind: 'connection',
+      connectionId: 'b',
+    });
     expect(chooseScope(undefined, [c('a'), c('b')], null)).toEqual({ kind: 'connection', connectionId: 'a' });
   });
   it('keeps "All connections" only while there are several', () => {
@@ -34,7 +40,12 @@ describe('chooseList', () => {
   });
   it('follows an edited saved query and drops a deleted one', () => {
     const lists = { a: { kind: 'saved', queryId: 'q', name: 'Old', jql: 'old' } as const };
-    expect(chooseList(scope, lists, [{ id: 'q', name: 'New', jql: 'new' }])).toEqual({ kind: 'saved', queryId: 'q', name: 'New', jql: 'new' });
+    expect(chooseList(scope, lists, [{ id: 'q', name: 'New', jql: 'new' }])).toEqual({
+      kind: 'saved',
+      queryId: 'q',
+      name: 'New',
+      jql: 'new',
+    });
     expect(chooseList(scope, lists, [])).toEqual(ASSIGNED);
   });
   it('never reopens a typed search; "All connections" is always Assigned', () => {
@@ -46,15 +57,23 @@ describe('chooseList', () => {
 describe('viewKeys', () => {
   it('names the list caches and the filter menu cache', () => {
     expect(viewKeys({ kind: 'connection', connectionId: 'a' }, ['a'], ASSIGNED)).toEqual(['cache:a:assigned', 'cache:a:~filters']);
-    expect(viewKeys({ kind: 'all' }, scopeTargets({ kind: 'all' }, [c('a'), c('b')]), ASSIGNED)).toEqual(['cache:a:assigned', 'cache:b:assigned']);
+    expect(viewKeys({ kind: 'all' }, scopeTargets({ kind: 'all' }, [c('a'), c('b')]), ASSIGNED)).toEqual([
+      'cache:a:assigned',
+      'cache:b:assigned',
+    ]);
   });
 });
 
 describe('sources (stale-while-revalidate in the popup)', () => {
   it('starts from the cache, then a fresh first page replaces the rows in place', () => {
-    let s = sourcesFromCache(['a'], { a: { page: { issues: [row('A-1'), row('A-2')], next: { startAt: 2 }, fetchedAt: 5 }, cachedAt: 5, jql: 'j' } });
+    let s = sourcesFromCache(['a'], {
+      a: { page: { issues: [row('A-1'), row('A-2')], next: { startAt: 2 }, fetchedAt: 5 }, cachedAt: 5, jql: 'j' },
+    });
     expect(s.a!.rows.map((r) => r.key)).toEqual(['A-1', 'A-2']);
-    s = withFirstPage({ a: { ...s.a!, loading: true, error: { kind: 'network', message: 'x' } } }, 'a', { issues: [row('A-3'), row('A-1')], fetchedAt: 9 });
+    s = withFirstPage({ a: { ...s.a!, loading: true, error: { kind: 'network', message: 'x' } } }, 'a', {
+      issues: [row('A-3'), row('A-1')],
+      fetchedAt: 9,
+    });
     expect(s.a).toEqual({ rows: [row('A-3'), row('A-1')], fetchedAt: 9, loading: false, loadingMore: false, pages: 1 });
   });
   it('a next page that adds nothing new keeps the cursor for Load more but stalls the automatic loading', () => {

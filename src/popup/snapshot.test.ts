@@ -6,7 +6,12 @@ import { connection } from '../../tests/unit/fixtures';
 import type { Boot } from './boot';
 import { SNAPSHOT_VERSION, SNAP_ROWS, readSnapshot, sameView, slimBoot, writeSnapshot } from './snapshot';
 
-const row = (i: number): IssueRow => ({ connectionId: 'a', key: `WEB-${i}`, summary: `Issue ${i}`, status: { name: 'To Do', category: 'new' } });
+const row = (i: number): IssueRow => ({
+  connectionId: 'a',
+  key: `WEB-${i}`,
+  summary: `Issue ${i}`,
+  status: { name: 'To Do', category: 'new' },
+});
 
 function boot(rows: number, over: Partial<Boot> = {}): Boot {
   return {
@@ -15,7 +20,13 @@ function boot(rows: number, over: Partial<Boot> = {}): Boot {
     list: { kind: 'assigned' },
     savedQueries: [],
     lists: {},
-    cache: { a: { page: { issues: Array.from({ length: rows }, (_, i) => row(i + 1)), fetchedAt: 5 }, cachedAt: 5, jql: 'assignee = currentUser()' } },
+    cache: {
+      a: {
+        page: { issues: Array.from({ length: rows }, (_, i) => row(i + 1)), fetchedAt: 5 },
+        cachedAt: 5,
+        jql: 'assignee = currentUser()',
+      },
+    },
     filters: [],
     ...over,
   };
@@ -52,13 +63,10 @@ describe('popup snapshot', () => {
     '{}',
     JSON.stringify({ v: SNAPSHOT_VERSION, view: { ...slimBoot(boot(1)), connections: [] } }),
     JSON.stringify({ v: SNAPSHOT_VERSION, view: { ...slimBoot(boot(1)), cache: null } }),
-  ])(
-    'ignores a malformed snapshot (%s)',
-    (raw) => {
-      localStorage.setItem(POPUP_SNAPSHOT_KEY, raw);
-      expect(readSnapshot()).toBeUndefined();
-    },
-  );
+  ])('ignores a malformed snapshot (%s)', (raw) => {
+    localStorage.setItem(POPUP_SNAPSHOT_KEY, raw);
+    expect(readSnapshot()).toBeUndefined();
+  });
 
   it("ignores another version's snapshot (its rows may lack fields this version reads)", () => {
     writeSnapshot(boot(3));

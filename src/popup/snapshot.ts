@@ -21,7 +21,14 @@ export const SNAP_ROWS = 12;
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function slimConnection(c: ConnectionSummary): ConnectionSummary {
-  const s: Partial<ConnectionSummary> = { id: c.id, name: c.name, siteUrl: c.siteUrl, deployment: c.deployment, authMethod: c.authMethod, status: c.status };
+  const s: Partial<ConnectionSummary> = {
+    id: c.id,
+    name: c.name,
+    siteUrl: c.siteUrl,
+    deployment: c.deployment,
+    authMethod: c.authMethod,
+    status: c.status,
+  };
   if (c.tokenExpiresOn) s.tokenExpiresOn = c.tokenExpiresOn;
   return s as ConnectionSummary;
 }

@@ -6,13 +6,7 @@ export type Deployment = 'cloud' | 'server';
 /** cloud-token: Basic email:API token. password: Basic user:password. pat: Bearer token (DC 8.14+). */
 export type AuthMethod = 'cloud-token' | 'password' | 'pat';
 
-export type ConnectionState =
-  | 'ok'
-  | 'token-rejected'
-  | 'captcha'
-  | 'no-site-access'
-  | 'unreachable'
-  | 'unchecked';
+export type ConnectionState = 'ok' | 'token-rejected' | 'captcha' | 'no-site-access' | 'unreachable' | 'unchecked';
 
 export interface ConnectionStatus {
   state: ConnectionState;
@@ -118,6 +112,7 @@ export function needsRenewal(c: Pick<ConnectionSummary, 'status' | 'tokenExpires
 /** Where the user revokes the credential a connection uses, if it is a token. */
 export function revokeUrlFor(c: Pick<ConnectionSummary, 'authMethod' | 'siteUrl'>): string | null {
   if (c.authMethod === 'cloud-token') return ATLASSIAN_TOKEN_PAGE;
-  if (c.authMethod === 'pat') return `${c.siteUrl}/secure/ViewProfile.jspa?selectedTab=com.atlassian.pats.pats-plugin:jira-user-personal-access-tokens`;
+  if (c.authMethod === 'pat')
+    return `${c.siteUrl}/secure/ViewProfile.jspa?selectedTab=com.atlassian.pats.pats-plugin:jira-user-personal-access-tokens`;
   return null;
 }

@@ -46,7 +46,7 @@ describe('safeImageUrl', () => {
     expect(safeImageUrl(url, site)).toBeUndefined();
   });
 
-  it("shows a Gravatar avatar as its Atlassian fallback (d=), never loading Gravatar", () => {
+  it('shows a Gravatar avatar as its Atlassian fallback (d=), never loading Gravatar', () => {
     const initials = 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/initials/AL-3.png';
     expect(safeImageUrl(`https://secure.gravatar.com/avatar/9f3c?d=${encodeURIComponent(initials)}`, CLOUD)).toBe(initials);
   });

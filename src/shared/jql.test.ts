@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ASSIGNED_OPEN_JQL, escapeLucene, filterJql, jiraFilterUrl, jiraIssueUrl, jiraSearchUrl, jqlForList, jqlString, orderByOf, textSearchJql } from './jql';
+import {
+  ASSIGNED_OPEN_JQL,
+  escapeLucene,
+  filterJql,
+  jiraFilterUrl,
+  jiraIssueUrl,
+  jiraSearchUrl,
+  jqlForList,
+  jqlString,
+  orderByOf,
+  textSearchJql,
+} from './jql';
 
 describe('jqlString', () => {
   it.each([

@@ -61,7 +61,10 @@ export function orderByOf(jql: string): string | undefined {
       continue;
     }
     if ((i === 0 || /[\s)"']/.test(jql[i - 1]!)) && /^order\s+by\s/i.test(jql.slice(i, i + 20))) {
-      const rest = jql.slice(i).replace(/^order\s+by\s+/i, '').trim();
+      const rest = jql
+        .slice(i)
+        .replace(/^order\s+by\s+/i, '')
+        .trim();
       return rest ? `ORDER BY ${rest.replace(/\s+/g, ' ')}` : undefined;
     }
   }

@@ -67,7 +67,10 @@ function pageJsGzip(extDir, htmlPath) {
   const html = readFileSync(path.join(extDir, htmlPath), 'utf8');
   const resolve = (from, ref) => (ref.startsWith('/') ? path.join(extDir, ref) : path.resolve(path.dirname(from), ref));
   const htmlFile = path.join(extDir, htmlPath);
-  const entries = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => resolve(htmlFile, m[1]));
+  const entries = [
+    ...html.matchAll(/<script[^>]+src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g),
+  ].map((m) => resolve(htmlFile, m[1]));
   const sizes = new Map();
   const walk = (queue, withDynamic) => {
     const seen = new Set();
@@ -136,7 +139,11 @@ function seedState(now) {
     assignee: { displayName: 'Ada Lovelace' },
     updated: new Date(now - i * 3_600_000).toISOString(),
   }));
-  const cacheEntry = { page: { issues, next: { nextPageToken: 'p2' }, fetchedAt: now }, cachedAt: now, jql: 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC' };
+  const cacheEntry = {
+    page: { issues, next: { nextPageToken: 'p2' }, fetchedAt: now },
+    cachedAt: now,
+    jql: 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC',
+  };
   // Fresh entries (the refresh window is 60 s; a run takes less): the background answers from
   // the cache. There is no network anyway: every host is unresolvable.
   const fresh = now;
@@ -163,9 +170,17 @@ async function main() {
     headless: false,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      '--headless=new', `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu',
-      '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--host-resolver-rules=MAP * ~NOTFOUND', '--window-size=400,600',
+      '--headless=new',
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND',
+      '--window-size=400,600',
     ],
   });
   try {

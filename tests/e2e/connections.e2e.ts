@@ -2,18 +2,7 @@
 // Jira Cloud, gateway and Data Center, in real Chromium with the e2e build.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeAfterTest, launchExtension, type ExtensionBrowser } from './support/browser';
-import {
-  ACME_CLOUD_ID,
-  ACME_URL,
-  ADA,
-  BETA_URL,
-  BOB,
-  HOSTS,
-  SERVER_URL,
-  TOKEN_PAGE_URL,
-  startFakes,
-  type Fakes,
-} from './support/fakes';
+import { ACME_CLOUD_ID, ACME_URL, ADA, BETA_URL, BOB, HOSTS, SERVER_URL, TOKEN_PAGE_URL, startFakes, type Fakes } from './support/fakes';
 import { OptionsPage, addCloudConnection, storedConnections } from './support/options-page';
 
 let fakes: Fakes;
@@ -26,7 +15,15 @@ beforeEach(async () => {
   ext = await launchExtension({ port: fakes.port });
   // A logged-in Jira session in the browser: the extension must not send it (credentials: "omit").
   await ext.context.addCookies(
-    [HOSTS.acme, HOSTS.beta, HOSTS.server].map((domain) => ({ name: 'JSESSIONID', value: 'browser-session', domain, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' as const })),
+    [HOSTS.acme, HOSTS.beta, HOSTS.server].map((domain) => ({
+      name: 'JSESSIONID',
+      value: 'browser-session',
+      domain,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax' as const,
+    })),
   );
 });
 afterEach(() => closeAfterTest(ext, fakes));
@@ -35,7 +32,8 @@ afterAll(() => fakes?.close());
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const jiraCalls = () => fakes.requests.all.filter((r) => r.host !== HOSTS.id);
 /** REST calls (what carries credentials); avatars are plain <img> loads. */
-const apiCalls = (host?: string) => jiraCalls().filter((r) => (host === undefined || r.host === host) && (r.path.includes('/rest/') || r.path.startsWith('/_edge/')));
+const apiCalls = (host?: string) =>
+  jiraCalls().filter((r) => (host === undefined || r.host === host) && (r.path.includes('/rest/') || r.path.startsWith('/_edge/')));
 
 async function expectNothingSaved(): Promise<void> {
   expect(await storedConnections(ext)).toEqual([]);
@@ -56,15 +54,28 @@ describe('New Jira Connection', () => {
 
     const [saved, ...others] = await storedConnections(ext);
     expect(others).toEqual([]);
-    expect(saved).toMatchObject({ name: 'Acme', siteUrl: ACME_URL, deployment: 'cloud', authMethod: 'cloud-token', username: ADA.email, scoped: false, siteTitle: 'Acme Jira' });
+    expect(saved).toMatchObject({
+      name: 'Acme',
+      siteUrl: ACME_URL,
+      deployment: 'cloud',
+      authMethod: 'cloud-token',
+      username: ADA.email,
+      scoped: false,
+      siteTitle: 'Acme Jira',
+    });
     expect(saved!.user).toMatchObject({ accountId: ADA.accountId, displayName: 'Ada Lovelace' });
 
     const calls = jiraCalls();
     expect(calls.map((r) => `${r.method} ${r.host}${r.path}`)).toEqual(
       expect.arrayContaining([`GET ${HOSTS.acme}/rest/api/3/serverInfo`, `GET ${HOSTS.acme}/rest/api/3/myself`]),
     );
-    expect(calls.filter((r) => r.path === '/rest/api/3/myself').every((r) => r.auth?.scheme === 'Basic' && r.auth.user === ADA.email)).toBe(true);
-    expect(apiCalls().filter((r) => r.hasCookie), 'API requests that carried browser cookies').toEqual([]);
+    expect(calls.filter((r) => r.path === '/rest/api/3/myself').every((r) => r.auth?.scheme === 'Basic' && r.auth.user === ADA.email)).toBe(
+      true,
+    );
+    expect(
+      apiCalls().filter((r) => r.hasCookie),
+      'API requests that carried browser cookies',
+    ).toEqual([]);
     expect(calls.filter((r) => /\/rest\/api\/[23]\/search$/.test(r.path))).toEqual([]);
 
     // The secret stays in the background: not on any extension page, not in the connection list.
@@ -89,7 +100,9 @@ describe('New Jira Connection', () => {
       expect.objectContaining({ siteUrl: SERVER_URL, deployment: 'server', authMethod: 'password', username: BOB.username, scoped: false }),
     ]);
     const calls = fakes.requests.to(HOSTS.server);
-    expect(calls.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['GET /jira/rest/api/2/serverInfo', 'GET /jira/rest/api/2/myself']));
+    expect(calls.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['GET /jira/rest/api/2/serverInfo', 'GET /jira/rest/api/2/myself']),
+    );
     expect(calls.filter((r) => r.path.includes('/rest/api/3/'))).toEqual([]);
     expect(calls.find((r) => r.path === '/jira/rest/api/2/myself')?.auth).toEqual({ scheme: 'Basic', user: BOB.username });
     expect(apiCalls(HOSTS.server).filter((r) => r.hasCookie)).toEqual([]);
@@ -103,7 +116,9 @@ describe('New Jira Connection', () => {
     await options.connectedAs('Bob Builder');
     await options.finish('Corp PAT');
 
-    expect(await storedConnections(ext)).toEqual([expect.objectContaining({ siteUrl: SERVER_URL, deployment: 'server', authMethod: 'pat' })]);
+    expect(await storedConnections(ext)).toEqual([
+      expect.objectContaining({ siteUrl: SERVER_URL, deployment: 'server', authMethod: 'pat' }),
+    ]);
     const myself = fakes.requests.to(HOSTS.server, '/jira/rest/api/2/myself');
     expect(myself.length).toBeGreaterThan(0);
     expect(myself.every((r) => r.auth?.scheme === 'Bearer')).toBe(true);

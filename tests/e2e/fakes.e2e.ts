@@ -27,7 +27,12 @@ const get = (url: string, headers: Record<string, string> = {}) => fakeRequest(f
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fakeRequest(fakes.port, url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 const ada = { authorization: basic(ADA.email, ADA.classicToken) };
-type SearchPage = { issues: { id: string; key?: string; fields?: Record<string, unknown> }[]; nextPageToken?: string; isLast: boolean; total?: number };
+type SearchPage = {
+  issues: { id: string; key?: string; fields?: Record<string, unknown> }[];
+  nextPageToken?: string;
+  isLast: boolean;
+  total?: number;
+};
 
 describe('fake Jira Cloud', () => {
   it('serves serverInfo anonymously and myself only with a valid token', async () => {
@@ -78,7 +83,10 @@ describe('fake Jira Cloud', () => {
     let seen = 0;
     let token: string | undefined;
     do {
-      const r = await get(`${ACME_URL}/rest/api/3/search/jql?jql=${jql}&fields=summary,status,assignee&maxResults=100${token ? `&nextPageToken=${token}` : ''}`, ada);
+      const r = await get(
+        `${ACME_URL}/rest/api/3/search/jql?jql=${jql}&fields=summary,status,assignee&maxResults=100${token ? `&nextPageToken=${token}` : ''}`,
+        ada,
+      );
       const page = r.json<SearchPage>();
       seen += page.issues.length;
       expect(page.issues[0]!.fields).toHaveProperty('status');
@@ -92,10 +100,15 @@ describe('fake Jira Cloud', () => {
     for (const q of ['', 'ORDER BY updated DESC']) {
       const r = await get(`${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent(q)}`, ada);
       expect(r.status).toBe(400);
-      expect(r.json()).toEqual({ errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'], errors: {} });
+      expect(r.json()).toEqual({
+        errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
+        errors: {},
+      });
     }
     const unknown = await get(`${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('foo = bar')}`, ada);
-    expect(unknown.json<{ errorMessages: string[] }>().errorMessages).toEqual([`Field 'foo' does not exist or you do not have permission to view it.`]);
+    expect(unknown.json<{ errorMessages: string[] }>().errorMessages).toEqual([
+      `Field 'foo' does not exist or you do not have permission to view it.`,
+    ]);
     const broken = await get(`${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('project = WEB status = Done')}`, ada);
     expect(broken.status).toBe(400);
     expect(broken.json<{ errorMessages: string[] }>().errorMessages[0]).toMatch(/^Error in the JQL Query: Expecting either 'OR' or 'AND'/);
@@ -230,9 +243,18 @@ describe('fake gateway (scoped tokens)', () => {
 
 describe('fake icons', () => {
   it('serves issue type icons and /secure/ avatars to signed-in callers only; static icons to anyone', async () => {
-    const search = await get(`${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('assignee = currentUser()')}&fields=issuetype,priority,assignee&maxResults=1`, ada);
-    const fields = search.json<SearchPage>().issues[0]!.fields as { issuetype: { iconUrl: string }; priority: { iconUrl: string }; assignee: { avatarUrls: Record<string, string> } };
-    expect(fields.issuetype.iconUrl).toMatch(new RegExp(`^${ACME_URL}/rest/api/2/universal_avatar/view/type/issuetype/avatar/\\d+\\?size=medium$`));
+    const search = await get(
+      `${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('assignee = currentUser()')}&fields=issuetype,priority,assignee&maxResults=1`,
+      ada,
+    );
+    const fields = search.json<SearchPage>().issues[0]!.fields as {
+      issuetype: { iconUrl: string };
+      priority: { iconUrl: string };
+      assignee: { avatarUrls: Record<string, string> };
+    };
+    expect(fields.issuetype.iconUrl).toMatch(
+      new RegExp(`^${ACME_URL}/rest/api/2/universal_avatar/view/type/issuetype/avatar/\\d+\\?size=medium$`),
+    );
     const anon = await get(fields.issuetype.iconUrl);
     expect([anon.status, anon.json()]).toEqual([403, { errorMessages: ['You do not have permission to view the avatar.'], errors: {} }]);
     const mine = await get(fields.issuetype.iconUrl, ada);
@@ -244,7 +266,10 @@ describe('fake icons', () => {
 
     // Through the gateway (a scoped token), the REST icon is named under the gateway.
     const scoped = { authorization: basic(ADA.email, ADA.scopedToken) };
-    const viaGateway = await get(`${GATEWAY_URL}/ex/jira/${ACME_CLOUD_ID}/rest/api/3/search/jql?jql=${encodeURIComponent('assignee = currentUser()')}&fields=issuetype&maxResults=1`, scoped);
+    const viaGateway = await get(
+      `${GATEWAY_URL}/ex/jira/${ACME_CLOUD_ID}/rest/api/3/search/jql?jql=${encodeURIComponent('assignee = currentUser()')}&fields=issuetype&maxResults=1`,
+      scoped,
+    );
     const gwIcon = (viaGateway.json<SearchPage>().issues[0]!.fields as { issuetype: { iconUrl: string } }).issuetype.iconUrl;
     expect(gwIcon.startsWith(`${GATEWAY_URL}/ex/jira/${ACME_CLOUD_ID}/rest/api/2/universal_avatar/`)).toBe(true);
     expect((await get(gwIcon, scoped)).status).toBe(200);
@@ -252,7 +277,10 @@ describe('fake icons', () => {
     const dc = `${SERVER_URL}/secure/viewavatar?size=xsmall&avatarId=10303&avatarType=issuetype`;
     expect((await get(dc)).status).toBe(403);
     expect((await get(dc, { authorization: `Bearer ${BOB.pat}` })).status).toBe(200);
-    expect((await get(`${SERVER_URL}/secure/viewavatar?size=xsmall&avatarId=1&avatarType=issuetype`, { authorization: `Bearer ${BOB.pat}` })).status).toBe(404);
+    expect(
+      (await get(`${SERVER_URL}/secure/viewavatar?size=xsmall&avatarId=1&avatarType=issuetype`, { authorization: `Bearer ${BOB.pat}` }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -261,10 +289,14 @@ describe('fake Jira Data Center', () => {
     expect((await get(`${SERVER_URL}/rest/api/2/serverInfo`)).json()).toMatchObject({ deploymentType: 'Server', baseUrl: SERVER_URL });
     expect((await get(`${SERVER_URL}/rest/api/3/serverInfo`)).status).toBe(404);
     expect((await get(`https://${HOSTS.server}/rest/api/2/serverInfo`)).status).toBe(404);
-    expect((await get(`${SERVER_URL}/rest/api/2/myself`, { authorization: basic(BOB.username, BOB.password) })).json()).toMatchObject({ name: 'bob' });
+    expect((await get(`${SERVER_URL}/rest/api/2/myself`, { authorization: basic(BOB.username, BOB.password) })).json()).toMatchObject({
+      name: 'bob',
+    });
     expect((await get(`${SERVER_URL}/rest/api/2/myself`, { authorization: `Bearer ${BOB.pat}` })).status).toBe(200);
     expect((await get(`${SERVER_URL}/rest/api/2/myself`, { authorization: basic(BOB.username, BOB.pat) })).status).toBe(401);
-    const search = await get(`${SERVER_URL}/rest/api/2/search?jql=assignee%3DcurrentUser()&maxResults=10`, { authorization: `Bearer ${BOB.pat}` });
+    const search = await get(`${SERVER_URL}/rest/api/2/search?jql=assignee%3DcurrentUser()&maxResults=10`, {
+      authorization: `Bearer ${BOB.pat}`,
+    });
     expect(search.json<SearchPage>()).toMatchObject({ startAt: 0, maxResults: 10, total: 25 });
   });
 
@@ -299,14 +331,20 @@ describe('fake Jira Data Center', () => {
     expect(await total('filter = 12000')).toBeGreaterThan(0);
     // Carol's private filter does not exist for Bob.
     const hidden = await search('filter = 12001');
-    expect([hidden.status, hidden.body]).toEqual([400, { errorMessages: ["The value '12001' does not exist for the field 'filter'."], errors: {} }]);
+    expect([hidden.status, hidden.body]).toEqual([
+      400,
+      { errorMessages: ["The value '12001' does not exist for the field 'filter'."], errors: {} },
+    ]);
 
     // JQL errors: Data Center's plain ErrorCollection, with Jira's words.
     const broken = await search('project = = INFRA');
     expect(broken.status).toBe(400);
     expect(Object.keys(broken.body).sort()).toEqual(['errorMessages', 'errors']);
     expect(broken.body.errorMessages![0]).toMatch(/^Error in the JQL Query: Expecting either a value, list or function but got '='\./);
-    expect((await search('project = NOPE')).body).toEqual({ errorMessages: ["The value 'NOPE' does not exist for the field 'project'."], errors: {} });
+    expect((await search('project = NOPE')).body).toEqual({
+      errorMessages: ["The value 'NOPE' does not exist for the field 'project'."],
+      errors: {},
+    });
   });
 
   it('demands a CAPTCHA after 3 failed logins, even for the right password', async () => {
@@ -329,7 +367,11 @@ describe('fake token page', () => {
     }
     const expiresOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     fakes.tokenPage.configure({ createDelayMs: [0, 0] });
-    const created = await post(`${TOKEN_PAGE_URL.replace(/\/manage-profile.*/, '')}/gateway/api/api-tokens`, { label: 'x', expiresOn }, { origin: 'https://id.atlassian.com' });
+    const created = await post(
+      `${TOKEN_PAGE_URL.replace(/\/manage-profile.*/, '')}/gateway/api/api-tokens`,
+      { label: 'x', expiresOn },
+      { origin: 'https://id.atlassian.com' },
+    );
     const { token } = created.json<{ token: string }>();
     expect(/^ATATT3[A-Za-z0-9_\-=]{186}$/.test(token), 'token format').toBe(true);
     expect(token === fakes.tokenPage.lastToken, 'the page created the token it reports').toBe(true);

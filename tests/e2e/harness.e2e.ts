@@ -26,7 +26,10 @@ afterAll(async () => {
 
 type Ping = { bornAt: number };
 const send = <T>(page: import('playwright-core').Page, msg: unknown) =>
-  page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), msg) as Promise<T>;
+  page.evaluate(
+    (m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m),
+    msg,
+  ) as Promise<T>;
 
 describe('harness', () => {
   it('opens extension pages and lets the background reach the fake Jira without cookies', async () => {
@@ -75,7 +78,11 @@ describe('harness', () => {
   it('keeps storage across a restart', async () => {
     expect(await ext.readStorage()).toMatchObject({ installed: true });
     const page = await ext.openOptions();
-    await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ marker: 42 }));
+    await page.evaluate(() =>
+      (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+        marker: 42,
+      }),
+    );
     await ext.restart();
     expect(await ext.readStorage('local', ['marker'])).toEqual({ marker: 42 });
     await ext.clearStorage();

@@ -68,7 +68,12 @@ describe('a cursor that does not advance', () => {
     ['Jira Cloud (nextPageToken)', ACME, HOSTS.acme, '/rest/api/3/search/jql'],
     ['Data Center (startAt)', SERVER, HOSTS.server, '/jira/rest/api/2/search'],
   ])('the same page answered twice stops by itself: %s', async (_name, connection, host, path) => {
-    await seed([connection], connection === SERVER ? { popupState: { scope: { kind: 'connection', connectionId: 'c-dc' }, lists: { 'c-dc': { kind: 'reported' } } } } : {});
+    await seed(
+      [connection],
+      connection === SERVER
+        ? { popupState: { scope: { kind: 'connection', connectionId: 'c-dc' }, lists: { 'c-dc': { kind: 'reported' } } } }
+        : {},
+    );
     fakes[connection === SERVER ? 'server' : 'acme'].switches.repeatFirstPage = true;
     const popup = await ext.openPopup();
     await issues(popup).getByRole('option').first().waitFor();
@@ -81,10 +86,14 @@ describe('a cursor that does not advance', () => {
 
 describe('page tokens', () => {
   // 300 clauses: about 6,000 characters of JQL, a page token longer than that.
-  const longJql = (clauses: number) => `assignee = currentUser() AND statusCategory != Done AND ${Array.from({ length: clauses }, (_, i) => `summary !~ "zq${i}"`).join(' AND ')} ORDER BY updated DESC`;
+  const longJql = (clauses: number) =>
+    `assignee = currentUser() AND statusCategory != Done AND ${Array.from({ length: clauses }, (_, i) => `summary !~ "zq${i}"`).join(' AND ')} ORDER BY updated DESC`;
   const savedQuery = (jql: string) => ({
     settings: { badgeEnabled: false, badgeIntervalMinutes: 5, savedQueries: [{ id: 'q-long', name: 'Long one', jql }] },
-    popupState: { scope: { kind: 'connection', connectionId: 'c-acme' }, lists: { 'c-acme': { kind: 'saved', queryId: 'q-long', name: 'Long one', jql } } },
+    popupState: {
+      scope: { kind: 'connection', connectionId: 'c-acme' },
+      lists: { 'c-acme': { kind: 'saved', queryId: 'q-long', name: 'Long one', jql } },
+    },
   });
 
   it('a long query pages with its long token (the query is inside it)', async () => {
@@ -120,7 +129,9 @@ describe('page tokens', () => {
     fakes.acme.switches.expirePageTokens();
     await popup.getByRole('button', { name: 'Load more' }).click();
     // The expired one (400), then the first page again, fresh from Jira.
-    await expect.poll(() => searches().map((r) => `${r.query.nextPageToken ? 'next' : 'first'} ${r.status}`), { timeout: 10_000 }).toEqual(['first 200', 'next 400', 'first 200']);
+    await expect
+      .poll(() => searches().map((r) => `${r.query.nextPageToken ? 'next' : 'first'} ${r.status}`), { timeout: 10_000 })
+      .toEqual(['first 200', 'next 400', 'first 200']);
     expect(await popup.getByRole('alert').count()).toBe(0);
     expect(await rowCount(popup)).toBe(50);
     await popup.waitForTimeout(1_000);
@@ -136,7 +147,11 @@ describe('Retry-After is a floor, and the retries have a budget', () => {
   it.each([
     ['429 without Retry-After', () => fakes.acme.switches.rateLimitNext(1_000, null), /^Jira is limiting requests right now\./],
     ['429 with Retry-After: 0', () => fakes.acme.switches.rateLimitNext(1_000, 0), /^Jira is limiting requests right now\./],
-    ['503 with Retry-After and an HTML page', () => fakes.acme.switches.unavailableNext(1_000, 1), /^Jira is unavailable for the moment \(HTTP 503\)\./],
+    [
+      '503 with Retry-After and an HTML page',
+      () => fakes.acme.switches.unavailableNext(1_000, 1),
+      /^Jira is unavailable for the moment \(HTTP 503\)\./,
+    ],
   ])('%s: three requests at least a second apart, then only Retry', async (_name, limit, message) => {
     await seedCachedThenStale({ noImages: true });
     limit();

@@ -80,7 +80,13 @@ async function readLocal(keys: string[]): Promise<Record<string, unknown>> {
   const page = await ext.context.newPage();
   try {
     await page.goto(ext.url('manifest.json'));
-    return await page.evaluate((k) => (globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(k), keys);
+    return await page.evaluate(
+      (k) =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } } }
+        ).chrome.storage.local.get(k),
+      keys,
+    );
   } finally {
     await page.close();
   }
@@ -89,7 +95,15 @@ async function alarm(name: string): Promise<string | null> {
   const page = await ext.context.newPage();
   try {
     await page.goto(ext.url('manifest.json'));
-    return await page.evaluate(async (n) => (await (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ name: string } | undefined> } } }).chrome.alarms.get(n))?.name ?? null, name);
+    return await page.evaluate(
+      async (n) =>
+        (
+          await (
+            globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ name: string } | undefined> } } }
+          ).chrome.alarms.get(n)
+        )?.name ?? null,
+      name,
+    );
   } finally {
     await page.close();
   }
@@ -108,7 +122,11 @@ async function rowProblems(page: Page, want: FakeIssue[], loaded = want.length):
   const rows = await issues(page)
     .getByRole('option')
     .evaluateAll((els) =>
-      els.map((e) => ({ pos: Number(e.getAttribute('aria-posinset')), size: Number(e.getAttribute('aria-setsize')), label: e.getAttribute('aria-label') ?? '' })),
+      els.map((e) => ({
+        pos: Number(e.getAttribute('aria-posinset')),
+        size: Number(e.getAttribute('aria-setsize')),
+        label: e.getAttribute('aria-label') ?? '',
+      })),
     )
     .catch(() => []);
   rows.sort((a, b) => a.pos - b.pos);
@@ -117,7 +135,8 @@ async function rowProblems(page: Page, want: FakeIssue[], loaded = want.length):
   if (rows[0]!.size !== loaded) problems.push(`${rows[0]!.size} rows loaded, want ${loaded}`);
   for (const r of rows) {
     const issue = want[r.pos - 1];
-    if (!issue || !r.label.startsWith(`${issue.key} ${issue.summary}, `)) problems.push(`row ${r.pos} is "${r.label}", want ${issue?.key} ${issue?.summary}`);
+    if (!issue || !r.label.startsWith(`${issue.key} ${issue.summary}, `))
+      problems.push(`row ${r.pos} is "${r.label}", want ${issue?.key} ${issue?.summary}`);
   }
   return problems;
 }
@@ -126,7 +145,9 @@ async function expectRows(page: Page, want: FakeIssue[], loaded = want.length): 
   expect(want.length, 'the fake has issues for this list').toBeGreaterThan(0);
   await poll(() => rowProblems(page, want, loaded)).toEqual([]);
   // The first rows are in view (not just somewhere in the DOM).
-  await issues(page).getByRole('option', { name: new RegExp(`^${want[0]!.key} `) }).waitFor({ state: 'visible' });
+  await issues(page)
+    .getByRole('option', { name: new RegExp(`^${want[0]!.key} `) })
+    .waitFor({ state: 'visible' });
 }
 
 /** The list's first search: the DC endpoint under /jira, offset paging, only the row's fields. */
@@ -176,7 +197,16 @@ beforeAll(async () => {
   // outlives the moments when the tests leave no tab open).
   const inADay = Math.floor(Date.now() / 1000) + 86_400;
   await ext.context.addCookies([
-    { name: 'seraph.rememberme.cookie', value: 'B0B5E55I0N', domain: HOSTS.server, path: '/jira', expires: inADay, secure: true, httpOnly: true, sameSite: 'Lax' },
+    {
+      name: 'seraph.rememberme.cookie',
+      value: 'B0B5E55I0N',
+      domain: HOSTS.server,
+      path: '/jira',
+      expires: inADay,
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    },
   ]);
 });
 
@@ -197,7 +227,10 @@ describe('popup on a Data Center connection', () => {
     // Reported by me: Bob reported SEC issues he is not assigned; 65 in all, one page of 50.
     const reported = jiraSays(REPORTED_JQL);
     expect(reported.length).toBeGreaterThan(PAGE_SIZE);
-    expect(reported.slice(0, 7).some((i) => i.assignee !== BOB.username), 'issues not assigned to Bob in view').toBe(true);
+    expect(
+      reported.slice(0, 7).some((i) => i.assignee !== BOB.username),
+      'issues not assigned to Bob in view',
+    ).toBe(true);
     await chooseTab(popup, 'Reported by me');
     await expectRows(popup, reported, PAGE_SIZE);
     await expectFirstSearch(REPORTED_JQL, BEARER);
@@ -237,8 +270,18 @@ describe('popup on a Data Center connection', () => {
     // Bob's session cookie is in this browser, yet no icon request carried it: the background
     // fetched each one with his personal access token.
     const icons = fakes.requests.to(HOSTS.server).filter((r) => r.path.startsWith('/jira/secure/') || r.path.startsWith('/jira/images/'));
-    expect(icons.map((r) => r.path)).toEqual(expect.arrayContaining(['/jira/secure/viewavatar', '/jira/secure/useravatar', expect.stringMatching(/^\/jira\/images\/icons\/priorities\//)]));
-    expect(icons.filter((r) => JSON.stringify(r.auth) !== JSON.stringify(BEARER) || r.hasCookie || r.status !== 200).map((r) => `${r.path} ${r.status}`)).toEqual([]);
+    expect(icons.map((r) => r.path)).toEqual(
+      expect.arrayContaining([
+        '/jira/secure/viewavatar',
+        '/jira/secure/useravatar',
+        expect.stringMatching(/^\/jira\/images\/icons\/priorities\//),
+      ]),
+    );
+    expect(
+      icons
+        .filter((r) => JSON.stringify(r.auth) !== JSON.stringify(BEARER) || r.hasCookie || r.status !== 200)
+        .map((r) => `${r.path} ${r.status}`),
+    ).toEqual([]);
   });
 
   it('pages Reported by me past the first 50 with startAt', async () => {
@@ -305,7 +348,9 @@ describe('popup on a Data Center connection', () => {
     await options.getByRole('textbox', { name: 'Query name', exact: true }).fill('My open security reports');
     await options.getByRole('textbox', { name: 'JQL', exact: true }).fill('project = = SEC');
     await options.getByRole('button', { name: 'Add query', exact: true }).click();
-    await poll(() => options.getByRole('alert').allTextContents()).toContainEqual(expect.stringMatching(/does not accept this JQL: Error in the JQL Query: Expecting either a value, list or function but got '='/));
+    await poll(() => options.getByRole('alert').allTextContents()).toContainEqual(
+      expect.stringMatching(/does not accept this JQL: Error in the JQL Query: Expecting either a value, list or function but got '='/),
+    );
     expect(await options.getByRole('listitem').filter({ hasText: 'My open security reports' }).count()).toBe(0);
 
     await options.getByRole('textbox', { name: 'JQL', exact: true }).fill(jql);
@@ -333,7 +378,11 @@ describe('popup on a Data Center connection', () => {
     await expectRows(popup, jiraSays(ASSIGNED_JQL));
     await searchBox(popup).fill('infra-3');
     // Enter opens the issue and closes the popup (window.close()).
-    const tab = await ext.newTabFrom(`${SERVER_URL}/browse/`, () => searchBox(popup).press('Enter', { noWaitAfter: true }).catch(() => undefined));
+    const tab = await ext.newTabFrom(`${SERVER_URL}/browse/`, () =>
+      searchBox(popup)
+        .press('Enter', { noWaitAfter: true })
+        .catch(() => undefined),
+    );
     expect(tab.url()).toBe(`${SERVER_URL}/browse/INFRA-3`);
     // The page view carried the Jira session cookie: the cookie the REST calls leave out is real.
     await poll(() => fakes.requests.to(HOSTS.server, '/jira/browse/INFRA-3').some((r) => r.hasCookie)).toBe(true);
@@ -369,7 +418,9 @@ describe('popup on a Data Center connection', () => {
     await searchBox(popup).pressSequentially(word!, { delay: 20 });
     await expectRows(popup, want);
     await expectFirstSearch(jql, BEARER);
-    const labels = await issues(popup).getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const labels = await issues(popup)
+      .getByRole('option')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     for (const l of labels) expect(l.toLowerCase()).toContain(word!.toLowerCase());
 
     // Esc brings the list back.

@@ -91,14 +91,28 @@ describe('popup', () => {
     // Issue type (a REST avatar), priority and assignee avatar: all on the site, shown as the
     // background stored them. The browser holds no Jira session: a plain <img> would get 403.
     const sources = () => row.locator('img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).src.slice(0, 26)));
-    await expect.poll(sources, { timeout: 10_000 }).toEqual(['data:image/svg+xml;base64,', 'data:image/svg+xml;base64,', 'data:image/svg+xml;base64,']);
-    expect(await row.locator('img').first().evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBe(16);
+    await expect
+      .poll(sources, { timeout: 10_000 })
+      .toEqual(['data:image/svg+xml;base64,', 'data:image/svg+xml;base64,', 'data:image/svg+xml;base64,']);
+    expect(
+      await row
+        .locator('img')
+        .first()
+        .evaluate((i) => (i as HTMLImageElement).naturalWidth),
+    ).toBe(16);
 
-    const icons = () => fakes.requests.to(HOSTS.acme).filter((r) => r.path.includes('/universal_avatar/') || r.path.startsWith('/images/') || r.path.startsWith('/secure/'));
+    const icons = () =>
+      fakes.requests
+        .to(HOSTS.acme)
+        .filter((r) => r.path.includes('/universal_avatar/') || r.path.startsWith('/images/') || r.path.startsWith('/secure/'));
     const fetched = icons();
     expect(fetched.length).toBeGreaterThanOrEqual(3);
     // Every icon request is the background's: the token, no cookie, and each URL once.
-    expect(fetched.filter((r) => r.auth?.scheme !== 'Basic' || r.auth.user !== ADA.email || r.hasCookie || r.status !== 200).map((r) => `${r.path} ${r.status}`)).toEqual([]);
+    expect(
+      fetched
+        .filter((r) => r.auth?.scheme !== 'Basic' || r.auth.user !== ADA.email || r.hasCookie || r.status !== 200)
+        .map((r) => `${r.path} ${r.status}`),
+    ).toEqual([]);
     const urls = fetched.map((r) => `${r.path}?${new URLSearchParams(r.query)}`);
     expect(new Set(urls).size).toBe(urls.length);
 
@@ -159,7 +173,9 @@ describe('popup', () => {
     await popup.getByRole('searchbox', { name: 'Search' }).pressSequentially('Checko', { delay: 20 });
     await expect.poll(() => searches().some((r) => r.query.jql === 'text ~ "Checko" OR text ~ "checko*" ORDER BY updated DESC')).toBe(true);
     await expect.poll(async () => (await firstOption(popup).getAttribute('aria-label')) ?? '').toMatch(/checkout/i);
-    const labels = await issues(popup).getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const labels = await issues(popup)
+      .getByRole('option')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     for (const l of labels) expect(l.toLowerCase()).toContain('checkout');
 
     // ArrowDown into the list, j moves down, Ctrl+Enter opens in the background.
@@ -201,7 +217,7 @@ describe('popup', () => {
     expect(new URL(tab.url()).searchParams.get('jql')).toBe('project = OPS ORDER BY key ASC');
   });
 
-  it('shows Reported by me, Watching and Recently viewed on Cloud, each with its JQL and in Jira\'s order', async () => {
+  it("shows Reported by me, Watching and Recently viewed on Cloud, each with its JQL and in Jira's order", async () => {
     await seed();
     const popup = await openPopup();
     await option(popup, 'WEB-1').waitFor();
@@ -220,7 +236,13 @@ describe('popup', () => {
       await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
       await expect.poll(() => searches().some((r) => r.query.jql === jql)).toBe(true);
       await expect
-        .poll(async () => (await issues(popup).getByRole('option').evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').split(' ')[0]))).slice(0, want.length))
+        .poll(async () =>
+          (
+            await issues(popup)
+              .getByRole('option')
+              .evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? '').split(' ')[0]))
+          ).slice(0, want.length),
+        )
         .toEqual(want);
     }
   });
@@ -265,7 +287,9 @@ describe('popup', () => {
     const limited = await openPopup();
     await option(limited, 'WEB-1').waitFor();
     const alert = limited.getByRole('alert');
-    await expect.poll(() => alert.locator('p').first().textContent()).toMatch(/^Jira is limiting requests right now\. Retrying automatically in 2 min \d\d s\.$/);
+    await expect
+      .poll(() => alert.locator('p').first().textContent())
+      .toMatch(/^Jira is limiting requests right now\. Retrying automatically in 2 min \d\d s\.$/);
     // Longer than the client waits by itself: one 429, then nothing until the countdown ends.
     await limited.waitForTimeout(1500);
     expect(searches().map((r) => r.status)).toEqual([200, 429]);
@@ -289,7 +313,15 @@ describe('popup', () => {
         }),
       );
     await inExtensionPage((page) =>
-      page.evaluate((tag) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ tag, name: 'settings.update', payload: { settings: { badgeEnabled: true, badgeIntervalMinutes: 5 } } }), MESSAGE_TAG),
+      page.evaluate(
+        (tag) =>
+          (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
+            tag,
+            name: 'settings.update',
+            payload: { settings: { badgeEnabled: true, badgeIntervalMinutes: 5 } },
+          }),
+        MESSAGE_TAG,
+      ),
     );
     await expect.poll(polling).toEqual({ text: expect.stringMatching(/^\d+$/), alarm: 'badge-refresh' });
     fakes.accounts.revoke(ADA.classicToken);
@@ -310,7 +342,9 @@ describe('popup', () => {
     await again.waitForTimeout(300);
     expect(fakes.requests.to(HOSTS.acme).length).toBe(before);
 
-    const options = await ext.newTabFrom(ext.url('src/options/index.html'), () => again.getByRole('button', { name: 'Renew token' }).click());
+    const options = await ext.newTabFrom(ext.url('src/options/index.html'), () =>
+      again.getByRole('button', { name: 'Renew token' }).click(),
+    );
     // #renew=c-acme: the re-authentication form for that connection, with a capture started.
     await options.getByRole('heading', { name: /^Re-authenticate / }).waitFor();
   });
@@ -334,7 +368,9 @@ describe('popup', () => {
     const crowded = await openPopup();
     await crowded.getByRole('alert').waitFor();
     await crowded.getByRole('status').filter({ hasText: 'API token expires in 10 days' }).waitFor();
-    const bottom = await crowded.evaluate(() => Math.max(...Array.from(document.querySelector('main')!.children, (c) => c.getBoundingClientRect().bottom)));
+    const bottom = await crowded.evaluate(() =>
+      Math.max(...Array.from(document.querySelector('main')!.children, (c) => c.getBoundingClientRect().bottom)),
+    );
     expect(bottom).toBeLessThanOrEqual(600);
     expect(await issues(crowded).evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(3 * 52);
     fakes.acme.switches.resume();
@@ -348,10 +384,17 @@ describe('popup', () => {
     await select.selectOption({ label: 'Beta Jira' });
     await option(popup, 'BETA-1').waitFor();
     await select.selectOption({ label: 'All connections' });
-    await expect.poll(async () => {
-      const labels = await issues(popup).getByRole('option').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
-      return labels.some((l) => l.startsWith('WEB-') && l.endsWith('Acme Jira')) && labels.some((l) => l.startsWith('BETA-') && l.endsWith('Beta Jira'));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const labels = await issues(popup)
+          .getByRole('option')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+        return (
+          labels.some((l) => l.startsWith('WEB-') && l.endsWith('Acme Jira')) &&
+          labels.some((l) => l.startsWith('BETA-') && l.endsWith('Beta Jira'))
+        );
+      })
+      .toBe(true);
     await popup.close();
 
     const again = await openPopup();
@@ -404,7 +447,9 @@ describe('popup, more states', () => {
       page: { issues: { key: string; summary: string }[]; fetchedAt: number };
     };
     const old = Date.now() - 3_600_000;
-    const older = cached.page.issues.filter((i) => i.key !== 'API-1').map((i) => (i.key === 'WEB-1' ? { ...i, summary: 'Old summary' } : i));
+    const older = cached.page.issues
+      .filter((i) => i.key !== 'API-1')
+      .map((i) => (i.key === 'WEB-1' ? { ...i, summary: 'Old summary' } : i));
     await setStorage({ 'cache:c-acme:assigned': { ...cached, page: { ...cached.page, issues: older, fetchedAt: old }, cachedAt: old } });
     fakes.acme.switches.stop(); // hold the refresh back until the selection is made
 
@@ -433,7 +478,9 @@ describe('popup, more states', () => {
     await expect.poll(() => searches().length).toBe(2);
     await quick.close();
     await expect
-      .poll(async () => ((await ext.readStorage('local', ['cache:c-acme:assigned']))['cache:c-acme:assigned'] as { cachedAt: number }).cachedAt)
+      .poll(
+        async () => ((await ext.readStorage('local', ['cache:c-acme:assigned']))['cache:c-acme:assigned'] as { cachedAt: number }).cachedAt,
+      )
       .toBeGreaterThanOrEqual(before);
   });
 

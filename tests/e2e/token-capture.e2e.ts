@@ -7,7 +7,15 @@ import type { Page } from 'playwright-core';
 import { closeAfterTest, launchExtension, type ExtensionBrowser } from './support/browser';
 import { ACME_URL, ADA, GRACE, HOSTS, LEGACY_TOKEN_PAGE_URL, TOKEN_PAGE_URL, startFakes, type Fakes } from './support/fakes';
 import { OptionsPage, addCloudConnection, storedConnections } from './support/options-page';
-import { USE_TOKEN_BUTTON, accessibleText, clickAccessibleButton, clickUseToken, createTokenOnPage, waitForAccessibleButton, waitForAccessibleText } from './support/token-page';
+import {
+  USE_TOKEN_BUTTON,
+  accessibleText,
+  clickAccessibleButton,
+  clickUseToken,
+  createTokenOnPage,
+  waitForAccessibleButton,
+  waitForAccessibleText,
+} from './support/token-page';
 
 let fakes: Fakes;
 let ext: ExtensionBrowser;
@@ -54,10 +62,14 @@ async function useTokenAndExpectDelivered(options: OptionsPage, tokenPage: Page,
   // The token page was opened from the form, so it is in front: focusing the form is news.
   expect(await ext.isActiveTab(options.page), 'the options tab is in the background before the click').toBe(false);
   await clickUseToken(tokenPage);
-  await expect.poll(async () => (await options.apiToken().inputValue()) === token, { timeout: 7_000, message: 'API Token field holds the new token' }).toBe(true);
+  await expect
+    .poll(async () => (await options.apiToken().inputValue()) === token, { timeout: 7_000, message: 'API Token field holds the new token' })
+    .toBe(true);
   await expect.poll(() => ext.isActiveTab(options.page), { message: 'the options tab is the active tab' }).toBe(true);
   await expect
-    .poll(async () => [...(await textLines(tokenPage))].filter((l) => !before.has(l)).length, { message: 'a confirmation appears on the token page' })
+    .poll(async () => [...(await textLines(tokenPage))].filter((l) => !before.has(l)).length, {
+      message: 'a confirmation appears on the token page',
+    })
     .toBeGreaterThan(0);
 }
 
@@ -71,7 +83,10 @@ describe('Use this token in Client for Jira', () => {
       await waitForAccessibleButton(tokenPage, USE_TOKEN_BUTTON);
       // A line names where the token will go: the site and the username.
       const offer = [...(await textLines(tokenPage))];
-      expect(offer.some((l) => l.includes(HOSTS.acme) && l.includes(ADA.email)), `a line names ${HOSTS.acme} and ${ADA.email}`).toBe(true);
+      expect(
+        offer.some((l) => l.includes(HOSTS.acme) && l.includes(ADA.email)),
+        `a line names ${HOSTS.acme} and ${ADA.email}`,
+      ).toBe(true);
       await useTokenAndExpectDelivered(options, tokenPage, created.token);
 
       await options.next();
@@ -148,7 +163,9 @@ describe('Use this token in Client for Jira', () => {
     await waitForAccessibleButton(tokenPage, 'Use it anyway');
     expect(await options.apiToken().inputValue()).toBe('');
     await clickAccessibleButton(tokenPage, 'Use it anyway');
-    await expect.poll(async () => (await options.apiToken().inputValue()) === created.token, { message: 'API Token field holds the token' }).toBe(true);
+    await expect
+      .poll(async () => (await options.apiToken().inputValue()) === created.token, { message: 'API Token field holds the token' })
+      .toBe(true);
   });
 
   it('opens a new connection form holding the token when no form was waiting', async () => {
@@ -159,7 +176,9 @@ describe('Use this token in Client for Jira', () => {
     const optionsTab = await ext.newTabFrom(ext.url('src/options/index.html'), () => clickUseToken(tokenPage));
     const options = new OptionsPage(optionsTab);
     await expect.poll(() => options.jiraCloud().isChecked(), { timeout: 5_000, message: 'the new form has Jira Cloud checked' }).toBe(true);
-    await expect.poll(async () => (await options.apiToken().inputValue()) === created.token, { message: 'API Token field holds the token' }).toBe(true);
+    await expect
+      .poll(async () => (await options.apiToken().inputValue()) === created.token, { message: 'API Token field holds the token' })
+      .toBe(true);
     await expect.poll(() => ext.isActiveTab(optionsTab)).toBe(true);
   });
 });

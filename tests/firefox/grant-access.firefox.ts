@@ -56,19 +56,30 @@ afterAll(async () => {
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
 const bodyText = (page: Page) => page.evaluate(() => document.body?.innerText ?? '');
 async function waitForText(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
-  await poll(`"${text}" on ${await ff.hrefOf(page)}`, async () => ((await bodyText(page)).includes(text) ? true : undefined), timeoutMs).catch(async (e) => {
+  await poll(
+    `"${text}" on ${await ff.hrefOf(page)}`,
+    async () => ((await bodyText(page)).includes(text) ? true : undefined),
+    timeoutMs,
+  ).catch(async (e) => {
     throw new Error(`${(e as Error).message}; alerts: ${JSON.stringify(await alerts(page))}; errors: ${JSON.stringify(ff.pageErrors)}`);
   });
 }
-const alerts = (page: Page) => page.$$eval('[role="alert"]', (els) => els.map((e) => (e.textContent ?? '').trim())).catch(() => [] as string[]);
+const alerts = (page: Page) =>
+  page.$$eval('[role="alert"]', (els) => els.map((e) => (e.textContent ?? '').trim())).catch(() => [] as string[]);
 
 type PermissionsApi = { permissions: { contains(p: object): Promise<boolean>; remove(p: object): Promise<boolean> } };
 /** permissions.contains, evaluated in an open extension page. */
 const holdsServerAccess = (page: Page) =>
-  page.evaluate((origin) => (globalThis as unknown as { browser: PermissionsApi }).browser.permissions.contains({ origins: [origin] }), SERVER_PATTERN);
+  page.evaluate(
+    (origin) => (globalThis as unknown as { browser: PermissionsApi }).browser.permissions.contains({ origins: [origin] }),
+    SERVER_PATTERN,
+  );
 /** What the user does in about:addons (Permissions tab): the same ExtensionPermissions.remove. */
 const removeServerAccess = (page: Page) =>
-  page.evaluate((origin) => (globalThis as unknown as { browser: PermissionsApi }).browser.permissions.remove({ origins: [origin] }), SERVER_PATTERN);
+  page.evaluate(
+    (origin) => (globalThis as unknown as { browser: PermissionsApi }).browser.permissions.remove({ origins: [origin] }),
+    SERVER_PATTERN,
+  );
 
 /** A text input labelled exactly `label`, not a radio or checkbox (the auth radios share the names). */
 async function textField(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
@@ -90,7 +101,9 @@ const serverLogLength = () => fakes.requests.to(HOSTS.server).length;
 const describeRequests = (rs: RecordedRequest[]) => rs.map((r) => `${r.method} ${r.path} ${r.auth?.scheme ?? '-'} ${r.status}`);
 
 const issueRows = (popup: Page) =>
-  popup.$$eval('[role="listbox"] [role="option"]', (els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim())).catch(() => [] as string[]);
+  popup
+    .$$eval('[role="listbox"] [role="option"]', (els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()))
+    .catch(() => [] as string[]);
 
 /** The card (article) of a saved connection, by its heading. */
 const cardText = (page: Page, name: string) =>
@@ -101,7 +114,10 @@ const cardText = (page: Page, name: string) =>
 
 describe('Grant access to a self-hosted Jira in Firefox (dist/firefox, prompts answered by the pref)', () => {
   it('ships without access to the Data Center host', async () => {
-    const manifest = JSON.parse(readFileSync(path.join(FIREFOX_DIST, 'manifest.json'), 'utf8')) as { host_permissions?: string[]; optional_host_permissions?: string[] };
+    const manifest = JSON.parse(readFileSync(path.join(FIREFOX_DIST, 'manifest.json'), 'utf8')) as {
+      host_permissions?: string[];
+      optional_host_permissions?: string[];
+    };
     expect(manifest.host_permissions ?? []).not.toEqual(expect.arrayContaining([expect.stringContaining(HOSTS.server)]));
     expect(manifest.host_permissions ?? []).not.toContain('<all_urls>');
     expect(manifest.host_permissions ?? []).not.toContain('https://*/*');
@@ -110,11 +126,16 @@ describe('Grant access to a self-hosted Jira in Firefox (dist/firefox, prompts a
     expect(await holdsServerAccess(page)).toBe(false);
     // The pref only removes the prompt: a request without a user gesture is still refused, so
     // the grants below come from the real clicks.
-    const refused = await page.evaluate((origin) =>
-      (globalThis as unknown as { browser: { permissions: { request(p: object): Promise<boolean> } } }).browser.permissions
-        .request({ origins: [origin] })
-        .then((granted) => `resolved ${granted}`, (e: Error) => e.message),
-    SERVER_PATTERN);
+    const refused = await page.evaluate(
+      (origin) =>
+        (globalThis as unknown as { browser: { permissions: { request(p: object): Promise<boolean> } } }).browser.permissions
+          .request({ origins: [origin] })
+          .then(
+            (granted) => `resolved ${granted}`,
+            (e: Error) => e.message,
+          ),
+      SERVER_PATTERN,
+    );
     expect(refused).toMatch(/user input handler/);
     expect(await holdsServerAccess(page)).toBe(false);
     await page.close();
@@ -136,14 +157,19 @@ describe('Grant access to a self-hosted Jira in Firefox (dist/firefox, prompts a
     expect(await holdsServerAccess(page), 'the click granted the origin (no prompt with the pref off)').toBe(true);
     const myself = serverRequestsSince(before).filter((r) => r.path === '/jira/rest/api/2/myself');
     expect(myself.length).toBeGreaterThan(0);
-    expect(myself.every((r) => r.auth?.scheme === 'Bearer' && r.status === 200), describeRequests(myself).join('; ')).toBe(true);
+    expect(
+      myself.every((r) => r.auth?.scheme === 'Bearer' && r.status === 200),
+      describeRequests(myself).join('; '),
+    ).toBe(true);
 
     await page.locator(aria('Connection name', 'textbox')).fill(CONNECTION_NAME);
     await page.locator(aria('Finish', 'button')).click();
     await poll(`"${CONNECTION_NAME}" in the connection list`, async () => ((await cardText(page, CONNECTION_NAME)) ? true : undefined));
 
     const { connections } = await ff.readStorage(page, 'local', ['connections']);
-    expect(connections).toEqual([expect.objectContaining({ name: CONNECTION_NAME, siteUrl: SERVER_URL, deployment: 'server', authMethod: 'pat' })]);
+    expect(connections).toEqual([
+      expect.objectContaining({ name: CONNECTION_NAME, siteUrl: SERVER_URL, deployment: 'server', authMethod: 'pat' }),
+    ]);
     expect(await holdsServerAccess(page)).toBe(true);
     expect((await page.content()).includes(BOB.pat)).toBe(false);
     await page.close();
@@ -163,7 +189,10 @@ describe('Grant access to a self-hosted Jira in Firefox (dist/firefox, prompts a
     expect(await issueRows(popup)).toEqual([]);
     // Without the permission no authenticated request reached Jira.
     const withoutAccess = serverRequestsSince(before);
-    expect(withoutAccess.filter((r) => r.auth || r.status === 200), describeRequests(withoutAccess).join('; ')).toEqual([]);
+    expect(
+      withoutAccess.filter((r) => r.auth || r.status === 200),
+      describeRequests(withoutAccess).join('; '),
+    ).toEqual([]);
 
     const beforeGrant = serverLogLength();
     await grant.click();
@@ -178,11 +207,17 @@ describe('Grant access to a self-hosted Jira in Firefox (dist/firefox, prompts a
       throw new Error(`${(e as Error).message}; alerts: ${JSON.stringify(await alerts(popup))}; errors: ${JSON.stringify(ff.pageErrors)}`);
     });
     // Bob's Data Center issues (INFRA and HR), by key.
-    expect(keys.every((k) => /^(INFRA|HR)-\d+\b/.test(k)), `rows: ${keys.slice(0, 3).join(' | ')}`).toBe(true);
+    expect(
+      keys.every((k) => /^(INFRA|HR)-\d+\b/.test(k)),
+      `rows: ${keys.slice(0, 3).join(' | ')}`,
+    ).toBe(true);
     expect(await holdsServerAccess(popup)).toBe(true);
     await poll('the no-access alert gone', async () => ((await bodyText(popup)).includes('does not have access') ? undefined : true));
     const search = serverRequestsSince(beforeGrant).filter((r) => r.path === '/jira/rest/api/2/search');
-    expect(search.some((r) => r.auth?.scheme === 'Bearer' && r.status === 200), describeRequests(search).join('; ')).toBe(true);
+    expect(
+      search.some((r) => r.auth?.scheme === 'Bearer' && r.status === 200),
+      describeRequests(search).join('; '),
+    ).toBe(true);
     await popup.close();
   });
 
@@ -192,19 +227,32 @@ describe('Grant access to a self-hosted Jira in Firefox (dist/firefox, prompts a
     await helper.close();
 
     const page = await ff.openExtensionPage('src/options/index.html');
-    await poll('the card in "No site access"', async () => ((await cardText(page, CONNECTION_NAME))?.includes('No site access') ? true : undefined));
+    await poll('the card in "No site access"', async () =>
+      (await cardText(page, CONNECTION_NAME))?.includes('No site access') ? true : undefined,
+    );
     const beforeGrant = serverLogLength();
     await page.locator(aria('Grant access', 'button')).click();
-    await poll('the card back to OK', async () => {
-      const text = await cardText(page, CONNECTION_NAME);
-      return text && !text.includes('No site access') && /\bOK\b/.test(text) ? true : undefined;
-    }, 10_000).catch(async (e) => {
-      throw new Error(`${(e as Error).message}; card: ${JSON.stringify(await cardText(page, CONNECTION_NAME))}; errors: ${JSON.stringify(ff.pageErrors)}`);
+    await poll(
+      'the card back to OK',
+      async () => {
+        const text = await cardText(page, CONNECTION_NAME);
+        return text && !text.includes('No site access') && /\bOK\b/.test(text) ? true : undefined;
+      },
+      10_000,
+    ).catch(async (e) => {
+      throw new Error(
+        `${(e as Error).message}; card: ${JSON.stringify(await cardText(page, CONNECTION_NAME))}; errors: ${JSON.stringify(ff.pageErrors)}`,
+      );
     });
     expect(await holdsServerAccess(page)).toBe(true);
     const myself = serverRequestsSince(beforeGrant).filter((r) => r.path === '/jira/rest/api/2/myself');
-    expect(myself.some((r) => r.auth?.scheme === 'Bearer' && r.status === 200), describeRequests(myself).join('; ')).toBe(true);
-    expect(await page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.textContent?.trim() === 'Grant access').length)).toBe(0);
+    expect(
+      myself.some((r) => r.auth?.scheme === 'Bearer' && r.status === 200),
+      describeRequests(myself).join('; '),
+    ).toBe(true);
+    expect(
+      await page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.textContent?.trim() === 'Grant access').length),
+    ).toBe(0);
     await page.close();
   });
 
@@ -220,7 +268,10 @@ describe('Grant access to a self-hosted Jira in Firefox (dist/firefox, prompts a
     await waitForText(page, `Connected as ${BOB.displayName}`);
     expect(await holdsServerAccess(page)).toBe(true);
     const myself = serverRequestsSince(before).filter((r) => r.path === '/jira/rest/api/2/myself');
-    expect(myself.some((r) => r.auth?.scheme === 'Bearer' && r.status === 200 && r.headers.host === `${HOSTS.server}:8443`), describeRequests(myself).join('; ')).toBe(true);
+    expect(
+      myself.some((r) => r.auth?.scheme === 'Bearer' && r.status === 200 && r.headers.host === `${HOSTS.server}:8443`),
+      describeRequests(myself).join('; '),
+    ).toBe(true);
     await page.close(); // not saved
   });
 

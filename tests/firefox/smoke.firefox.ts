@@ -28,13 +28,18 @@ afterAll(async () => {
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
 const bodyText = (page: Page) => page.evaluate(() => document.body?.innerText ?? '');
 async function waitForText(page: Page, text: string, timeoutMs = 7_000): Promise<void> {
-  await poll(`"${text}" on ${await ff.hrefOf(page)}`, async () => ((await bodyText(page)).includes(text) ? true : undefined), timeoutMs).catch(async (e) => {
+  await poll(
+    `"${text}" on ${await ff.hrefOf(page)}`,
+    async () => ((await bodyText(page)).includes(text) ? true : undefined),
+    timeoutMs,
+  ).catch(async (e) => {
     const alerts = await page.$$eval('[role="alert"]', (els) => els.map((e) => e.textContent)).catch(() => []);
     throw new Error(`${(e as Error).message}; alerts: ${JSON.stringify(alerts)}; errors: ${JSON.stringify(ff.pageErrors)}`);
   });
 }
 /** Whether the "Jira Cloud" checkbox is checked ($eval with ::-p-aria fails in extension realms over BiDi; a locator handle works). */
-const cloudChecked = async (page: Page) => (await page.locator(aria('Jira Cloud', 'checkbox')).waitHandle()).evaluate((e) => (e as HTMLInputElement).checked);
+const cloudChecked = async (page: Page) =>
+  (await page.locator(aria('Jira Cloud', 'checkbox')).waitHandle()).evaluate((e) => (e as HTMLInputElement).checked);
 /** The input a <label> with exactly this text labels (the secret field; a link shares the name "API Token"). */
 async function secretField(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
   const handle = await page.evaluateHandle((l) => {
@@ -49,7 +54,15 @@ async function secretField(page: Page, label: string): Promise<ElementHandle<HTM
 describe('Client for Jira in Firefox (dist/firefox)', () => {
   it('adds a Jira Cloud connection through the options page', async () => {
     // A logged-in Jira session in the browser: the extension must not send it.
-    await ff.browser.setCookie({ name: 'JSESSIONID', value: 'browser-session', domain: HOSTS.acme, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' });
+    await ff.browser.setCookie({
+      name: 'JSESSIONID',
+      value: 'browser-session',
+      domain: HOSTS.acme,
+      path: '/',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
 
     const page = await ff.openExtensionPage('src/options/index.html');
     await page.locator(aria('URL', 'textbox')).fill(ACME_URL);
@@ -65,7 +78,11 @@ describe('Client for Jira in Firefox (dist/firefox)', () => {
     await page.locator(aria('Finish', 'button')).click();
     // Listed: a heading "Acme" (a "Default" badge inside it is tolerated, as in the e2e suite).
     await poll('"Acme" in the connection list', async () =>
-      (await page.evaluate(() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6,[role="heading"]')].some((h) => /^\s*Acme(\s*Default)?\s*$/.test(h.textContent ?? ''))))
+      (await page.evaluate(() =>
+        [...document.querySelectorAll('h1,h2,h3,h4,h5,h6,[role="heading"]')].some((h) =>
+          /^\s*Acme(\s*Default)?\s*$/.test(h.textContent ?? ''),
+        ),
+      ))
         ? true
         : undefined,
     );
@@ -77,12 +94,18 @@ describe('Client for Jira in Firefox (dist/firefox)', () => {
     expect(myself.length).toBeGreaterThan(0);
     expect(myself.every((r) => r.auth?.scheme === 'Basic' && r.auth.user === ADA.email && r.status === 200)).toBe(true);
     const api = fakes.requests.to(HOSTS.acme).filter((r) => r.path.includes('/rest/') || r.path.startsWith('/_edge/'));
-    expect(api.filter((r) => r.hasCookie).map((r) => `${r.method} ${r.path}`), 'API requests that carried browser cookies').toEqual([]);
+    expect(
+      api.filter((r) => r.hasCookie).map((r) => `${r.method} ${r.path}`),
+      'API requests that carried browser cookies',
+    ).toEqual([]);
     // Control: the browser does hold the Jira session cookie (a plain tab sends it).
     const tab = await ff.browser.newPage();
     await tab.goto(`${ACME_URL}/robots.txt`).catch(() => undefined);
     await tab.close();
-    expect(fakes.requests.to(HOSTS.acme, '/robots.txt').some((r) => r.hasCookie), 'control: a normal tab sends the session cookie').toBe(true);
+    expect(
+      fakes.requests.to(HOSTS.acme, '/robots.txt').some((r) => r.hasCookie),
+      'control: a normal tab sends the session cookie',
+    ).toBe(true);
     // The secret never reaches the page's DOM.
     expect((await page.content()).includes(ADA.classicToken)).toBe(false);
     await page.close();
@@ -129,18 +152,25 @@ describe('Client for Jira in Firefox (dist/firefox)', () => {
     const names = await poll(
       'issue rows in the popup listbox',
       async () => {
-        const got = await popup.$$eval('[role="listbox"] [role="option"]', (els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
+        const got = await popup.$$eval('[role="listbox"] [role="option"]', (els) =>
+          els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()),
+        );
         return got.length ? got : undefined;
       },
       10_000,
     );
     expect(names.length).toBeGreaterThan(0);
-    expect(names.every((n) => /^[A-Z][A-Z0-9]+-\d+\b/.test(n)), `rows start with an issue key: ${names.slice(0, 3).join(' | ')}`).toBe(true);
+    expect(
+      names.every((n) => /^[A-Z][A-Z0-9]+-\d+\b/.test(n)),
+      `rows start with an issue key: ${names.slice(0, 3).join(' | ')}`,
+    ).toBe(true);
     // The badge counts Ada's open assigned issues (96 in the seed). On Firefox the count's
     // POST /search/approximate-count meets Jira's XSRF rule (403, Origin moz-extension://):
     // the background must fall back to counting GET /search/jql pages.
     const badge = await poll('the badge text', async () => {
-      const text = await popup.evaluate(() => (globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string> } } }).browser.action.getBadgeText({}));
+      const text = await popup.evaluate(() =>
+        (globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string> } } }).browser.action.getBadgeText({}),
+      );
       return text ? text : undefined;
     });
     expect(badge).toBe('96');

@@ -23,8 +23,18 @@ function setup() {
   const openTabs = new Set([11]);
   const deps: CaptureDeps = {
     store: new Store(new MemoryStorageArea()),
-    pending: new SessionItem<PendingCapture>(() => session, 'pendingCapture', CAPTURE_TTL_MS, () => clock.t),
-    captured: new SessionItem<CapturedToken>(() => session, 'capturedToken', CAPTURE_TTL_MS, () => clock.t),
+    pending: new SessionItem<PendingCapture>(
+      () => session,
+      'pendingCapture',
+      CAPTURE_TTL_MS,
+      () => clock.t,
+    ),
+    captured: new SessionItem<CapturedToken>(
+      () => session,
+      'capturedToken',
+      CAPTURE_TTL_MS,
+      () => clock.t,
+    ),
     focusTab: vi.fn(async (id: number) => openTabs.has(id)),
     openOptionsForCapture: vi.fn(async () => 99),
     notifyPages: vi.fn(async () => undefined),

@@ -51,7 +51,8 @@ export async function startCapture(
   if (input.connectionId) {
     const c = await deps.store.connection(input.connectionId);
     if (!c) throw new AppError({ kind: 'not-found', message: 'That connection no longer exists.' });
-    if (c.deployment !== 'cloud') throw new AppError({ kind: 'invalid-input', message: 'Only Jira Cloud connections use Atlassian API tokens.' });
+    if (c.deployment !== 'cloud')
+      throw new AppError({ kind: 'invalid-input', message: 'Only Jira Cloud connections use Atlassian API tokens.' });
     pending.connectionId = c.id;
     pending.siteUrl = c.siteUrl;
     pending.username = c.username;
@@ -67,7 +68,9 @@ export async function startCapture(
 }
 
 /** What the token page may know: where a token would go. No secret, no other connection. */
-export async function captureStatus(deps: CaptureDeps): Promise<{ pending: null | { site?: string; username?: string; renewal: boolean } }> {
+export async function captureStatus(
+  deps: CaptureDeps,
+): Promise<{ pending: null | { site?: string; username?: string; renewal: boolean } }> {
   const p = await deps.pending.get();
   if (!p) return { pending: null };
   const out: { site?: string; username?: string; renewal: boolean } = { renewal: !!p.connectionId };
@@ -110,14 +113,20 @@ export async function submitCapture(
   const tabId = await deps.openOptionsForCapture();
   if (tabId === undefined) {
     await deps.captured.clear();
-    throw new AppError({ kind: 'internal', message: 'Could not open Client for Jira’s options page. Open it from the toolbar and try again.' });
+    throw new AppError({
+      kind: 'internal',
+      message: 'Could not open Client for Jira’s options page. Open it from the toolbar and try again.',
+    });
   }
   await deps.captured.set({ ...captured, forTabId: tabId });
   await deps.notifyPages();
   return { delivered: p ? 'pending-form' : 'new-form' };
 }
 
-export async function claimCapture(deps: CaptureDeps, tabId: number | undefined): Promise<{ capture: null | Omit<CapturedToken, 'forTabId'> }> {
+export async function claimCapture(
+  deps: CaptureDeps,
+  tabId: number | undefined,
+): Promise<{ capture: null | Omit<CapturedToken, 'forTabId'> }> {
   const c = await deps.captured.get();
   if (!c) return { capture: null };
   if (c.forTabId === undefined || c.forTabId !== tabId) return { capture: null };

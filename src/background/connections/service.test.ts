@@ -50,7 +50,12 @@ function setup(now = { t: Date.UTC(2026, 10, 28) }) {
   let n = 0;
   const deps: ConnectionDeps = {
     store: new Store(local),
-    drafts: new SessionMap<TestedDraft>(() => session, 'testedDrafts', 30 * 60_000, () => now.t),
+    drafts: new SessionMap<TestedDraft>(
+      () => session,
+      'testedDrafts',
+      30 * 60_000,
+      () => now.t,
+    ),
     testConnection: vi.fn(async (d: ConnectionDraft) => tested({ username: d.username.trim() })),
     checkCredentials: vi.fn(async () => ada),
     hasOriginPermission: vi.fn(async () => true),
@@ -95,7 +100,10 @@ describe('connections service', () => {
 
   it('rejects a duplicate (same site and user, any case) before calling Jira', async () => {
     const { deps } = setup();
-    await deps.store.putConnection(connection('a', { siteUrl: 'https://acme.atlassian.net', username: 'Ada@Acme.test', name: 'Work' }), 's');
+    await deps.store.putConnection(
+      connection('a', { siteUrl: 'https://acme.atlassian.net', username: 'Ada@Acme.test', name: 'Work' }),
+      's',
+    );
     await expect(testDraft(deps, draft())).rejects.toMatchObject({ kind: 'duplicate', field: 'siteUrl' });
     expect(deps.testConnection).not.toHaveBeenCalled();
   });
@@ -111,7 +119,12 @@ describe('connections service', () => {
   it('re-authentication tests against the saved site, not one the message names, and keeps the id', async () => {
     const { deps } = setup();
     await deps.store.putConnection(
-      connection('c1', { siteUrl: 'https://acme.atlassian.net', username: 'ada@acme.test', user: ada, status: { state: 'token-rejected' } }),
+      connection('c1', {
+        siteUrl: 'https://acme.atlassian.net',
+        username: 'ada@acme.test',
+        user: ada,
+        status: { state: 'token-rejected' },
+      }),
       'old-secret',
     );
     const result = await testDraft(deps, draft({ connectionId: 'c1', siteUrl: 'https://evil.example' }));

@@ -26,8 +26,7 @@ export interface ConnectionDeps {
   now(): number;
 }
 
-const sameUser = (a: JiraUser, b: JiraUser) =>
-  a.accountId ? a.accountId === b.accountId : (a.key ?? a.name) === (b.key ?? b.name);
+const sameUser = (a: JiraUser, b: JiraUser) => (a.accountId ? a.accountId === b.accountId : (a.key ?? a.name) === (b.key ?? b.name));
 
 function notFound(): AppError {
   return new AppError({ kind: 'not-found', message: 'That connection no longer exists. It may have been deleted in another tab.' });
@@ -55,7 +54,11 @@ function validExpiry(value: string | null | undefined, now: number): string | un
   }
   // Atlassian tokens last at most a year; allow a little slack for time zones and older tokens.
   if (date.getTime() > now + 400 * 86_400_000) {
-    throw new AppError({ kind: 'invalid-input', field: 'tokenExpiresOn', message: 'API tokens last at most one year: check the expiry date.' });
+    throw new AppError({
+      kind: 'invalid-input',
+      field: 'tokenExpiresOn',
+      message: 'API tokens last at most one year: check the expiry date.',
+    });
   }
   return value;
 }
@@ -111,7 +114,11 @@ export async function testDraft(deps: ConnectionDeps, draft: ConnectionDraft): P
   if (!existing) {
     const dup = isDuplicate(await deps.store.connections(), tested.siteUrl, tested.username);
     if (dup) {
-      throw new AppError({ kind: 'duplicate', field: 'siteUrl', message: `“${dup.name}” already connects ${tested.siteUrl} as ${dup.username}.` });
+      throw new AppError({
+        kind: 'duplicate',
+        field: 'siteUrl',
+        message: `“${dup.name}” already connects ${tested.siteUrl} as ${dup.username}.`,
+      });
     }
   }
 
@@ -169,7 +176,12 @@ export async function saveTested(
     if (!saved) throw notFound();
   } else {
     const dup = isDuplicate(await deps.store.connections(), tested.siteUrl, tested.username);
-    if (dup) throw new AppError({ kind: 'duplicate', field: 'siteUrl', message: `“${dup.name}” already connects ${tested.siteUrl} as ${dup.username}.` });
+    if (dup)
+      throw new AppError({
+        kind: 'duplicate',
+        field: 'siteUrl',
+        message: `“${dup.name}” already connects ${tested.siteUrl} as ${dup.username}.`,
+      });
     saved = finish({ id: deps.newId(), name, createdAt: now, ...fromTest });
     await deps.store.putConnection(saved, secret);
   }
@@ -216,19 +228,31 @@ export async function listConnections(deps: ConnectionDeps): Promise<{ connectio
       if (await deps.hasOriginPermission(originPatternFor(c))) return c;
       return {
         ...c,
-        status: { state: 'no-site-access', checkedAt: deps.now(), message: `Client for Jira has no access to ${new URL(c.siteUrl).host}. Grant access to use this connection.` },
+        status: {
+          state: 'no-site-access',
+          checkedAt: deps.now(),
+          message: `Client for Jira has no access to ${new URL(c.siteUrl).host}. Grant access to use this connection.`,
+        },
       } satisfies ConnectionSummary;
     }),
   );
   return { connections: checked, defaultId };
 }
 
-export async function checkConnection(deps: ConnectionDeps, id: string, statusFromError: (e: unknown) => ConnectionStatus | undefined): Promise<ConnectionStatus> {
+export async function checkConnection(
+  deps: ConnectionDeps,
+  id: string,
+  statusFromError: (e: unknown) => ConnectionStatus | undefined,
+): Promise<ConnectionStatus> {
   const c = await requireConnection(deps, id);
   const secret = await deps.store.secret(id);
   let status: ConnectionStatus;
   if (!secret) {
-    status = { state: 'token-rejected', checkedAt: deps.now(), message: 'No credentials are stored for this connection. Re-authenticate it.' };
+    status = {
+      state: 'token-rejected',
+      checkedAt: deps.now(),
+      message: 'No credentials are stored for this connection. Re-authenticate it.',
+    };
   } else {
     try {
       const user = await deps.checkCredentials(c, secret);

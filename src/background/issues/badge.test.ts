@@ -9,7 +9,14 @@ import { ASSIGNED_OPEN_JQL } from '../../shared/jql';
 import type { JiraTransport } from '../jira/transport';
 import { MemoryStorageArea } from '../storage/area';
 import { Store } from '../storage/store';
-import { BADGE_ALARM, badgeText, onConnectionAuthFailure, refreshBadgeWith as refreshBadge, scheduleBadgeWith as scheduleBadge, type BadgeDeps } from './badge';
+import {
+  BADGE_ALARM,
+  badgeText,
+  onConnectionAuthFailure,
+  refreshBadgeWith as refreshBadge,
+  scheduleBadgeWith as scheduleBadge,
+  type BadgeDeps,
+} from './badge';
 import { connection } from './fixtures.test-util';
 
 function setup(opts: { state?: 'ok' | 'token-rejected' | 'captcha'; settings?: object; count?: () => Promise<number> } = {}) {

@@ -99,7 +99,9 @@ export async function refreshBadgeWith(deps: BadgeDeps): Promise<void> {
     return;
   }
   try {
-    const n = await withJira({ store: deps.store, transport: deps.transport }, id, (t, conn) => deps.count(t, conn.deployment, ASSIGNED_OPEN_JQL));
+    const n = await withJira({ store: deps.store, transport: deps.transport }, id, (t, conn) =>
+      deps.count(t, conn.deployment, ASSIGNED_OPEN_JQL),
+    );
     await deps.badge.setColour(BADGE_COLOUR);
     await deps.badge.setText(badgeText(n));
   } catch (e) {

@@ -23,7 +23,10 @@ const mocks = vi.hoisted(() => {
     favourites: vi.fn(),
     browser: {
       storage: { local: area, session: area },
-      action: { setBadgeText: async ({ text }: { text: string }) => void (badge.text = text), setBadgeBackgroundColor: async () => undefined },
+      action: {
+        setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
+        setBadgeBackgroundColor: async () => undefined,
+      },
       alarms: { get: async () => undefined, create: () => undefined, clear: async () => true },
       runtime: { getURL: (p: string) => `chrome-extension://test/${p}` },
     },
@@ -95,7 +98,15 @@ describe('issues.list', () => {
     const b = await issueHandlers['issues.list'].handle(assigned, ctx);
     expect([a.fromCache, b.fromCache]).toEqual([false, true]);
     expect(mocks.search).toHaveBeenCalledTimes(1);
-    expect(mocks.search).toHaveBeenCalledWith({}, 'cloud', 'c1', 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC', undefined, 50, { postAllowed: true });
+    expect(mocks.search).toHaveBeenCalledWith(
+      {},
+      'cloud',
+      'c1',
+      'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC',
+      undefined,
+      50,
+      { postAllowed: true },
+    );
     await issueHandlers['issues.list'].handle({ ...assigned, force: true }, ctx);
     expect(mocks.search).toHaveBeenCalledTimes(2);
     expect(mocks.area.data.has('cache:c1:assigned')).toBe(true);
@@ -117,11 +128,15 @@ describe('issues.list', () => {
     mocks.search.mockReset();
     mocks.search.mockRejectedValue(expired);
     mocks.area.data.delete('cache:c1:assigned');
-    await expect(issueHandlers['issues.list'].handle({ ...assigned, cursor: { nextPageToken: 'old' } }, ctx)).rejects.toMatchObject({ kind: 'bad-request' });
+    await expect(issueHandlers['issues.list'].handle({ ...assigned, cursor: { nextPageToken: 'old' } }, ctx)).rejects.toMatchObject({
+      kind: 'bad-request',
+    });
     expect(mocks.search).toHaveBeenCalledTimes(2);
     mocks.search.mockReset();
     mocks.search.mockRejectedValue(new AppError({ kind: 'bad-request', status: 400, message: "Field 'x' does not exist." }));
-    await expect(issueHandlers['issues.list'].handle({ ...assigned, cursor: { nextPageToken: 'old' } }, ctx)).rejects.toMatchObject({ kind: 'bad-request' });
+    await expect(issueHandlers['issues.list'].handle({ ...assigned, cursor: { nextPageToken: 'old' } }, ctx)).rejects.toMatchObject({
+      kind: 'bad-request',
+    });
     expect(mocks.search).toHaveBeenCalledTimes(1);
   });
 
@@ -131,7 +146,9 @@ describe('issues.list', () => {
     const [c1] = mocks.area.data.get('connections') as { status: { state: string } }[];
     expect(c1!.status.state).toBe('token-rejected');
     expect(mocks.badge.text).toBe('!');
-    await expect(issueHandlers['issues.list'].handle({ ...assigned, list: { kind: 'watching' } }, ctx)).rejects.toMatchObject({ kind: 'auth' });
+    await expect(issueHandlers['issues.list'].handle({ ...assigned, list: { kind: 'watching' } }, ctx)).rejects.toMatchObject({
+      kind: 'auth',
+    });
     expect(mocks.search).toHaveBeenCalledTimes(1);
   });
 
@@ -146,7 +163,14 @@ describe('issues.list', () => {
   });
 
   it("jql.check asks the default connection's Jira and returns its objections", async () => {
-    mocks.search.mockRejectedValueOnce(new AppError({ kind: 'bad-request', status: 400, message: 'Jira refused the query.', details: ["The value 'NOPE' does not exist for the field 'project'."] }));
+    mocks.search.mockRejectedValueOnce(
+      new AppError({
+        kind: 'bad-request',
+        status: 400,
+        message: 'Jira refused the query.',
+        details: ["The value 'NOPE' does not exist for the field 'project'."],
+      }),
+    );
     expect(await issueHandlers['jql.check'].handle({ jql: ' project = NOPE ' }, ctx)).toEqual({
       checkedOn: 'c1',
       errors: ["The value 'NOPE' does not exist for the field 'project'."],
@@ -155,9 +179,17 @@ describe('issues.list', () => {
     expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ checkedOn: 'c1', errors: [] });
     // Jira cannot be asked, or answers with another 4xx: not checked, no objection, and why.
     mocks.search.mockRejectedValueOnce(new AppError({ kind: 'network', message: 'Could not reach Jira.' }));
-    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ errors: [], notChecked: 'c1: Could not reach Jira.' });
-    mocks.search.mockRejectedValueOnce(new AppError({ kind: 'bad-request', status: 414, message: 'Jira did not accept the request (HTTP 414).' }));
-    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ errors: [], notChecked: 'c1: Jira did not accept the request (HTTP 414).' });
+    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({
+      errors: [],
+      notChecked: 'c1: Could not reach Jira.',
+    });
+    mocks.search.mockRejectedValueOnce(
+      new AppError({ kind: 'bad-request', status: 414, message: 'Jira did not accept the request (HTTP 414).' }),
+    );
+    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({
+      errors: [],
+      notChecked: 'c1: Jira did not accept the request (HTTP 414).',
+    });
   });
 
   it('jql.check never sends credentials known to fail, and says so', async () => {
@@ -169,8 +201,12 @@ describe('issues.list', () => {
   });
 
   it('passes Jira’s JQL errors through', async () => {
-    mocks.search.mockRejectedValue(new AppError({ kind: 'bad-request', message: 'Jira refused the query.', details: ['Error in the JQL Query'] }));
-    await expect(issueHandlers['issues.list'].handle({ connectionId: 'c1', list: { kind: 'jql', jql: 'a = = b' } }, ctx)).rejects.toMatchObject({
+    mocks.search.mockRejectedValue(
+      new AppError({ kind: 'bad-request', message: 'Jira refused the query.', details: ['Error in the JQL Query'] }),
+    );
+    await expect(
+      issueHandlers['issues.list'].handle({ connectionId: 'c1', list: { kind: 'jql', jql: 'a = = b' } }, ctx),
+    ).rejects.toMatchObject({
       kind: 'bad-request',
       details: ['Error in the JQL Query'],
     });
@@ -179,7 +215,9 @@ describe('issues.list', () => {
   });
 
   it('refuses an unknown connection', async () => {
-    await expect(issueHandlers['issues.list'].handle({ connectionId: 'gone', list: { kind: 'assigned' } }, ctx)).rejects.toMatchObject({ kind: 'not-found' });
+    await expect(issueHandlers['issues.list'].handle({ connectionId: 'gone', list: { kind: 'assigned' } }, ctx)).rejects.toMatchObject({
+      kind: 'not-found',
+    });
   });
 });
 

@@ -92,10 +92,16 @@ export const issueHandlers: Handlers = {
         throw new AppError({ kind: 'invalid-input', message: 'That list cannot be searched.' });
       }
       const fetchPage = (q: string, c?: PageCursor) =>
-        withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE, { postAllowed: !postsMeetXsrf() }), { force: !!force });
+        withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE, { postAllowed: !postsMeetXsrf() }), {
+          force: !!force,
+        });
       let result: { page: IssuePage; fromCache: boolean; restarted?: true };
       try {
-        result = await listPage(deps.store, { connectionId: id, list, jql: query, ...(at ? { cursor: at } : {}), ...(force ? { force } : {}) }, fetchPage);
+        result = await listPage(
+          deps.store,
+          { connectionId: id, list, jql: query, ...(at ? { cursor: at } : {}), ...(force ? { force } : {}) },
+          fetchPage,
+        );
       } catch (e) {
         if (!at || !isExpiredCursor(e, at)) throw e;
         // Jira's page tokens expire (docs/jira-api.md#search): the list starts again from its
@@ -106,7 +112,12 @@ export const issueHandlers: Handlers = {
       // The rows' icons that need the connection's credentials (icons.ts): the list does not
       // wait for them; the popup shows each as it lands in storage.local. A page from the cache
       // had its icons seen to when Jira sent it: no second read of the icons per opening.
-      if (!result.fromCache) void refreshIcons({ store: deps.store, ...(deps.onAuthFailure ? { onAuthFailure: deps.onAuthFailure } : {}) }, id, result.page.issues).catch(() => undefined);
+      if (!result.fromCache)
+        void refreshIcons(
+          { store: deps.store, ...(deps.onAuthFailure ? { onAuthFailure: deps.onAuthFailure } : {}) },
+          id,
+          result.page.issues,
+        ).catch(() => undefined);
       return result;
     },
   },
@@ -137,11 +148,14 @@ export const issueHandlers: Handlers = {
       const blocked = blockedBy(c);
       if (blocked) return { errors: [], notChecked: `${c.name}: ${blocked.message}` };
       try {
-        await withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, query.trim(), undefined, 1, { postAllowed: !postsMeetXsrf() }));
+        await withJira(deps, id, (t, conn) =>
+          searchIssues(t, conn.deployment, id, query.trim(), undefined, 1, { postAllowed: !postsMeetXsrf() }),
+        );
         return { checkedOn: c.name, errors: [] };
       } catch (e) {
         // Only a 400 is Jira's verdict on the query; anything else says it could not be asked.
-        if (isAppError(e) && e.kind === 'bad-request' && e.status === 400) return { checkedOn: c.name, errors: e.details?.length ? e.details : [e.message] };
+        if (isAppError(e) && e.kind === 'bad-request' && e.status === 400)
+          return { checkedOn: c.name, errors: e.details?.length ? e.details : [e.message] };
         return { errors: [], notChecked: `${c.name}: ${isAppError(e) ? e.message : 'Jira could not be asked.'}` };
       }
     },

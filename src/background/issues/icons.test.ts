@@ -9,11 +9,23 @@ import { JiraTransport } from '../jira/transport';
 import { MemoryStorageArea } from '../storage/area';
 import { Store } from '../storage/store';
 import { connection, row } from './fixtures.test-util';
-import { ALL_ICONS_CHARS, ICON_FAILURE_TTL_MS, ICON_TTL_MS, MAX_FAILED_ICONS, MAX_ICONS_CHARS, iconBudget, iconRequest, pruneIcons, refreshIcons, siteIconUrls } from './icons';
+import {
+  ALL_ICONS_CHARS,
+  ICON_FAILURE_TTL_MS,
+  ICON_TTL_MS,
+  MAX_FAILED_ICONS,
+  MAX_ICONS_CHARS,
+  iconBudget,
+  iconRequest,
+  pruneIcons,
+  refreshIcons,
+  siteIconUrls,
+} from './icons';
 
 const SITE = 'https://acme.atlassian.net';
 const DC_SITE = 'https://jira.corp.example/jira';
-const svg = (n: number) => new Response(`<svg xmlns="http://www.w3.org/2000/svg" id="i${n}"/>`, { headers: { 'content-type': 'image/svg+xml' } });
+const svg = (n: number) =>
+  new Response(`<svg xmlns="http://www.w3.org/2000/svg" id="i${n}"/>`, { headers: { 'content-type': 'image/svg+xml' } });
 const typeIcon = (id: number) => `${SITE}/rest/api/2/universal_avatar/view/type/issuetype/avatar/${id}?size=medium`;
 
 function rowWith(key: string, icons: { type?: string; priority?: string; avatar?: string }): IssueRow {
@@ -34,15 +46,21 @@ function setup(routes: Record<string, Reply | Reply[]>, over: Partial<Connection
   const deps = {
     store,
     transport: (conn: ConnectionSummary, secret: string) =>
-      new JiraTransport(conn.scoped ? `https://api.atlassian.com/ex/jira/cloud-1` : conn.siteUrl, { authMethod: conn.authMethod, username: conn.username, secret }, 'https://x/*', {
-        fetch: authed.fetch,
-        maxRetries: 0,
-        hasPermission: async () => true,
-      }),
-    anonymous: (site: string) => new JiraTransport(site, null, 'https://x/*', { fetch: anon.fetch, maxRetries: 0, hasPermission: async () => true }),
+      new JiraTransport(
+        conn.scoped ? `https://api.atlassian.com/ex/jira/cloud-1` : conn.siteUrl,
+        { authMethod: conn.authMethod, username: conn.username, secret },
+        'https://x/*',
+        {
+          fetch: authed.fetch,
+          maxRetries: 0,
+          hasPermission: async () => true,
+        },
+      ),
+    anonymous: (site: string) =>
+      new JiraTransport(site, null, 'https://x/*', { fetch: anon.fetch, maxRetries: 0, hasPermission: async () => true }),
     now: () => now,
   };
-  const icons = async () => ((await store.getItem<CachedIcons>(iconsCacheKey('c1')))?.icons ?? {});
+  const icons = async () => (await store.getItem<CachedIcons>(iconsCacheKey('c1')))?.icons ?? {};
   return { deps, store, calls: authed.calls, anonCalls: anon.calls, icons, advance: (ms: number) => void (now += ms) };
 }
 
@@ -61,7 +79,11 @@ describe('iconRequest / siteIconUrls', () => {
 
   it('lists each own-site icon once; public avatar hosts and other sites are not fetched', () => {
     const rows = [
-      rowWith('A-1', { type: typeIcon(1), priority: `${SITE}/images/icons/priorities/high.svg`, avatar: 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/a/48.png' }),
+      rowWith('A-1', {
+        type: typeIcon(1),
+        priority: `${SITE}/images/icons/priorities/high.svg`,
+        avatar: 'https://avatar-management--avatars.us-west-2.prod.public.atl-paas.net/a/48.png',
+      }),
       rowWith('A-2', { type: typeIcon(1), avatar: 'https://other.atlassian.net/secure/useravatar?avatarId=1' }),
     ];
     expect(siteIconUrls(rows, connection('c1', { siteUrl: SITE }))).toEqual([typeIcon(1), `${SITE}/images/icons/priorities/high.svg`]);
@@ -83,7 +105,10 @@ describe('refreshIcons', () => {
   it('asks again only when an icon is old: a week for an image, a day for a failure', async () => {
     const { deps, calls, advance } = setup({
       'GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/1': svg(1),
-      'GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/2': json({ errorMessages: ['Could not find an avatar matching the provided parameters.'] }, 404),
+      'GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/2': json(
+        { errorMessages: ['Could not find an avatar matching the provided parameters.'] },
+        404,
+      ),
     });
     const rows = [rowWith('A-1', { type: typeIcon(1) }), rowWith('A-2', { type: typeIcon(2) })];
     await refreshIcons(deps, 'c1', rows);
@@ -98,11 +123,19 @@ describe('refreshIcons', () => {
   });
 
   it('stops at the first rejected credential or rate limit, and stores nothing for the rest', async () => {
-    for (const reply of [text('', 401), text('', 429, { 'retry-after': '30' }), text('', 403, { 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE; login-url=https://acme.atlassian.net/login.jsp' })]) {
+    for (const reply of [
+      text('', 401),
+      text('', 429, { 'retry-after': '30' }),
+      text('', 403, { 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE; login-url=https://acme.atlassian.net/login.jsp' }),
+    ]) {
       const routes: Record<string, Reply> = {};
       for (let i = 1; i <= 12; i++) routes[`GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/${i}`] = reply;
       const { deps, calls, icons } = setup(routes);
-      await refreshIcons(deps, 'c1', Array.from({ length: 12 }, (_, i) => rowWith(`A-${i}`, { type: typeIcon(i + 1) })));
+      await refreshIcons(
+        deps,
+        'c1',
+        Array.from({ length: 12 }, (_, i) => rowWith(`A-${i}`, { type: typeIcon(i + 1) })),
+      );
       expect(calls.length).toBeGreaterThanOrEqual(1);
       expect(calls.length).toBeLessThanOrEqual(4); // the requests already in flight, no more
       expect(await icons()).toEqual({});
@@ -135,7 +168,7 @@ describe('refreshIcons', () => {
     expect(siteIconUrls([rowWith('A-1', { type: gw })], connection('c1', { siteUrl: SITE }))).toEqual([]);
   });
 
-  it("with a scoped token, asks the gateway for REST icons and the site (no credentials) for static ones", async () => {
+  it('with a scoped token, asks the gateway for REST icons and the site (no credentials) for static ones', async () => {
     const { deps, calls, anonCalls, icons } = setup(
       {
         'GET https://api.atlassian.com/ex/jira/cloud-1/rest/api/2/universal_avatar/view/type/issuetype/avatar/1': svg(1),
@@ -144,8 +177,12 @@ describe('refreshIcons', () => {
       { scoped: true, cloudId: 'cloud-1' },
     );
     await refreshIcons(deps, 'c1', [rowWith('A-1', { type: typeIcon(1), priority: `${SITE}/images/icons/priorities/high.svg` })]);
-    expect(calls.map((c) => c.url.href)).toEqual(['https://api.atlassian.com/ex/jira/cloud-1/rest/api/2/universal_avatar/view/type/issuetype/avatar/1?size=medium']);
-    expect(anonCalls.map((c) => [c.url.href, c.headers.authorization])).toEqual([['https://acme.atlassian.net/images/icons/priorities/high.svg', undefined]]);
+    expect(calls.map((c) => c.url.href)).toEqual([
+      'https://api.atlassian.com/ex/jira/cloud-1/rest/api/2/universal_avatar/view/type/issuetype/avatar/1?size=medium',
+    ]);
+    expect(anonCalls.map((c) => [c.url.href, c.headers.authorization])).toEqual([
+      ['https://acme.atlassian.net/images/icons/priorities/high.svg', undefined],
+    ]);
     expect(Object.values(await icons()).every((e) => e.data?.startsWith('data:image/svg+xml;base64,'))).toBe(true);
   });
 
@@ -192,7 +229,12 @@ describe('refreshIcons', () => {
       `${SITE}/plugins/servlet/something`,
       `${SITE}/rest/api/2/universal_avatar/view/type/issuetype/avatar/1/../../../../myself`,
     ];
-    expect(siteIconUrls([...ok, ...refused].map((u, i) => rowWith(`A-${i}`, { type: u })), c)).toEqual(ok);
+    expect(
+      siteIconUrls(
+        [...ok, ...refused].map((u, i) => rowWith(`A-${i}`, { type: u })),
+        c,
+      ),
+    ).toEqual(ok);
   });
 
   it('a credential rejected on an icon is recorded on the connection (no more calls), after one request only', async () => {

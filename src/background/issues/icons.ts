@@ -63,7 +63,11 @@ const parse = (u: string): URL | undefined => {
  * connection's credentials. Jira data (an admin-set icon URL) naming any other path of the
  * site, a REST resource say, is not requested with the user's token.
  */
-const ICON_PATHS = [/^\/rest\/api\/[23]\/universal_avatar\/view\/type\/[a-z_]+\/avatar\/\d+$/, /^\/secure\/(?:viewavatar|useravatar|projectavatar)$/, /^\/images\/icons\/[\w./-]+\.(?:svg|png|gif|jpe?g|webp)$/i];
+const ICON_PATHS = [
+  /^\/rest\/api\/[23]\/universal_avatar\/view\/type\/[a-z_]+\/avatar\/\d+$/,
+  /^\/secure\/(?:viewavatar|useravatar|projectavatar)$/,
+  /^\/images\/icons\/[\w./-]+\.(?:svg|png|gif|jpe?g|webp)$/i,
+];
 
 export const isIconPath = (path: string): boolean => ICON_PATHS.some((re) => re.test(path));
 
@@ -91,7 +95,10 @@ type IconTarget = Pick<ConnectionSummary, 'siteUrl' | 'deployment' | 'scoped' | 
  * scoped token, the site's static icons (/images/icons/...) are public: fetched without
  * credentials (the gateway serves only the REST API).
  */
-export function iconSource(url: string, c: IconTarget): { req: { path: string; query: Record<string, string> }; anonymous: boolean } | undefined {
+export function iconSource(
+  url: string,
+  c: IconTarget,
+): { req: { path: string; query: Record<string, string> }; anonymous: boolean } | undefined {
   const scoped = c.deployment === 'cloud' && c.scoped;
   const site = iconRequest(url, c.siteUrl);
   if (site) return { req: site, anonymous: scoped && !site.path.startsWith('/rest/') };
@@ -182,7 +189,9 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
 
   const authed = (deps.transport ?? ((conn, s) => connectionTransport(conn, s, { maxRetries: 0, timeoutMs: TIMEOUT_MS })))(c, secret);
   const anonymous = () =>
-    (deps.anonymous ?? ((site) => new JiraTransport(site, null, originPatternFor(site), { maxRetries: 0, timeoutMs: TIMEOUT_MS })))(c.siteUrl);
+    (deps.anonymous ?? ((site) => new JiraTransport(site, null, originPatternFor(site), { maxRetries: 0, timeoutMs: TIMEOUT_MS })))(
+      c.siteUrl,
+    );
   const scoped = c.deployment === 'cloud' && !!c.scoped;
   const got: CachedIcons['icons'] = {};
   let stop = false;
@@ -200,7 +209,13 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
         // that icon is not asked for again for a day, and the connection is left as it is.
         if (scoped && e.kind === 'auth') got[u] = { at: now(), size: 0 };
         else rejected ??= e;
-      } else if (!isAppError(e) || e.kind === 'rate-limited' || e.kind === 'no-site-access' || e.kind === 'network' || e.kind === 'timeout') {
+      } else if (
+        !isAppError(e) ||
+        e.kind === 'rate-limited' ||
+        e.kind === 'no-site-access' ||
+        e.kind === 'network' ||
+        e.kind === 'timeout'
+      ) {
         stop = true; // tried again with the next list answer
       } else {
         got[u] = { at: now(), size: 0 };
@@ -224,5 +239,7 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
   const budget = iconBudget((await deps.store.connections()).length);
   // Under the store's lock, from a fresh read (another list's icons may have landed
   // meanwhile), and nothing for a connection deleted meanwhile (its caches went with it).
-  await deps.store.updateConnectionItem<unknown>(connectionId, key, (old) => pruneIcons({ v: 1, icons: { ...readIcons(old).icons, ...got } }, budget));
+  await deps.store.updateConnectionItem<unknown>(connectionId, key, (old) =>
+    pruneIcons({ v: 1, icons: { ...readIcons(old).icons, ...got } }, budget),
+  );
 }

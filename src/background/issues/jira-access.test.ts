@@ -10,7 +10,9 @@ import { connection } from './fixtures.test-util';
 import { withJira } from './jira-access';
 
 function setup(state: 'ok' | 'unreachable' | 'captcha' = 'ok') {
-  const store = new Store(new MemoryStorageArea({ connections: [connection('c1', { status: { state, checkedAt: 1 } })], secrets: { c1: 'tok' } }));
+  const store = new Store(
+    new MemoryStorageArea({ connections: [connection('c1', { status: { state, checkedAt: 1 } })], secrets: { c1: 'tok' } }),
+  );
   return { store, deps: { store, transport: () => ({}) as JiraTransport } };
 }
 const status = async (store: Store) => (await store.connection('c1'))!.status.state;

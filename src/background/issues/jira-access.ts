@@ -16,7 +16,11 @@ export type TransportFactory = (c: ConnectionSummary, secret: string, opts: { fo
  * The transport for a stored connection, with the retry budget it shares with every other
  * request for it (src/background/jira/retry-budget.ts).
  */
-export function connectionTransport(c: ConnectionSummary, secret: string, opts: TransportOptions & { force?: boolean } = {}): JiraTransport {
+export function connectionTransport(
+  c: ConnectionSummary,
+  secret: string,
+  opts: TransportOptions & { force?: boolean } = {},
+): JiraTransport {
   const { force, ...rest } = opts;
   return transportFor(c, secret, { budget: connectionBudget(sessionArea(), c.id, { force: !!force }), ...rest });
 }
@@ -37,7 +41,10 @@ export interface JiraAccessDeps {
 /** The error a connection's stored auth state stands for, or undefined when it may be called. */
 export function blockedBy(c: ConnectionSummary): AppError | undefined {
   if (c.status.state === 'token-rejected') {
-    return new AppError({ kind: 'auth', message: c.status.message ?? 'Jira rejected the token of this connection. Renew it to see your issues.' });
+    return new AppError({
+      kind: 'auth',
+      message: c.status.message ?? 'Jira rejected the token of this connection. Renew it to see your issues.',
+    });
   }
   if (c.status.state === 'captcha') {
     return new AppError({
@@ -61,7 +68,8 @@ export async function withJira<T>(
   const blocked = blockedBy(c);
   if (blocked && !opts.force) throw blocked;
   const secret = await deps.store.secret(connectionId);
-  if (secret === undefined) throw new AppError({ kind: 'auth', message: 'This connection has no stored credentials. Renew them in the options.' });
+  if (secret === undefined)
+    throw new AppError({ kind: 'auth', message: 'This connection has no stored credentials. Renew them in the options.' });
   const sentAt = Date.now();
   try {
     const result = await call(deps.transport(c, secret, { force: !!opts.force }), c);

@@ -69,7 +69,10 @@ describe('listPage', () => {
 
   it('shares one request between concurrent duplicates', async () => {
     const { store, clock, fetchPage } = setup();
-    const [a, b] = await Promise.all([listPage(store, req(), fetchPage, { now: clock.now }), listPage(store, req(), fetchPage, { now: clock.now })]);
+    const [a, b] = await Promise.all([
+      listPage(store, req(), fetchPage, { now: clock.now }),
+      listPage(store, req(), fetchPage, { now: clock.now }),
+    ]);
     expect(fetchPage).toHaveBeenCalledTimes(1);
     expect(a.page).toEqual(b.page);
   });

@@ -27,7 +27,12 @@ export function isCachedList(list: ListRef): boolean {
   return list.kind !== 'text' && list.kind !== 'jql';
 }
 
-export function isFresh(entry: CachedIssueList | undefined, jql: string, now: number, windowMs = LIST_REFRESH_WINDOW_MS): entry is CachedIssueList {
+export function isFresh(
+  entry: CachedIssueList | undefined,
+  jql: string,
+  now: number,
+  windowMs = LIST_REFRESH_WINDOW_MS,
+): entry is CachedIssueList {
   return !!entry && entry.jql === jql && now - entry.cachedAt >= 0 && now - entry.cachedAt < windowMs;
 }
 

@@ -9,15 +9,48 @@ import { basicCredentials } from './transport';
 const TOKEN = 'ATATT3xFfGF0abcdefghijklmnopqrstuvwxyz0123456789';
 const GATEWAY = 'https://api.atlassian.com/ex/jira/0b1c-2d3e';
 
-const cloudInfo = { baseUrl: 'https://acme.atlassian.net', version: '1001.0.0-SNAPSHOT', deploymentType: 'Cloud', buildNumber: 100, serverTitle: 'Acme Jira' };
-const serverInfo = { baseUrl: 'https://jira.corp.example/jira', version: '9.12.3', deploymentType: 'Server', buildNumber: 9, serverTitle: 'Corp Jira' };
-const cloudMe = { accountId: '5b10ac', displayName: 'Ann Example', emailAddress: 'ann@example.com', avatarUrls: { '48x48': 'https://av/48' } };
-const serverMe = { name: 'ann', key: 'JIRAUSER10000', displayName: 'Ann Example', emailAddress: 'ann@corp.example', avatarUrls: { '48x48': 'https://jira/av' } };
-const unauthorized = () => json({ message: 'Client must be authenticated to access this resource.', 'status-code': 401 }, 401, { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' });
+const cloudInfo = {
+  baseUrl: 'https://acme.atlassian.net',
+  version: '1001.0.0-SNAPSHOT',
+  deploymentType: 'Cloud',
+  buildNumber: 100,
+  serverTitle: 'Acme Jira',
+};
+const serverInfo = {
+  baseUrl: 'https://jira.corp.example/jira',
+  version: '9.12.3',
+  deploymentType: 'Server',
+  buildNumber: 9,
+  serverTitle: 'Corp Jira',
+};
+const cloudMe = {
+  accountId: '5b10ac',
+  displayName: 'Ann Example',
+  emailAddress: 'ann@example.com',
+  avatarUrls: { '48x48': 'https://av/48' },
+};
+const serverMe = {
+  name: 'ann',
+  key: 'JIRAUSER10000',
+  displayName: 'Ann Example',
+  emailAddress: 'ann@corp.example',
+  avatarUrls: { '48x48': 'https://jira/av' },
+};
+const unauthorized = () =>
+  json({ message: 'Client must be authenticated to access this resource.', 'status-code': 401 }, 401, {
+    'x-seraph-loginreason': 'AUTHENTICATED_FAILED',
+  });
 
 function run(draft: Partial<ConnectionDraft>, routes: Record<string, Reply | Reply[]>, hasPermission = async () => true) {
   const f = fakeFetch(routes);
-  const full: ConnectionDraft = { siteUrl: 'https://acme.atlassian.net', deployment: 'cloud', authMethod: 'cloud-token', username: 'ann@example.com', secret: TOKEN, ...draft };
+  const full: ConnectionDraft = {
+    siteUrl: 'https://acme.atlassian.net',
+    deployment: 'cloud',
+    authMethod: 'cloud-token',
+    username: 'ann@example.com',
+    secret: TOKEN,
+    ...draft,
+  };
   return { promise: testConnection(full, { fetch: f.fetch, sleep: noSleep, hasPermission }), calls: f.calls };
 }
 
@@ -33,10 +66,13 @@ async function failure(p: Promise<unknown>): Promise<AppError> {
 
 describe('testConnection: Cloud', () => {
   it('connects with an unscoped token', async () => {
-    const { promise, calls } = run({ siteUrl: 'https://acme.atlassian.net/browse/ACME-1' }, {
-      'GET /rest/api/3/serverInfo': json(cloudInfo),
-      'GET /rest/api/3/myself': json(cloudMe),
-    });
+    const { promise, calls } = run(
+      { siteUrl: 'https://acme.atlassian.net/browse/ACME-1' },
+      {
+        'GET /rest/api/3/serverInfo': json(cloudInfo),
+        'GET /rest/api/3/myself': json(cloudMe),
+      },
+    );
     expect(await promise).toEqual({
       siteUrl: 'https://acme.atlassian.net',
       deployment: 'cloud',
@@ -49,7 +85,10 @@ describe('testConnection: Cloud', () => {
       version: '1001.0.0-SNAPSHOT',
       warnings: [],
     });
-    expect(calls.map((c) => c.url.href)).toEqual(['https://acme.atlassian.net/rest/api/3/serverInfo', 'https://acme.atlassian.net/rest/api/3/myself']);
+    expect(calls.map((c) => c.url.href)).toEqual([
+      'https://acme.atlassian.net/rest/api/3/serverInfo',
+      'https://acme.atlassian.net/rest/api/3/myself',
+    ]);
     expect(calls[0]!.headers.authorization).toBeUndefined();
     expect(calls[1]!.headers.authorization).toBe(`Basic ${basicCredentials('ann@example.com', TOKEN)}`);
     expect(calls.every((c) => c.credentials === 'omit')).toBe(true);
@@ -67,14 +106,23 @@ describe('testConnection: Cloud', () => {
   });
 
   it('connects a scoped token through the gateway', async () => {
-    const { promise, calls } = run({}, {
-      'GET /rest/api/3/serverInfo': json(cloudInfo),
-      'GET /rest/api/3/myself': unauthorized(),
-      'GET /_edge/tenant_info': json({ cloudId: '0b1c-2d3e' }),
-      [`GET ${GATEWAY}/rest/api/3/myself`]: json(cloudMe),
-    });
+    const { promise, calls } = run(
+      {},
+      {
+        'GET /rest/api/3/serverInfo': json(cloudInfo),
+        'GET /rest/api/3/myself': unauthorized(),
+        'GET /_edge/tenant_info': json({ cloudId: '0b1c-2d3e' }),
+        [`GET ${GATEWAY}/rest/api/3/myself`]: json(cloudMe),
+      },
+    );
     const tested = await promise;
-    expect(tested).toMatchObject({ scoped: true, cloudId: '0b1c-2d3e', apiBase: GATEWAY, siteUrl: 'https://acme.atlassian.net', siteTitle: 'Acme Jira' });
+    expect(tested).toMatchObject({
+      scoped: true,
+      cloudId: '0b1c-2d3e',
+      apiBase: GATEWAY,
+      siteUrl: 'https://acme.atlassian.net',
+      siteTitle: 'Acme Jira',
+    });
     expect(calls.map((c) => c.url.href)).toEqual([
       'https://acme.atlassian.net/rest/api/3/serverInfo',
       'https://acme.atlassian.net/rest/api/3/myself',
@@ -86,12 +134,15 @@ describe('testConnection: Cloud', () => {
   });
 
   it('a wrong token -> auth, after the gateway also refuses it', async () => {
-    const { promise, calls } = run({}, {
-      'GET /rest/api/3/serverInfo': json(cloudInfo),
-      'GET /rest/api/3/myself': unauthorized(),
-      'GET /_edge/tenant_info': json({ cloudId: '0b1c-2d3e' }),
-      [`GET ${GATEWAY}/rest/api/3/myself`]: unauthorized(),
-    });
+    const { promise, calls } = run(
+      {},
+      {
+        'GET /rest/api/3/serverInfo': json(cloudInfo),
+        'GET /rest/api/3/myself': unauthorized(),
+        'GET /_edge/tenant_info': json({ cloudId: '0b1c-2d3e' }),
+        [`GET ${GATEWAY}/rest/api/3/myself`]: unauthorized(),
+      },
+    );
     const e = await failure(promise);
     expect(e.kind).toBe('auth');
     expect(e.message).toMatch(/Username/);
@@ -101,32 +152,41 @@ describe('testConnection: Cloud', () => {
   });
 
   it('a gateway outage is reported as such, not as a rejected token', async () => {
-    const { promise } = run({}, {
-      'GET /rest/api/3/serverInfo': json(cloudInfo),
-      'GET /rest/api/3/myself': unauthorized(),
-      'GET /_edge/tenant_info': json({ cloudId: '0b1c-2d3e' }),
-      [`GET ${GATEWAY}/rest/api/3/myself`]: json({}, 500),
-    });
+    const { promise } = run(
+      {},
+      {
+        'GET /rest/api/3/serverInfo': json(cloudInfo),
+        'GET /rest/api/3/myself': unauthorized(),
+        'GET /_edge/tenant_info': json({ cloudId: '0b1c-2d3e' }),
+        [`GET ${GATEWAY}/rest/api/3/myself`]: json({}, 500),
+      },
+    );
     expect((await failure(promise)).kind).toBe('server');
   });
 
   it('a wrong token -> auth when tenant_info is unavailable', async () => {
-    const { promise, calls } = run({}, {
-      'GET /rest/api/3/serverInfo': json(cloudInfo),
-      'GET /rest/api/3/myself': unauthorized(),
-      'GET /_edge/tenant_info': html('<html/>', 404),
-    });
+    const { promise, calls } = run(
+      {},
+      {
+        'GET /rest/api/3/serverInfo': json(cloudInfo),
+        'GET /rest/api/3/myself': unauthorized(),
+        'GET /_edge/tenant_info': html('<html/>', 404),
+      },
+    );
     expect((await failure(promise)).kind).toBe('auth');
     expect(calls).toHaveLength(3);
   });
 
   it('a 200 myself with AUTHENTICATED_FAILED is not a success', async () => {
-    const { promise } = run({}, {
-      'GET /rest/api/3/serverInfo': json(cloudInfo),
-      'GET /rest/api/3/myself': json(cloudMe, 200, { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' }),
-      'GET /_edge/tenant_info': json({ cloudId: '0b1c-2d3e' }),
-      [`GET ${GATEWAY}/rest/api/3/myself`]: unauthorized(),
-    });
+    const { promise } = run(
+      {},
+      {
+        'GET /rest/api/3/serverInfo': json(cloudInfo),
+        'GET /rest/api/3/myself': json(cloudMe, 200, { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' }),
+        'GET /_edge/tenant_info': json({ cloudId: '0b1c-2d3e' }),
+        [`GET ${GATEWAY}/rest/api/3/myself`]: unauthorized(),
+      },
+    );
     expect((await failure(promise)).kind).toBe('auth');
   });
 
@@ -145,7 +205,13 @@ describe('testConnection: Cloud', () => {
 describe('testConnection: Server / Data Center', () => {
   it('connects with a password under a context path', async () => {
     const { promise, calls } = run(
-      { siteUrl: 'https://jira.corp.example/jira/browse/X-1', deployment: 'server', authMethod: 'password', username: 'ann', secret: 'pässword' },
+      {
+        siteUrl: 'https://jira.corp.example/jira/browse/X-1',
+        deployment: 'server',
+        authMethod: 'password',
+        username: 'ann',
+        secret: 'pässword',
+      },
       { 'GET /jira/rest/api/2/serverInfo': json(serverInfo), 'GET /jira/rest/api/2/myself': json(serverMe) },
     );
     expect(await promise).toEqual({
@@ -155,7 +221,13 @@ describe('testConnection: Server / Data Center', () => {
       username: 'ann',
       scoped: false,
       apiBase: 'https://jira.corp.example/jira',
-      user: { name: 'ann', key: 'JIRAUSER10000', displayName: 'Ann Example', emailAddress: 'ann@corp.example', avatarUrl: 'https://jira/av' },
+      user: {
+        name: 'ann',
+        key: 'JIRAUSER10000',
+        displayName: 'Ann Example',
+        emailAddress: 'ann@corp.example',
+        avatarUrl: 'https://jira/av',
+      },
       siteTitle: 'Corp Jira',
       version: '9.12.3',
       warnings: [],
@@ -187,7 +259,13 @@ describe('testConnection: Server / Data Center', () => {
 
   it('a wrong password -> auth, and no gateway attempt', async () => {
     const { promise, calls } = run(
-      { siteUrl: 'https://jira.corp.example/jira', deployment: 'server', authMethod: 'password', username: 'ann', secret: 'wrong-password' },
+      {
+        siteUrl: 'https://jira.corp.example/jira',
+        deployment: 'server',
+        authMethod: 'password',
+        username: 'ann',
+        secret: 'wrong-password',
+      },
       { 'GET /jira/rest/api/2/serverInfo': json(serverInfo), 'GET /jira/rest/api/2/myself': json({}, 401) },
     );
     const e = await failure(promise);
@@ -201,7 +279,9 @@ describe('testConnection: Server / Data Center', () => {
       { siteUrl: 'https://jira.corp.example/jira', deployment: 'server', authMethod: 'password', username: 'ann', secret: 'pw' },
       {
         'GET /jira/rest/api/2/serverInfo': json(serverInfo),
-        'GET /jira/rest/api/2/myself': json({}, 403, { 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE; login-url=https://jira.corp.example/jira/login.jsp' }),
+        'GET /jira/rest/api/2/myself': json({}, 403, {
+          'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE; login-url=https://jira.corp.example/jira/login.jsp',
+        }),
       },
     );
     expect(await failure(promise)).toMatchObject({ kind: 'captcha', loginUrl: 'https://jira.corp.example/jira/login.jsp' });
@@ -268,13 +348,28 @@ describe('testConnection: input checks (no request made)', () => {
     ['empty username', { username: '   ' }, 'invalid-input', 'username'],
     ['username not an email on Cloud', { username: 'ann' }, 'invalid-input', 'username'],
     ['empty secret', { secret: ' \n ' }, 'invalid-input', 'secret'],
-    ['empty password', { deployment: 'server', authMethod: 'password', siteUrl: 'https://jira.corp.example', username: 'ann', secret: '' }, 'invalid-input', 'secret'],
-    ['empty username with a password', { deployment: 'server', authMethod: 'password', siteUrl: 'https://jira.corp.example', username: '' }, 'invalid-input', 'username'],
+    [
+      'empty password',
+      { deployment: 'server', authMethod: 'password', siteUrl: 'https://jira.corp.example', username: 'ann', secret: '' },
+      'invalid-input',
+      'secret',
+    ],
+    [
+      'empty username with a password',
+      { deployment: 'server', authMethod: 'password', siteUrl: 'https://jira.corp.example', username: '' },
+      'invalid-input',
+      'username',
+    ],
     ['Cloud with a password', { authMethod: 'password' }, 'invalid-input', 'authMethod'],
     ['Server with a Cloud token', { deployment: 'server' }, 'invalid-input', 'authMethod'],
     ['Server for an atlassian.net host', { deployment: 'server', authMethod: 'pat', username: '' }, 'invalid-input', 'deployment'],
     ['empty site', { siteUrl: ' ' }, 'invalid-input', 'siteUrl'],
-    ['http site', { siteUrl: 'http://jira.corp.example', deployment: 'server', authMethod: 'password', username: 'ann' }, 'insecure-http', 'siteUrl'],
+    [
+      'http site',
+      { siteUrl: 'http://jira.corp.example', deployment: 'server', authMethod: 'password', username: 'ann' },
+      'insecure-http',
+      'siteUrl',
+    ],
     ['ftp site', { siteUrl: 'ftp://jira.corp.example' }, 'bad-url', 'siteUrl'],
   ])('%s', async (_name, draft, kind, field) => {
     const { promise, calls } = run(draft, {});
@@ -285,24 +380,54 @@ describe('testConnection: input checks (no request made)', () => {
 
 describe('apiBaseFor / transportFor', () => {
   it('uses the site, or the gateway for a scoped Cloud token', () => {
-    expect(apiBaseFor({ deployment: 'server', siteUrl: 'https://jira.corp.example/jira', scoped: false })).toBe('https://jira.corp.example/jira');
+    expect(apiBaseFor({ deployment: 'server', siteUrl: 'https://jira.corp.example/jira', scoped: false })).toBe(
+      'https://jira.corp.example/jira',
+    );
     expect(apiBaseFor({ deployment: 'cloud', siteUrl: 'https://acme.atlassian.net', scoped: false })).toBe('https://acme.atlassian.net');
-    expect(apiBaseFor({ deployment: 'cloud', siteUrl: 'https://acme.atlassian.net', scoped: true, cloudId: 'abc-123' })).toBe('https://api.atlassian.com/ex/jira/abc-123');
+    expect(apiBaseFor({ deployment: 'cloud', siteUrl: 'https://acme.atlassian.net', scoped: true, cloudId: 'abc-123' })).toBe(
+      'https://api.atlassian.com/ex/jira/abc-123',
+    );
     expect(() => apiBaseFor({ deployment: 'cloud', siteUrl: 'https://acme.atlassian.net', scoped: true })).toThrow(AppError);
-    expect(() => apiBaseFor({ deployment: 'cloud', siteUrl: 'https://acme.atlassian.net', scoped: true, cloudId: '../x' })).toThrow(AppError);
+    expect(() => apiBaseFor({ deployment: 'cloud', siteUrl: 'https://acme.atlassian.net', scoped: true, cloudId: '../x' })).toThrow(
+      AppError,
+    );
   });
 
   it('gives the transport the permission pattern it needs', () => {
-    const scoped = transportFor({ deployment: 'cloud', siteUrl: 'https://acme.atlassian.net', scoped: true, cloudId: 'abc', authMethod: 'cloud-token', username: 'a@b.c' }, 's');
+    const scoped = transportFor(
+      {
+        deployment: 'cloud',
+        siteUrl: 'https://acme.atlassian.net',
+        scoped: true,
+        cloudId: 'abc',
+        authMethod: 'cloud-token',
+        username: 'a@b.c',
+      },
+      's',
+    );
     expect(scoped.siteOriginPattern).toBe(GATEWAY_ORIGIN_PATTERN);
     expect(scoped.apiBase).toBe('https://api.atlassian.com/ex/jira/abc');
-    const server = transportFor({ deployment: 'server', siteUrl: 'https://jira.corp.example:8443/jira', scoped: false, authMethod: 'pat', username: '' }, 's');
+    const server = transportFor(
+      { deployment: 'server', siteUrl: 'https://jira.corp.example:8443/jira', scoped: false, authMethod: 'pat', username: '' },
+      's',
+    );
     expect(server.siteOriginPattern).toBe('https://jira.corp.example/*');
   });
 
   it('a gateway transport sends requests to api.atlassian.com', async () => {
     const f = fakeFetch({ [`GET ${GATEWAY}/rest/api/3/myself`]: json(cloudMe) });
-    const t = transportFor({ deployment: 'cloud', siteUrl: 'https://acme.atlassian.net', scoped: true, cloudId: '0b1c-2d3e', authMethod: 'cloud-token', username: 'ann@example.com' }, TOKEN, { fetch: f.fetch });
+    const t = transportFor(
+      {
+        deployment: 'cloud',
+        siteUrl: 'https://acme.atlassian.net',
+        scoped: true,
+        cloudId: '0b1c-2d3e',
+        authMethod: 'cloud-token',
+        username: 'ann@example.com',
+      },
+      TOKEN,
+      { fetch: f.fetch },
+    );
     await t.requestJson({ path: '/rest/api/3/myself' }, myselfSchema);
     expect(f.calls[0]!.url.href).toBe(`${GATEWAY}/rest/api/3/myself`);
   });

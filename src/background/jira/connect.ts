@@ -36,7 +36,10 @@ interface ConnectionTarget {
 export function apiBaseFor(c: ConnectionTarget): string {
   if (c.deployment === 'cloud' && c.scoped) {
     if (!c.cloudId || !/^[A-Za-z0-9-]+$/.test(c.cloudId)) {
-      throw new AppError({ kind: 'internal', message: 'This connection is missing its Jira Cloud id. Edit the connection and test it again.' });
+      throw new AppError({
+        kind: 'internal',
+        message: 'This connection is missing its Jira Cloud id. Edit the connection and test it again.',
+      });
     }
     return `${GATEWAY_BASE}/${c.cloudId}`;
   }
@@ -84,7 +87,10 @@ function checkDraft(draft: ConnectionDraft): CheckedDraft {
   const username = (draft.username ?? '').trim();
   const secret = (draft.secret ?? '').trim();
   if (!username && authMethod !== 'pat') {
-    throw invalid('username', authMethod === 'cloud-token' ? 'Enter the email address of your Atlassian account.' : 'Enter your Jira username.');
+    throw invalid(
+      'username',
+      authMethod === 'cloud-token' ? 'Enter the email address of your Atlassian account.' : 'Enter your Jira username.',
+    );
   }
   if (authMethod === 'cloud-token' && !EMAIL.test(username)) {
     throw invalid('username', 'For Jira Cloud, the username is the email address of your Atlassian account.');
@@ -92,13 +98,20 @@ function checkDraft(draft: ConnectionDraft): CheckedDraft {
   if (!secret) {
     throw invalid(
       'secret',
-      authMethod === 'cloud-token' ? 'Paste your API token.' : authMethod === 'pat' ? 'Paste your personal access token.' : 'Enter your password.',
+      authMethod === 'cloud-token'
+        ? 'Paste your API token.'
+        : authMethod === 'pat'
+          ? 'Paste your personal access token.'
+          : 'Enter your password.',
     );
   }
   // An Atlassian API token works for every site of the account: send it only to Atlassian's
   // own Cloud hosts, never to a mistyped or look-alike address.
   if (authMethod === 'cloud-token' && !site.isCloud) {
-    throw invalid('siteUrl', 'Jira Cloud sites are at https://<your-site>.atlassian.net. Check the address, or uncheck Jira Cloud for a self-hosted Jira.');
+    throw invalid(
+      'siteUrl',
+      'Jira Cloud sites are at https://<your-site>.atlassian.net. Check the address, or uncheck Jira Cloud for a self-hosted Jira.',
+    );
   }
   // *.atlassian.net is always Cloud: say so before any request.
   if (deployment === 'server' && site.isCloud) {
@@ -184,7 +197,11 @@ async function tryGateway(
   original: AppError,
   opts?: TransportOptions,
 ): Promise<{ cloudId: string; user: JiraUser }> {
-  const rejected = new AppError({ kind: 'auth', message: CLOUD_TOKEN_REJECTED, ...(original.status !== undefined ? { status: original.status } : {}) });
+  const rejected = new AppError({
+    kind: 'auth',
+    message: CLOUD_TOKEN_REJECTED,
+    ...(original.status !== undefined ? { status: original.status } : {}),
+  });
   let cloudId: string;
   try {
     const tenant = new JiraTransport(checked.site.origin, null, checked.site.originPattern, opts);
@@ -194,7 +211,14 @@ async function tryGateway(
   }
   try {
     const gateway = transportFor(
-      { deployment: 'cloud', siteUrl: checked.site.siteUrl, scoped: true, cloudId, authMethod: checked.authMethod, username: checked.username },
+      {
+        deployment: 'cloud',
+        siteUrl: checked.site.siteUrl,
+        scoped: true,
+        cloudId,
+        authMethod: checked.authMethod,
+        username: checked.username,
+      },
       checked.secret,
       opts,
     );
@@ -215,7 +239,11 @@ export async function testConnection(draft: ConnectionDraft, opts?: TransportOpt
   checkDeployment(info, checked);
 
   // 2. Are the credentials good?
-  const direct = transportFor({ deployment, siteUrl: site.siteUrl, scoped: false, authMethod, username: checked.username }, checked.secret, opts);
+  const direct = transportFor(
+    { deployment, siteUrl: site.siteUrl, scoped: false, authMethod, username: checked.username },
+    checked.secret,
+    opts,
+  );
   let user: JiraUser;
   let scoped = false;
   let cloudId: string | undefined;
@@ -231,7 +259,11 @@ export async function testConnection(draft: ConnectionDraft, opts?: TransportOpt
   if (!info) {
     // serverInfo needed credentials: ask again, now that they are known to work.
     const authed = scoped
-      ? transportFor({ deployment, siteUrl: site.siteUrl, scoped, ...(cloudId ? { cloudId } : {}), authMethod, username: checked.username }, checked.secret, opts)
+      ? transportFor(
+          { deployment, siteUrl: site.siteUrl, scoped, ...(cloudId ? { cloudId } : {}), authMethod, username: checked.username },
+          checked.secret,
+          opts,
+        )
       : direct;
     try {
       info = requireJira(await authed.requestJson({ path: `${restApi(deployment)}/serverInfo` }, serverInfoSchema));

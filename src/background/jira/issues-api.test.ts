@@ -10,11 +10,16 @@ const SERVER = 'https://jira.corp.example/jira';
 
 function transport(base: string, routes: Record<string, Reply | Reply[]>) {
   const f = fakeFetch(routes);
-  const t = new JiraTransport(base, { authMethod: 'cloud-token', username: 'ann@example.com', secret: 'tok' }, `${new URL(base).origin}/*`, {
-    fetch: f.fetch,
-    sleep: noSleep,
-    hasPermission: async () => true,
-  });
+  const t = new JiraTransport(
+    base,
+    { authMethod: 'cloud-token', username: 'ann@example.com', secret: 'tok' },
+    `${new URL(base).origin}/*`,
+    {
+      fetch: f.fetch,
+      sleep: noSleep,
+      hasPermission: async () => true,
+    },
+  );
   return { t, calls: f.calls };
 }
 
@@ -55,8 +60,17 @@ describe('toIssueRow', () => {
   });
 
   it('tolerates null and malformed optional parts', () => {
-    const row = toIssueRow(issue('ACME-2', { priority: null, assignee: null, issuetype: { name: 'Task' }, status: { name: 'Open' }, updated: null }), 'c1');
-    expect(row).toEqual({ connectionId: 'c1', key: 'ACME-2', summary: 'Summary of ACME-2', issueType: { name: 'Task' }, status: { name: 'Open', category: 'unknown' } });
+    const row = toIssueRow(
+      issue('ACME-2', { priority: null, assignee: null, issuetype: { name: 'Task' }, status: { name: 'Open' }, updated: null }),
+      'c1',
+    );
+    expect(row).toEqual({
+      connectionId: 'c1',
+      key: 'ACME-2',
+      summary: 'Summary of ACME-2',
+      issueType: { name: 'Task' },
+      status: { name: 'Open', category: 'unknown' },
+    });
     const odd = toIssueRow({ key: 'ACME-3', fields: { summary: 5, priority: 'High', assignee: { nope: 1 } } }, 'c1');
     expect(odd).toEqual({ connectionId: 'c1', key: 'ACME-3', summary: '', status: { name: 'Unknown', category: 'unknown' } });
     expect(toIssueRow({ key: 'ACME-4' }, 'c1').key).toBe('ACME-4');
@@ -122,7 +136,10 @@ describe('searchIssues on Cloud', () => {
 
   it('a wrong JQL shows Jira’s words', async () => {
     const { t } = transport(CLOUD, {
-      'GET /rest/api/3/search/jql': json({ errorMessages: ["Field 'foo' does not exist or you do not have permission to view it."], errors: {} }, 400),
+      'GET /rest/api/3/search/jql': json(
+        { errorMessages: ["Field 'foo' does not exist or you do not have permission to view it."], errors: {} },
+        400,
+      ),
     });
     await expect(searchIssues(t, 'cloud', 'c1', 'foo = 1')).rejects.toMatchObject({
       kind: 'bad-request',
@@ -171,16 +188,23 @@ describe('searchIssues: a query too long for a URL', () => {
   it.each([
     ['cloud', CLOUD, 'POST /rest/api/3/search/jql', { issues: [issue('A-1')], nextPageToken: 'n'.repeat(5000) }],
     ['server', SERVER, 'POST /jira/rest/api/2/search', { startAt: 0, total: 1, issues: [issue('A-1')] }],
-  ] as const)('%s: goes as a POST with the same parameters, and a long token comes back as the cursor', async (deployment, base, route, answer) => {
-    const { t, calls } = transport(base, { [route]: json(answer) });
-    const page = await searchIssues(t, deployment, 'c1', long, undefined, 50);
-    expect(page.issues.map((i) => i.key)).toEqual(['A-1']);
-    expect(calls).toHaveLength(1);
-    expect(calls[0]!.method).toBe('POST');
-    expect(calls[0]!.url.search).toBe('');
-    expect(calls[0]!.body).toMatchObject({ jql: long, maxResults: 50, fields: ['summary', 'status', 'issuetype', 'priority', 'assignee', 'updated'] });
-    if (deployment === 'cloud') expect(page.next).toEqual({ nextPageToken: 'n'.repeat(5000) });
-  });
+  ] as const)(
+    '%s: goes as a POST with the same parameters, and a long token comes back as the cursor',
+    async (deployment, base, route, answer) => {
+      const { t, calls } = transport(base, { [route]: json(answer) });
+      const page = await searchIssues(t, deployment, 'c1', long, undefined, 50);
+      expect(page.issues.map((i) => i.key)).toEqual(['A-1']);
+      expect(calls).toHaveLength(1);
+      expect(calls[0]!.method).toBe('POST');
+      expect(calls[0]!.url.search).toBe('');
+      expect(calls[0]!.body).toMatchObject({
+        jql: long,
+        maxResults: 50,
+        fields: ['summary', 'status', 'issuetype', 'priority', 'assignee', 'updated'],
+      });
+      if (deployment === 'cloud') expect(page.next).toEqual({ nextPageToken: 'n'.repeat(5000) });
+    },
+  );
 
   it('a short query stays a GET', async () => {
     const { t, calls } = transport(CLOUD, { 'GET /rest/api/3/search/jql': json({ issues: [] }) });
@@ -190,7 +214,10 @@ describe('searchIssues: a query too long for a URL', () => {
 
   it('where POSTs meet the XSRF rule (Firefox), it says the query is too long, and sends nothing', async () => {
     const { t, calls } = transport(CLOUD, {});
-    await expect(searchIssues(t, 'cloud', 'c1', long, undefined, 50, { postAllowed: false })).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/too long/) });
+    await expect(searchIssues(t, 'cloud', 'c1', long, undefined, 50, { postAllowed: false })).rejects.toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringMatching(/too long/),
+    });
     expect(calls).toHaveLength(0);
   });
 });
@@ -260,7 +287,10 @@ describe('countIssues', () => {
       n++;
       return json({ issues: Array.from({ length: 100 }, (_, i) => ({ id: `${n}-${i}` })), nextPageToken: `t${n}` });
     };
-    const { t, calls } = transport(CLOUD, { 'POST /rest/api/3/search/approximate-count': json({}, 404), 'GET /rest/api/3/search/jql': page });
+    const { t, calls } = transport(CLOUD, {
+      'POST /rest/api/3/search/approximate-count': json({}, 404),
+      'GET /rest/api/3/search/jql': page,
+    });
     expect(await countIssues(t, 'cloud', 'x')).toBe(COUNT_CAP);
     expect(calls.filter((c) => c.method === 'GET')).toHaveLength(COUNT_CAP / 100);
   });
@@ -269,10 +299,13 @@ describe('countIssues', () => {
   it.each([
     ['a page that adds no issue but still carries a token', () => json({ issues: [], nextPageToken: 'again', isLast: false })],
     ['the same page again, with the same token', () => json({ issues: [{ id: '1' }, { id: '2' }], nextPageToken: 'same' })],
-    ['the same issues again, under a new token each time', (() => {
-      let n = 0;
-      return () => json({ issues: [{ id: '1' }, { id: '2' }], nextPageToken: `t${++n}` });
-    })()],
+    [
+      'the same issues again, under a new token each time',
+      (() => {
+        let n = 0;
+        return () => json({ issues: [{ id: '1' }, { id: '2' }], nextPageToken: `t${++n}` });
+      })(),
+    ],
   ])('Cloud fallback stops after %s', async (_name, reply) => {
     const first = json({ issues: [{ id: '1' }, { id: '2' }], nextPageToken: 'p2' });
     const { t, calls } = transport(CLOUD, { 'GET /rest/api/3/search/jql': [first, reply as () => Response] });
@@ -290,9 +323,20 @@ describe('countIssues', () => {
 describe('getMyself', () => {
   it('Cloud v3 user', async () => {
     const { t, calls } = transport(CLOUD, {
-      'GET /rest/api/3/myself': json({ accountId: '5b10', displayName: 'Ann', emailAddress: 'ann@example.com', avatarUrls: { '48x48': 'https://av/48' }, active: true }),
+      'GET /rest/api/3/myself': json({
+        accountId: '5b10',
+        displayName: 'Ann',
+        emailAddress: 'ann@example.com',
+        avatarUrls: { '48x48': 'https://av/48' },
+        active: true,
+      }),
     });
-    expect(await getMyself(t, 'cloud')).toEqual({ accountId: '5b10', displayName: 'Ann', emailAddress: 'ann@example.com', avatarUrl: 'https://av/48' });
+    expect(await getMyself(t, 'cloud')).toEqual({
+      accountId: '5b10',
+      displayName: 'Ann',
+      emailAddress: 'ann@example.com',
+      avatarUrl: 'https://av/48',
+    });
     expect(calls[0]!.url.pathname).toBe('/rest/api/3/myself');
   });
 

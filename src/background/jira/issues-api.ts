@@ -168,8 +168,15 @@ export async function countIssues(
   // that adds no new id or repeats a token, and at COUNT_CAP (paging.ts).
   const { ids } = await followCursor<string>(
     async (nextPageToken) => {
-      const page = await t.requestJson({ path: '/rest/api/3/search/jql', query: { jql, maxResults: COUNT_PAGE_SIZE, nextPageToken } }, cloudIdsSearchSchema);
-      return { ids: page.issues.map((i) => String(i.id)), ...(page.nextPageToken ? { next: page.nextPageToken } : {}), ...(page.isLast !== undefined ? { isLast: page.isLast } : {}) };
+      const page = await t.requestJson(
+        { path: '/rest/api/3/search/jql', query: { jql, maxResults: COUNT_PAGE_SIZE, nextPageToken } },
+        cloudIdsSearchSchema,
+      );
+      return {
+        ids: page.issues.map((i) => String(i.id)),
+        ...(page.nextPageToken ? { next: page.nextPageToken } : {}),
+        ...(page.isLast !== undefined ? { isLast: page.isLast } : {}),
+      };
     },
     { maxPages: Math.ceil(COUNT_CAP / COUNT_PAGE_SIZE), maxItems: COUNT_CAP, cursorKey: (token) => token },
   );

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { textToAdf, textToWiki, type AdfDoc, type AdfInline, type AdfList, type AdfListItem, type AdfMark, type AdfParagraph } from './markup';
+import {
+  textToAdf,
+  textToWiki,
+  type AdfDoc,
+  type AdfInline,
+  type AdfList,
+  type AdfListItem,
+  type AdfMark,
+  type AdfParagraph,
+} from './markup';
 
 // ---- builders ----
 const t = (text: string, ...marks: AdfMark[]): AdfInline => (marks.length ? { type: 'text', text, marks } : { type: 'text', text });
@@ -9,7 +18,10 @@ const strong: AdfMark = { type: 'strong' };
 const em: AdfMark = { type: 'em' };
 const code: AdfMark = { type: 'code' };
 const link = (href: string): AdfMark => ({ type: 'link', attrs: { href } });
-const p = (...content: (AdfInline | string)[]): AdfParagraph => ({ type: 'paragraph', content: content.map((c) => (typeof c === 'string' ? t(c) : c)) });
+const p = (...content: (AdfInline | string)[]): AdfParagraph => ({
+  type: 'paragraph',
+  content: content.map((c) => (typeof c === 'string' ? t(c) : c)),
+});
 const li = (para: AdfParagraph, ...lists: AdfList[]): AdfListItem => ({ type: 'listItem', content: [para, ...lists] });
 const ul = (...items: AdfListItem[]): AdfList => ({ type: 'bulletList', content: items });
 const ol = (order: number | undefined, ...items: AdfListItem[]): AdfList =>
@@ -57,7 +69,11 @@ describe('textToAdf', () => {
     ['code', 'run `npm ci` now', doc(p('run ', t('npm ci', code), ' now'))],
     ['code keeps markup and links literal', '`**x** https://a.io _y_`', doc(p(t('**x** https://a.io _y_', code)))],
     ['double-backtick code may hold a backtick', '``a ` b``', doc(p(t('a ` b', code)))],
-    ['code inside bold drops bold (ADF: code only with link)', '**see `x` here**', doc(p(t('see ', strong), t('x', code), t(' here', strong)))],
+    [
+      'code inside bold drops bold (ADF: code only with link)',
+      '**see `x` here**',
+      doc(p(t('see ', strong), t('x', code), t(' here', strong))),
+    ],
     ['italic inside bold', '**a _b_ c**', doc(p(t('a ', strong), t('b', strong, em), t(' c', strong)))],
     ['snake_case and intraword stars stay text', 'snake_case_name 2*3*4 a_b_', doc(p('snake_case_name 2*3*4 a_b_'))],
     ['lone and spaced asterisks stay text', 'a * b ** c * d', doc(p('a * b ** c * d'))],
@@ -65,24 +81,56 @@ describe('textToAdf', () => {
     ['no empty emphasis', '**** __ `` x', doc(p('**** __ `` x'))],
     ['triple stars stay text', '***x***', doc(p('***x***'))],
     ['same mark does not nest', '**a __b__ c**', doc(p(t('a __b__ c', strong)))],
-    ['bare https link', 'see https://example.com/a_b?q=1#f.', doc(p('see ', t('https://example.com/a_b?q=1#f', link('https://example.com/a_b?q=1#f')), '.'))],
-    ['http, mailto, trailing punctuation', 'http://x.io, mailto:a@b.co!', doc(p(t('http://x.io', link('http://x.io')), ', ', t('mailto:a@b.co', link('mailto:a@b.co')), '!'))],
-    ['parentheses: balanced kept, closing one left out', '(https://w.org/Foo_(bar))', doc(p('(', t('https://w.org/Foo_(bar)', link('https://w.org/Foo_(bar)')), ')'))],
+    [
+      'bare https link',
+      'see https://example.com/a_b?q=1#f.',
+      doc(p('see ', t('https://example.com/a_b?q=1#f', link('https://example.com/a_b?q=1#f')), '.')),
+    ],
+    [
+      'http, mailto, trailing punctuation',
+      'http://x.io, mailto:a@b.co!',
+      doc(p(t('http://x.io', link('http://x.io')), ', ', t('mailto:a@b.co', link('mailto:a@b.co')), '!')),
+    ],
+    [
+      'parentheses: balanced kept, closing one left out',
+      '(https://w.org/Foo_(bar))',
+      doc(p('(', t('https://w.org/Foo_(bar)', link('https://w.org/Foo_(bar)')), ')')),
+    ],
     ['link inside bold carries both marks', '**https://a.io**', doc(p(t('https://a.io', strong, link('https://a.io'))))],
-    ['no link without a host, glued to a word, or other schemes', 'http:// xhttps://a.io ftp://a.io mailto:nobody', doc(p('http:// xhttps://a.io ftp://a.io mailto:nobody'))],
+    [
+      'no link without a host, glued to a word, or other schemes',
+      'http:// xhttps://a.io ftp://a.io mailto:nobody',
+      doc(p('http:// xhttps://a.io ftp://a.io mailto:nobody')),
+    ],
     ['bullet list, both markers', '- a\n* b', doc(ul(li(p('a')), li(p('b'))))],
     ['ordered list keeps its first number', '3. c\n4. d', doc(ol(3, li(p('c')), li(p('d'))))],
     ['ordered list from 1 has no attrs', '1. a\n2. b', doc(ol(undefined, li(p('a')), li(p('b'))))],
-    ['a list may interrupt a paragraph; a plain line ends it', 'Steps:\n1. a\n2. b\nDone.', doc(p('Steps:'), ol(undefined, li(p('a')), li(p('b'))), p('Done.'))],
+    [
+      'a list may interrupt a paragraph; a plain line ends it',
+      'Steps:\n1. a\n2. b\nDone.',
+      doc(p('Steps:'), ol(undefined, li(p('a')), li(p('b'))), p('Done.')),
+    ],
     ['blank lines between items keep one list', '1. a\n\n2. b', doc(ol(undefined, li(p('a')), li(p('b'))))],
     ['one level of nesting by indentation', '- a\n  - b\n    - c\n- d', doc(ul(li(p('a'), ul(li(p('b')), li(p('c')))), li(p('d'))))],
     ['nested list of the other kind, tab indent', '1. a\n\t- b', doc(ol(undefined, li(p('a'), ul(li(p('b'))))))],
     ['an indented line continues the item', '- a\n  more', doc(ul(li(p('a', br, 'more'))))],
     ['a new marker kind starts a new list', '- a\n1. b', doc(ul(li(p('a'))), ol(undefined, li(p('b'))))],
-    ['emphasis in items; *x* at line start is not a list', '* **b** _i_\n*x* y', doc(ul(li(p(t('b', strong), ' ', t('i', em)))), p(t('x', em), ' y'))],
+    [
+      'emphasis in items; *x* at line start is not a list',
+      '* **b** _i_\n*x* y',
+      doc(ul(li(p(t('b', strong), ' ', t('i', em)))), p(t('x', em), ' y')),
+    ],
     ['not lists: no space, no text, a decimal', '-x\n- \n1.5 km', doc(p('-x', br, '-', br, '1.5 km'))],
-    ['wiki markup is text', 'h1. T\n{code}x{code} [~admin] *b* -d- ||a|| !i.png!', doc(p('h1. T', br, '{code}x{code} [~admin] ', t('b', em), ' -d- ||a|| !i.png!'))],
-    ['HTML, entities, emoji, RTL are text', '<b>x</b> &amp; 🎉👍🏽 שלום עולם \u202Eabc', doc(p('<b>x</b> &amp; 🎉👍🏽 שלום עולם \u202Eabc'))],
+    [
+      'wiki markup is text',
+      'h1. T\n{code}x{code} [~admin] *b* -d- ||a|| !i.png!',
+      doc(p('h1. T', br, '{code}x{code} [~admin] ', t('b', em), ' -d- ||a|| !i.png!')),
+    ],
+    [
+      'HTML, entities, emoji, RTL are text',
+      '<b>x</b> &amp; 🎉👍🏽 שלום עולם \u202Eabc',
+      doc(p('<b>x</b> &amp; 🎉👍🏽 שלום עולם \u202Eabc')),
+    ],
     ['control characters are dropped', 'a\u0000b\u0007c\u001Bd', doc(p('abcd'))],
   ])('%s', (_name, input, expected) => {
     const out = textToAdf(input);
@@ -125,15 +173,31 @@ describe('textToWiki', () => {
     ['other schemes are not autolinked', 'ftp://h/x mailto:x xmailto:y', 'ftp&#58;//h/x mailto&#58;x xmailto:y'],
     ['lists', '- a\n  - b\n  more\n1. c', '* a\n** b\\\\ more\n\n# c'],
     ['nested ordered in bullet', '- a\n  1. b', '* a\n*# b'],
-    ['phrase characters are escaped', 'a *b* -c- +d+ ^e^ ~f~ ??g?? x -- y', 'a _b_ \\-c\\- \\+d\\+ \\^e\\^ \\~f\\~ \\?\\?g\\?\\? x \\-\\- y'],
+    [
+      'phrase characters are escaped',
+      'a *b* -c- +d+ ^e^ ~f~ ??g?? x -- y',
+      'a _b_ \\-c\\- \\+d\\+ \\^e\\^ \\~f\\~ \\?\\?g\\?\\? x \\-\\- y',
+    ],
     ['but not between letters or digits', 'snake_case e-mail 2026-11-30 C++ a^2', 'snake_case e-mail 2026-11-30 C\\+\\+ a^2'],
     ['nor between spaces, nor a lone "?"', 'a - b * c + d. Why? Really??', 'a - b * c + d. Why? Really\\?\\?'],
-    ['macros, links, tables, images', '{code}x{code} {noformat} [~admin] [ABC-1] || a | b || !i.png!', '\\{code\\}x\\{code\\} \\{noformat\\} \\[\\~admin\\] \\[ABC-1\\] \\|\\| a \\| b \\|\\| \\!i.png\\!'],
-    ['line-start headings, quotes, numbered lists, rules', 'h1. T\n  bq. q\n# n\n----\nsay h2. mid', 'h1&#46; T\n  bq&#46; q\n\\# n\n\\-\\-\\-\\-\nsay h2. mid'],
+    [
+      'macros, links, tables, images',
+      '{code}x{code} {noformat} [~admin] [ABC-1] || a | b || !i.png!',
+      '\\{code\\}x\\{code\\} \\{noformat\\} \\[\\~admin\\] \\[ABC-1\\] \\|\\| a \\| b \\|\\| \\!i.png\\!',
+    ],
+    [
+      'line-start headings, quotes, numbered lists, rules',
+      'h1. T\n  bq. q\n# n\n----\nsay h2. mid',
+      'h1&#46; T\n  bq&#46; q\n\\# n\n\\-\\-\\-\\-\nsay h2. mid',
+    ],
     ['# after a line-start bold is escaped', '**# x**', '*\\# x*'],
     ['backslashes and forced breaks', 'C:\\dir\\file \\\\ \\*', 'C:&#92;dir&#92;file &#92;&#92; &#92;\\*'],
     ['entities stay text', '&amp; &#92; AT&T &x', '&amp;amp; &amp;#92; AT&T &x'],
-    ['emoticons stay text', ':) :( ;) :P :D (y) (i) (x) (!) (flag) :Pa (see)', ':\\) :\\( ;\\) \\:P \\:D \\(y) \\(i) \\(x) \\(\\!) \\(flag) :Pa (see)'],
+    [
+      'emoticons stay text',
+      ':) :( ;) :P :D (y) (i) (x) (!) (flag) :Pa (see)',
+      ':\\) :\\( ;\\) \\:P \\:D \\(y) \\(i) \\(x) \\(\\!) \\(flag) :Pa (see)',
+    ],
     ['an entity before ")" does not make ";)"', '\\)', '&#92;\\)'],
     ['HTML, emoji, RTL pass through', '<b>x</b> 🎉 שלום', '<b>x</b> 🎉 שלום'],
   ])('%s', (_name, input, expected) => {

@@ -17,12 +17,22 @@ export interface MarkupOptions {
 
 export type AdfMark = { type: 'strong' } | { type: 'em' } | { type: 'code' } | { type: 'link'; attrs: { href: string } };
 export type AdfInline = { type: 'text'; text: string; marks?: AdfMark[] } | { type: 'hardBreak' };
-export interface AdfParagraph { type: 'paragraph'; content: AdfInline[] }
-export interface AdfListItem { type: 'listItem'; content: [AdfParagraph, ...AdfList[]] }
+export interface AdfParagraph {
+  type: 'paragraph';
+  content: AdfInline[];
+}
+export interface AdfListItem {
+  type: 'listItem';
+  content: [AdfParagraph, ...AdfList[]];
+}
 export type AdfList =
   | { type: 'bulletList'; content: AdfListItem[] }
   | { type: 'orderedList'; attrs?: { order: number }; content: AdfListItem[] };
-export interface AdfDoc { type: 'doc'; version: 1; content: (AdfParagraph | AdfList)[] }
+export interface AdfDoc {
+  type: 'doc';
+  version: 1;
+  content: (AdfParagraph | AdfList)[];
+}
 
 type Inline =
   | { kind: 'text'; text: string }
@@ -30,9 +40,21 @@ type Inline =
   | { kind: 'link'; url: string }
   | { kind: 'strong' | 'em'; children: Inline[] };
 type Line = Inline[];
-interface Item { lines: Line[]; lists: List[] }
-interface List { kind: 'list'; ordered: boolean; start: number; indent: number; items: Item[] }
-interface Paragraph { kind: 'paragraph'; lines: Line[] }
+interface Item {
+  lines: Line[];
+  lists: List[];
+}
+interface List {
+  kind: 'list';
+  ordered: boolean;
+  start: number;
+  indent: number;
+  items: Item[];
+}
+interface Paragraph {
+  kind: 'paragraph';
+  lines: Line[];
+}
 type Block = Paragraph | List;
 
 /**
@@ -54,7 +76,9 @@ export function textToAdf(text: string, opts: MarkupOptions = {}): AdfDoc {
  * Throws like textToAdf.
  */
 export function textToWiki(text: string, opts: MarkupOptions = {}): string {
-  return parse(text, opts).map((b) => (b.kind === 'paragraph' ? b.lines.map((l) => wikiLine(l, true)).join('\n') : wikiList(b, '').join('\n'))).join('\n\n');
+  return parse(text, opts)
+    .map((b) => (b.kind === 'paragraph' ? b.lines.map((l) => wikiLine(l, true)).join('\n') : wikiList(b, '').join('\n')))
+    .join('\n\n');
 }
 
 function parse(text: string, opts: MarkupOptions): Block[] {
@@ -151,7 +175,15 @@ function parseInline(s: string, markdown: boolean): Line {
  * s[from, to) into inlines. `misses` remembers, per delimiter and range end, from where no
  * closer exists, so a long line of lone `*` stays linear instead of quadratic.
  */
-function inlineRange(s: string, from: number, to: number, markdown: boolean, active: Set<string>, misses: Map<string, number>, out: Inline[]): void {
+function inlineRange(
+  s: string,
+  from: number,
+  to: number,
+  markdown: boolean,
+  active: Set<string>,
+  misses: Map<string, number>,
+  out: Inline[],
+): void {
   let text = '';
   const flush = () => {
     if (text) out.push({ kind: 'text', text });
@@ -253,11 +285,19 @@ function pushText(out: AdfInline[], text: string, marks: AdfMark[]): void {
 function wikiList(l: List, prefix: string): string[] {
   const marker = prefix + (l.ordered ? '#' : '*');
   // A newline would end the item: its lines are joined by Jira's forced line break.
-  return l.items.flatMap((it) => [`${marker} ${it.lines.map((line) => wikiLine(line, false)).join('\\\\ ')}`, ...it.lists.flatMap((c) => wikiList(c, marker))]);
+  return l.items.flatMap((it) => [
+    `${marker} ${it.lines.map((line) => wikiLine(line, false)).join('\\\\ ')}`,
+    ...it.lists.flatMap((c) => wikiList(c, marker)),
+  ]);
 }
 
 /** A wiki line being written, and what Jira will see before its next character. */
-interface WikiOut { parts: string[]; last?: string; start: boolean; head: boolean }
+interface WikiOut {
+  parts: string[];
+  last?: string;
+  start: boolean;
+  head: boolean;
+}
 
 /** `head`: the line so far is only spaces and our own * _ delimiters (a "#" there starts a list). */
 function write(w: WikiOut, s: string, keepsHead = false): void {
@@ -327,16 +367,23 @@ function escapeWiki(text: string, w: WikiOut, strict: string, inCode: boolean): 
   for (; i < text.length; i++) {
     const c = text[i]!;
     let e = c;
-    if (c === '\\') e = '&#92;'; // Jira has no escape for a backslash (two of them make a line break)
+    if (c === '\\')
+      e = '&#92;'; // Jira has no escape for a backslash (two of them make a line break)
     else if (c === '&' && ENTITY.test(text.slice(i, i + 12))) e = '&amp;';
     else if (inCode && (c === '{' || c === '}')) e = c === '{' ? '&#123;' : '&#125;';
     else if (ALWAYS.includes(c)) e = `\\${c}`;
     else if (PHRASE.includes(c)) e = inert(c, text[i - 1], text[i + 1], strict, head) ? c : `\\${c}`;
-    else if (c === '#' && head) e = '\\#'; // a numbered list
-    else if ((c === '(' || c === ')') && (last === ':' || last === ';')) e = `\\${c}`; // :) :( ;)
+    else if (c === '#' && head)
+      e = '\\#'; // a numbered list
+    else if ((c === '(' || c === ')') && (last === ':' || last === ';'))
+      e = `\\${c}`; // :) :( ;)
     else if (c === '(' && PAREN_EMOTICON.test(text.slice(i, i + 9))) e = '\\(';
-    else if (c === ':' && (text[i + 1] === 'P' || text[i + 1] === 'D') && !isWord(text[i + 2])) e = '\\:'; // Jira's own emoticon escape
-    else if (c === ':' && (text.startsWith('//', i + 1) || (SCHEME_ONLY.test(text.slice(Math.max(0, i - 7), i)) && !isSpace(text[i + 1])))) {
+    else if (c === ':' && (text[i + 1] === 'P' || text[i + 1] === 'D') && !isWord(text[i + 2]))
+      e = '\\:'; // Jira's own emoticon escape
+    else if (
+      c === ':' &&
+      (text.startsWith('//', i + 1) || (SCHEME_ONLY.test(text.slice(Math.max(0, i - 7), i)) && !isSpace(text[i + 1])))
+    ) {
       e = '&#58;'; // what we left as text must not be autolinked by Jira (ftp://…, mailto:x)
     }
     out += e;

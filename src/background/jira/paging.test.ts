@@ -14,9 +14,31 @@ describe('followCursor', () => {
   });
 
   it.each([
-    ['an empty page with a token', [{ ids: ['1'], next: 'a' }, { ids: [], next: 'b' }], 2],
-    ['the same page twice', [{ ids: ['1'], next: 'a' }, { ids: ['1'], next: 'a' }], 2],
-    ['a token that comes back', [{ ids: ['1'], next: 'a' }, { ids: ['2'], next: 'b' }, { ids: ['3'], next: 'a' }], 3],
+    [
+      'an empty page with a token',
+      [
+        { ids: ['1'], next: 'a' },
+        { ids: [], next: 'b' },
+      ],
+      2,
+    ],
+    [
+      'the same page twice',
+      [
+        { ids: ['1'], next: 'a' },
+        { ids: ['1'], next: 'a' },
+      ],
+      2,
+    ],
+    [
+      'a token that comes back',
+      [
+        { ids: ['1'], next: 'a' },
+        { ids: ['2'], next: 'b' },
+        { ids: ['3'], next: 'a' },
+      ],
+      3,
+    ],
   ])('stops at %s', async (_name, list, calls) => {
     const fetch = pages(...list);
     expect((await followCursor(fetch, { maxPages: 1000 })).stop).toBe('no-progress');

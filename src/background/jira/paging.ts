@@ -37,7 +37,13 @@ export async function followCursor<C>(
     const before = ids.size;
     for (const id of page.ids) ids.add(id);
     const repeated = page.next !== undefined && cursors.has(keyOf(page.next));
-    const stop = pageStop({ added: repeated ? 0 : ids.size - before, pages, hasNext: page.next !== undefined, ...(page.isLast !== undefined ? { isLast: page.isLast } : {}), maxPages: opts.maxPages });
+    const stop = pageStop({
+      added: repeated ? 0 : ids.size - before,
+      pages,
+      hasNext: page.next !== undefined,
+      ...(page.isLast !== undefined ? { isLast: page.isLast } : {}),
+      maxPages: opts.maxPages,
+    });
     if (stop) return { ids, stop };
     if (opts.maxItems !== undefined && ids.size >= opts.maxItems) return { ids, stop: 'items' };
     cursor = page.next;

@@ -28,7 +28,13 @@ export function throttleKey(connectionId: string): string {
 
 function isState(v: unknown): v is ThrottleState {
   const s = v as Partial<ThrottleState> | undefined;
-  return !!s && typeof s === 'object' && Number.isInteger(s.failures) && typeof s.notBefore === 'number' && (s.status === 429 || s.status === 503);
+  return (
+    !!s &&
+    typeof s === 'object' &&
+    Number.isInteger(s.failures) &&
+    typeof s.notBefore === 'number' &&
+    (s.status === 429 || s.status === 503)
+  );
 }
 
 /** A budget over any storage of one ThrottleState (undefined: nothing stored). */

@@ -32,10 +32,7 @@ export type Myself = z.infer<typeof myselfSchema>;
 
 export const tenantInfoSchema = z.looseObject({ cloudId: z.string().min(1) });
 
-const namedIconSchema = z
-  .looseObject({ name: z.string(), iconUrl: optionalString })
-  .nullish()
-  .catch(undefined);
+const namedIconSchema = z.looseObject({ name: z.string(), iconUrl: optionalString }).nullish().catch(undefined);
 
 export const issueSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).optional(),
@@ -52,10 +49,7 @@ export const issueSchema = z.looseObject({
         .catch(undefined),
       issuetype: namedIconSchema,
       priority: namedIconSchema,
-      assignee: z
-        .looseObject({ displayName: z.string(), avatarUrls: avatarUrlsSchema })
-        .nullish()
-        .catch(undefined),
+      assignee: z.looseObject({ displayName: z.string(), avatarUrls: avatarUrlsSchema }).nullish().catch(undefined),
       updated: z.string().nullish().catch(undefined),
     })
     .optional()

@@ -11,7 +11,15 @@ const SELF = 'https://acme.atlassian.net/rest/api/3';
 const answer = {
   expand: 'transitions',
   transitions: [
-    { id: '11', name: 'Start', to: { self: `${SELF}/status/3`, name: 'In Progress', id: '3', statusCategory: { id: 4, key: 'indeterminate', colorName: 'yellow' } }, hasScreen: false, isGlobal: true, isAvailable: true, fields: {} },
+    {
+      id: '11',
+      name: 'Start',
+      to: { self: `${SELF}/status/3`, name: 'In Progress', id: '3', statusCategory: { id: 4, key: 'indeterminate', colorName: 'yellow' } },
+      hasScreen: false,
+      isGlobal: true,
+      isAvailable: true,
+      fields: {},
+    },
     {
       id: 31,
       name: 'Resolve',
@@ -19,7 +27,13 @@ const answer = {
       hasScreen: true,
       isConditional: false,
       fields: {
-        comment: { required: false, schema: { type: 'comments-page', system: 'comment' }, name: 'Comment', key: 'comment', operations: ['add', 'edit', 'remove'] },
+        comment: {
+          required: false,
+          schema: { type: 'comments-page', system: 'comment' },
+          name: 'Comment',
+          key: 'comment',
+          operations: ['add', 'edit', 'remove'],
+        },
         customfield_10050: {
           required: false,
           schema: { type: 'option', custom: `${CF}select`, customId: 10050 },
@@ -46,8 +60,21 @@ const answer = {
           ],
           hasDefaultValue: false,
         },
-        fixVersions: { required: true, hasDefaultValue: true, schema: { type: 'array', items: 'version', system: 'fixVersions' }, name: 'Fix versions', operations: ['set', 'add', 'remove'], allowedValues: [{ id: '20000', name: '1.0', archived: false }] },
-        customfield_10060: { required: true, schema: { type: 'option-with-child', custom: `${CF}cascadingselect` }, name: 'Area', operations: ['set'], allowedValues: [] },
+        fixVersions: {
+          required: true,
+          hasDefaultValue: true,
+          schema: { type: 'array', items: 'version', system: 'fixVersions' },
+          name: 'Fix versions',
+          operations: ['set', 'add', 'remove'],
+          allowedValues: [{ id: '20000', name: '1.0', archived: false }],
+        },
+        customfield_10060: {
+          required: true,
+          schema: { type: 'option-with-child', custom: `${CF}cascadingselect` },
+          name: 'Area',
+          operations: ['set'],
+          allowedValues: [],
+        },
       },
     },
     { id: '41', name: 'Hidden', to: { name: 'Closed', statusCategory: { key: 'done' } }, isAvailable: false, fields: {} },
@@ -67,12 +94,39 @@ describe('toTransitionOptions', () => {
         name: 'Resolve',
         to: { name: 'Done', category: 'done' },
         fields: [
-          { id: 'resolution', name: 'Resolution', required: true, kind: 'resolution', hasDefault: false, allowedValues: [{ id: '10000', name: 'Done' }, { id: '10001', name: "Won't Do" }] },
+          {
+            id: 'resolution',
+            name: 'Resolution',
+            required: true,
+            kind: 'resolution',
+            hasDefault: false,
+            allowedValues: [
+              { id: '10000', name: 'Done' },
+              { id: '10001', name: "Won't Do" },
+            ],
+          },
           { id: 'customfield_10060', name: 'Area', required: true, kind: 'unsupported', hasDefault: false },
           { id: 'comment', name: 'Comment', required: false, kind: 'comment', hasDefault: false },
-          { id: 'customfield_10050', name: 'Severity', required: false, kind: 'select', hasDefault: false, allowedValues: [{ id: '10100', name: 'Low' }, { id: '10101', name: 'High' }] },
+          {
+            id: 'customfield_10050',
+            name: 'Severity',
+            required: false,
+            kind: 'select',
+            hasDefault: false,
+            allowedValues: [
+              { id: '10100', name: 'Low' },
+              { id: '10101', name: 'High' },
+            ],
+          },
           // Required by Jira, but Jira fills it in itself.
-          { id: 'fixVersions', name: 'Fix versions', required: false, kind: 'multiselect', hasDefault: true, allowedValues: [{ id: '20000', name: '1.0' }] },
+          {
+            id: 'fixVersions',
+            name: 'Fix versions',
+            required: false,
+            kind: 'multiselect',
+            hasDefault: true,
+            allowedValues: [{ id: '20000', name: '1.0' }],
+          },
         ],
       },
       // No `to`, no fields: the transition's own name stands in for the status.
@@ -111,7 +165,9 @@ describe('toTransitionOptions', () => {
     ['no type', {}, 'unsupported'],
   ])('kind of %s', (_name, schema, kind) => {
     const allowedValues = [{ id: '1', name: 'One' }];
-    const [option] = toTransitionOptions({ transitions: [{ id: '1', name: 'T', fields: { f: { required: false, name: 'F', schema, operations: ['set'], allowedValues } } }] });
+    const [option] = toTransitionOptions({
+      transitions: [{ id: '1', name: 'T', fields: { f: { required: false, name: 'F', schema, operations: ['set'], allowedValues } } }],
+    });
     expect(option!.fields[0]!.kind).toBe(kind);
     expect('allowedValues' in option!.fields[0]!).toBe(['resolution', 'select', 'multiselect'].includes(kind));
   });
@@ -128,7 +184,19 @@ describe('toTransitionOptions', () => {
 
   it('is lenient with field metadata: missing name, odd flags, non-object entries', () => {
     const [option] = toTransitionOptions({
-      transitions: [{ id: '1', name: 'T', extra: { x: 1 }, fields: { a: { required: 'yes', hasDefaultValue: 1, schema: { type: 'number' } }, b: 'junk', c: null, d: { required: true, name: 'D', schema: { type: 'date' }, allowedValues: 'nope' } } }],
+      transitions: [
+        {
+          id: '1',
+          name: 'T',
+          extra: { x: 1 },
+          fields: {
+            a: { required: 'yes', hasDefaultValue: 1, schema: { type: 'number' } },
+            b: 'junk',
+            c: null,
+            d: { required: true, name: 'D', schema: { type: 'date' }, allowedValues: 'nope' },
+          },
+        },
+      ],
     });
     expect(option!.fields).toEqual([
       { id: 'd', name: 'D', required: true, kind: 'date', hasDefault: false },
@@ -147,9 +215,23 @@ describe('toTransitionOptions', () => {
 });
 
 describe('transitionRequestBody', () => {
-  const field = (over: Partial<TransitionField> & Pick<TransitionField, 'id' | 'kind'>): TransitionField => ({ name: over.id, required: false, hasDefault: false, ...over });
-  const option = (...fields: TransitionField[]): TransitionOption => ({ id: '31', name: 'Resolve', to: { name: 'Done', category: 'done' }, fields });
-  const choices = [{ id: '1', name: 'Low' }, { id: '2', name: 'High' }, { id: '3', name: '1' }];
+  const field = (over: Partial<TransitionField> & Pick<TransitionField, 'id' | 'kind'>): TransitionField => ({
+    name: over.id,
+    required: false,
+    hasDefault: false,
+    ...over,
+  });
+  const option = (...fields: TransitionField[]): TransitionOption => ({
+    id: '31',
+    name: 'Resolve',
+    to: { name: 'Done', category: 'done' },
+    fields,
+  });
+  const choices = [
+    { id: '1', name: 'Low' },
+    { id: '2', name: 'High' },
+    { id: '3', name: '1' },
+  ];
 
   it('a transition without a screen sends only its id', () => {
     expect(transitionRequestBody(option(), {}, 'cloud')).toEqual({ transition: { id: '31' } });
@@ -159,9 +241,21 @@ describe('transitionRequestBody', () => {
     ['resolution', field({ id: 'resolution', kind: 'resolution', allowedValues: choices }), '2', { id: '2' }, { id: '2' }],
     ['resolution by name', field({ id: 'resolution', kind: 'resolution', allowedValues: choices }), 'High', { id: '2' }, { id: '2' }],
     ['select: ids win over names', field({ id: 'cf', kind: 'select', allowedValues: choices }), '1', { id: '1' }, { id: '1' }],
-    ['multiselect, duplicates and blanks dropped', field({ id: 'cf', kind: 'multiselect', allowedValues: choices }), ['2', 'Low', '2', ' '], [{ id: '2' }, { id: '1' }], [{ id: '2' }, { id: '1' }]],
+    [
+      'multiselect, duplicates and blanks dropped',
+      field({ id: 'cf', kind: 'multiselect', allowedValues: choices }),
+      ['2', 'Low', '2', ' '],
+      [{ id: '2' }, { id: '1' }],
+      [{ id: '2' }, { id: '1' }],
+    ],
     ['multiselect from one string', field({ id: 'cf', kind: 'multiselect', allowedValues: choices }), '1', [{ id: '1' }], [{ id: '1' }]],
-    ['user', field({ id: 'assignee', kind: 'user' }), ' 5b10ac8d82e05b22cc7d4ef5 ', { accountId: '5b10ac8d82e05b22cc7d4ef5' }, { name: '5b10ac8d82e05b22cc7d4ef5' }],
+    [
+      'user',
+      field({ id: 'assignee', kind: 'user' }),
+      ' 5b10ac8d82e05b22cc7d4ef5 ',
+      { accountId: '5b10ac8d82e05b22cc7d4ef5' },
+      { name: '5b10ac8d82e05b22cc7d4ef5' },
+    ],
     ['text, as typed', field({ id: 'summary', kind: 'text' }), ' Title *x* ', ' Title *x* ', ' Title *x* '],
     ['textarea', field({ id: 'cf', kind: 'textarea' }), 'a **b**\nc', textToAdf('a **b**\nc'), 'a **b**\nc'],
     ['number', field({ id: 'cf', kind: 'number' }), ' 2.5 ', 2.5, 2.5],
@@ -193,7 +287,9 @@ describe('transitionRequestBody', () => {
     const body = transitionRequestBody(o, { comment: '**a**', cf: '_b_' }, 'cloud', { markdown: false });
     expect(body.update?.comment[0].add.body).toEqual(textToAdf('**a**', { markdown: false }));
     expect(body.fields?.cf).toEqual(textToAdf('_b_', { markdown: false }));
-    expect(transitionRequestBody(o, { comment: '**a**' }, 'server', { markdown: false }).update?.comment[0].add.body).toBe(textToWiki('**a**', { markdown: false }));
+    expect(transitionRequestBody(o, { comment: '**a**' }, 'server', { markdown: false }).update?.comment[0].add.body).toBe(
+      textToWiki('**a**', { markdown: false }),
+    );
   });
 
   it.each<[string, TransitionFieldValues]>([
@@ -214,20 +310,60 @@ describe('transitionRequestBody', () => {
   });
 
   it.each<[string, TransitionField, TransitionFieldValues, RegExp]>([
-    ['a required field left empty', field({ id: 'resolution', name: 'Resolution', kind: 'resolution', required: true, allowedValues: choices }), { resolution: ' ' }, /“Resolution” is required/],
-    ['a required comment left empty', field({ id: 'comment', name: 'Comment', kind: 'comment', required: true }), {}, /“Comment” is required/],
-    ['a required field the popup cannot fill', field({ id: 'cf', name: 'Area', kind: 'unsupported', required: true }), { cf: 'x' }, /“Area” cannot be filled in here/],
-    ['a choice not offered', field({ id: 'cf', name: 'Severity', kind: 'select', allowedValues: choices }), { cf: '99' }, /“99” is not a value “Severity” accepts/],
-    ['a multiselect choice not offered', field({ id: 'cf', name: 'Fix versions', kind: 'multiselect', allowedValues: choices }), { cf: ['1', 'nope'] }, /“nope” is not a value “Fix versions”/],
-    ['a choice on a field with no choices', field({ id: 'cf', name: 'Severity', kind: 'select', allowedValues: [] }), { cf: '1' }, /not a value/],
-    ['several values for a one-value field', field({ id: 'cf', name: 'Severity', kind: 'select', allowedValues: choices }), { cf: ['1', '2'] }, /takes one value/],
+    [
+      'a required field left empty',
+      field({ id: 'resolution', name: 'Resolution', kind: 'resolution', required: true, allowedValues: choices }),
+      { resolution: ' ' },
+      /“Resolution” is required/,
+    ],
+    [
+      'a required comment left empty',
+      field({ id: 'comment', name: 'Comment', kind: 'comment', required: true }),
+      {},
+      /“Comment” is required/,
+    ],
+    [
+      'a required field the popup cannot fill',
+      field({ id: 'cf', name: 'Area', kind: 'unsupported', required: true }),
+      { cf: 'x' },
+      /“Area” cannot be filled in here/,
+    ],
+    [
+      'a choice not offered',
+      field({ id: 'cf', name: 'Severity', kind: 'select', allowedValues: choices }),
+      { cf: '99' },
+      /“99” is not a value “Severity” accepts/,
+    ],
+    [
+      'a multiselect choice not offered',
+      field({ id: 'cf', name: 'Fix versions', kind: 'multiselect', allowedValues: choices }),
+      { cf: ['1', 'nope'] },
+      /“nope” is not a value “Fix versions”/,
+    ],
+    [
+      'a choice on a field with no choices',
+      field({ id: 'cf', name: 'Severity', kind: 'select', allowedValues: [] }),
+      { cf: '1' },
+      /not a value/,
+    ],
+    [
+      'several values for a one-value field',
+      field({ id: 'cf', name: 'Severity', kind: 'select', allowedValues: choices }),
+      { cf: ['1', '2'] },
+      /takes one value/,
+    ],
     ['not a number', field({ id: 'cf', name: 'Points', kind: 'number' }), { cf: 'three' }, /“Points” must be a number/],
     ['a decimal comma', field({ id: 'cf', name: 'Points', kind: 'number' }), { cf: '1,5' }, /must be a number/],
     ['NaN', field({ id: 'cf', name: 'Points', kind: 'number' }), { cf: 'NaN' }, /must be a number/],
     ['Infinity', field({ id: 'cf', name: 'Points', kind: 'number' }), { cf: 'Infinity' }, /must be a number/],
     ['too large', field({ id: 'cf', name: 'Points', kind: 'number' }), { cf: '1e999' }, /must be a number/],
     ['hex', field({ id: 'cf', name: 'Points', kind: 'number' }), { cf: '0x10' }, /must be a number/],
-    ['a day that does not exist', field({ id: 'duedate', name: 'Due date', kind: 'date' }), { duedate: '2026-02-30' }, /“Due date” must be a date, YYYY-MM-DD/],
+    [
+      'a day that does not exist',
+      field({ id: 'duedate', name: 'Due date', kind: 'date' }),
+      { duedate: '2026-02-30' },
+      /“Due date” must be a date, YYYY-MM-DD/,
+    ],
     ['a short date', field({ id: 'duedate', name: 'Due date', kind: 'date' }), { duedate: '2026-1-5' }, /must be a date/],
     ['a local date', field({ id: 'duedate', name: 'Due date', kind: 'date' }), { duedate: '05/01/2026' }, /must be a date/],
     ['a date-time', field({ id: 'duedate', name: 'Due date', kind: 'date' }), { duedate: '2026-01-05T10:00:00Z' }, /must be a date/],
@@ -238,7 +374,10 @@ describe('transitionRequestBody', () => {
   });
 
   it('refuses before building anything when a later field is wrong', () => {
-    const o = option(field({ id: 'summary', kind: 'text' }), field({ id: 'resolution', name: 'Resolution', kind: 'resolution', required: true, allowedValues: choices }));
+    const o = option(
+      field({ id: 'summary', kind: 'text' }),
+      field({ id: 'resolution', name: 'Resolution', kind: 'resolution', required: true, allowedValues: choices }),
+    );
     expect(() => transitionRequestBody(o, { summary: 'x' }, 'server')).toThrow(expect.objectContaining({ field: 'resolution' }));
   });
 

@@ -14,7 +14,12 @@ const optionalString = z.string().optional().catch(undefined);
 const idSchema = z.union([z.string().min(1), z.number()]);
 
 /** One entry of a field's allowedValues: options carry `value`, resolutions/versions `name`. */
-const choiceSchema = z.looseObject({ id: idSchema, name: optionalString, value: optionalString, disabled: z.boolean().optional().catch(undefined) });
+const choiceSchema = z.looseObject({
+  id: idSchema,
+  name: optionalString,
+  value: optionalString,
+  disabled: z.boolean().optional().catch(undefined),
+});
 
 /** Lenient, like schemas.ts: a malformed part is dropped, never the whole list. */
 const fieldSchema = z.looseObject({

@@ -21,7 +21,12 @@ const PATTERN = 'https://jira.corp.example/*';
 const anything = z.unknown();
 const myself = z.object({ displayName: z.string() });
 
-function setup(routes: Record<string, Reply | Reply[]>, opts: TransportOptions = {}, auth: JiraAuth | null = AUTH, base = 'https://jira.corp.example/jira') {
+function setup(
+  routes: Record<string, Reply | Reply[]>,
+  opts: TransportOptions = {},
+  auth: JiraAuth | null = AUTH,
+  base = 'https://jira.corp.example/jira',
+) {
   const f = fakeFetch(routes);
   const sleep = vi.fn(async (_ms: number) => undefined);
   const t = new JiraTransport(base, auth, PATTERN, { fetch: f.fetch, sleep, random: () => 0.5, hasPermission: async () => true, ...opts });
@@ -65,7 +70,11 @@ describe('request building', () => {
   });
 
   it('sends a PAT as Bearer', async () => {
-    const { t, calls } = setup({ 'GET /jira/rest/api/2/myself': json({ displayName: 'Ann' }) }, {}, { authMethod: 'pat', username: '', secret: 'pat-123' });
+    const { t, calls } = setup(
+      { 'GET /jira/rest/api/2/myself': json({ displayName: 'Ann' }) },
+      {},
+      { authMethod: 'pat', username: '', secret: 'pat-123' },
+    );
     await t.requestJson({ path: '/rest/api/2/myself' }, myself);
     expect(calls[0]!.headers.authorization).toBe('Bearer pat-123');
   });
@@ -88,7 +97,12 @@ describe('request building', () => {
 
   it('encodes query values and skips undefined ones', () => {
     const { t } = setup({});
-    const url = new URL(t.url({ path: '/rest/api/3/search/jql', query: { jql: 'project = "A&B" ORDER BY updated', maxResults: 50, x: undefined, flag: true } }));
+    const url = new URL(
+      t.url({
+        path: '/rest/api/3/search/jql',
+        query: { jql: 'project = "A&B" ORDER BY updated', maxResults: 50, x: undefined, flag: true },
+      }),
+    );
     expect(url.pathname).toBe('/jira/rest/api/3/search/jql');
     expect(url.searchParams.get('jql')).toBe('project = "A&B" ORDER BY updated');
     expect(url.searchParams.get('maxResults')).toBe('50');
@@ -169,7 +183,9 @@ describe('failures', () => {
 
   it('a CAPTCHA login link on another host is replaced by the site’s own login page', async () => {
     const { t } = setup({
-      'GET /jira/x': html('<html/>', 403, { 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE; login-url=https://phish.example/login.jsp' }),
+      'GET /jira/x': html('<html/>', 403, {
+        'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE; login-url=https://phish.example/login.jsp',
+      }),
     });
     expect((await failure(t.requestJson({ path: '/x' }, anything))).loginUrl).toBe('https://jira.corp.example/jira/login.jsp');
   });
@@ -290,7 +306,10 @@ describe('failures', () => {
   });
 
   it('a failing permission check still gives network', async () => {
-    const { t } = setup({ 'GET /jira/x': new TypeError('Failed to fetch') }, { hasPermission: async () => Promise.reject(new Error('no api')) });
+    const { t } = setup(
+      { 'GET /jira/x': new TypeError('Failed to fetch') },
+      { hasPermission: async () => Promise.reject(new Error('no api')) },
+    );
     expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('network');
   });
 
@@ -405,7 +424,10 @@ describe('retries', () => {
   });
 
   it('maxRetryAfterSeconds sets the threshold', async () => {
-    const { t, calls, sleep } = setup({ 'GET /jira/x': [json({}, 429, { 'retry-after': '10' }), json({ ok: 1 })] }, { maxRetryAfterSeconds: 10 });
+    const { t, calls, sleep } = setup(
+      { 'GET /jira/x': [json({}, 429, { 'retry-after': '10' }), json({ ok: 1 })] },
+      { maxRetryAfterSeconds: 10 },
+    );
     await expect(t.requestJson({ path: '/x' }, anything)).resolves.toEqual({ ok: 1 });
     expect(calls).toHaveLength(2);
     expect(sleep).toHaveBeenCalledWith(10_000);
@@ -477,7 +499,11 @@ describe('retries', () => {
 
     function realSleepTransport(routes: Record<string, Reply | Reply[]>) {
       const f = fakeFetch(routes);
-      const t = new JiraTransport('https://jira.corp.example', AUTH, PATTERN, { fetch: f.fetch, random: () => 0.5, hasPermission: async () => true });
+      const t = new JiraTransport('https://jira.corp.example', AUTH, PATTERN, {
+        fetch: f.fetch,
+        random: () => 0.5,
+        hasPermission: async () => true,
+      });
       return { t, calls: f.calls };
     }
 
@@ -565,7 +591,10 @@ describe('retries', () => {
 describe('secrets never leak', () => {
   const cases: Array<[string, Reply]> = [
     ['401', json({ message: `bad token ${SECRET}` }, 401)],
-    ['400 echoing the secret', json({ errorMessages: [`Invalid value ${SECRET}`], errors: { x: `sent Basic ${basicCredentials(AUTH.username, SECRET)}` } }, 400)],
+    [
+      '400 echoing the secret',
+      json({ errorMessages: [`Invalid value ${SECRET}`], errors: { x: `sent Basic ${basicCredentials(AUTH.username, SECRET)}` } }, 400),
+    ],
     ['403', json({ errorMessages: [`nope ${SECRET}`] }, 403)],
     ['404', json({ errorMessages: [`missing ${SECRET}`] }, 404)],
     ['429', json({}, 429, { 'retry-after': '999' })],
@@ -593,7 +622,10 @@ describe('header parsers', () => {
 
   it('parseCaptchaHeader', () => {
     expect(parseCaptchaHeader(null)).toEqual({ captcha: false });
-    expect(parseCaptchaHeader('CAPTCHA_CHALLENGE; login-url=https://j.example/login.jsp')).toEqual({ captcha: true, loginUrl: 'https://j.example/login.jsp' });
+    expect(parseCaptchaHeader('CAPTCHA_CHALLENGE; login-url=https://j.example/login.jsp')).toEqual({
+      captcha: true,
+      loginUrl: 'https://j.example/login.jsp',
+    });
     expect(parseCaptchaHeader('CAPTCHA_CHALLENGE; login-url=javascript:alert(1)')).toEqual({ captcha: true });
     expect(parseCaptchaHeader('CAPTCHA_CHALLENGE')).toEqual({ captcha: true });
   });

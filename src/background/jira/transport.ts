@@ -269,9 +269,21 @@ export class JiraTransport {
     const wait = formatWait(Math.max(1, seconds));
     const withStatus = answer ? { status: answer.status } : {};
     if (status === 429) {
-      return new AppError({ kind: 'rate-limited', message: `Jira is limiting requests right now. Try again in ${wait}.`, retryAfterSeconds: seconds, retriesLeft, ...withStatus });
+      return new AppError({
+        kind: 'rate-limited',
+        message: `Jira is limiting requests right now. Try again in ${wait}.`,
+        retryAfterSeconds: seconds,
+        retriesLeft,
+        ...withStatus,
+      });
     }
-    return new AppError({ kind: 'server', message: `Jira is unavailable for the moment (HTTP 503). Try again in ${wait}.`, retryAfterSeconds: seconds, retriesLeft, ...withStatus });
+    return new AppError({
+      kind: 'server',
+      message: `Jira is unavailable for the moment (HTTP 503). Try again in ${wait}.`,
+      retryAfterSeconds: seconds,
+      retriesLeft,
+      ...withStatus,
+    });
   }
 
   private init(method: 'GET' | 'POST', body: unknown): RequestInit {
@@ -365,7 +377,8 @@ export class JiraTransport {
     }
     return new AppError({
       kind: 'network',
-      message: 'Could not reach Jira: you may be offline, or the site may be down. If this persists, check the site address and its certificate.',
+      message:
+        'Could not reach Jira: you may be offline, or the site may be down. If this persists, check the site address and its certificate.',
     });
   }
 
@@ -387,10 +400,12 @@ export class JiraTransport {
     if (captcha.captcha) {
       throw fail({
         kind: 'captcha',
-        message:
-          'Jira wants a CAPTCHA after several failed sign-ins. Sign in once in the Jira web page, then try again here.',
+        message: 'Jira wants a CAPTCHA after several failed sign-ins. Sign in once in the Jira web page, then try again here.',
         // A login link from a header is only followed on the site itself.
-        loginUrl: captcha.loginUrl && new URL(captcha.loginUrl).origin === this.base.origin ? captcha.loginUrl : new URL('login.jsp', this.base).href,
+        loginUrl:
+          captcha.loginUrl && new URL(captcha.loginUrl).origin === this.base.origin
+            ? captcha.loginUrl
+            : new URL('login.jsp', this.base).href,
       });
     }
     // Endpoints open to anonymous users answer 200 for a bad token, with this header (JIRA_FACTS.md).
@@ -416,7 +431,10 @@ export class JiraTransport {
           ...(jira.length ? { details: jira } : {}),
         });
       case 404:
-        throw fail({ kind: 'not-found', message: jira[0] ?? 'Jira could not find this (it may have been deleted or you may not have access).' });
+        throw fail({
+          kind: 'not-found',
+          message: jira[0] ?? 'Jira could not find this (it may have been deleted or you may not have access).',
+        });
       case 410:
         throw fail({ kind: 'gone', message: 'This Jira feature is no longer available on this site.' });
     }
@@ -504,7 +522,11 @@ const ERROR_BODY_LIMIT = 64 * 1024;
  * The first `limit` bytes of a body; `truncated` when there was more, and then the rest is
  * neither read nor downloaded (the request is aborted).
  */
-export async function readAtMost(response: Response, limit: number, controller: AbortController): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+export async function readAtMost(
+  response: Response,
+  limit: number,
+  controller: AbortController,
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   if (!response.body) {
     const all = new Uint8Array(await response.arrayBuffer());
     return all.byteLength > limit ? { bytes: all.slice(0, limit), truncated: true } : { bytes: all, truncated: false };

@@ -23,14 +23,7 @@ export interface Migration {
 }
 
 /** Every key a migration may read or write. Caches are not migrated: they are rebuilt. */
-export const MIGRATED_KEYS = [
-  SCHEMA_VERSION_KEY,
-  CONNECTIONS_KEY,
-  SECRETS_KEY,
-  DEFAULT_CONNECTION_KEY,
-  SETTINGS_KEY,
-  EXPIRY_NOTIFIED_KEY,
-];
+export const MIGRATED_KEYS = [SCHEMA_VERSION_KEY, CONNECTIONS_KEY, SECRETS_KEY, DEFAULT_CONNECTION_KEY, SETTINGS_KEY, EXPIRY_NOTIFIED_KEY];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 

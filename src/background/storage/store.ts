@@ -85,7 +85,11 @@ export class Store {
    * Changes one connection and replaces its secret in a single write, under the lock, from
    * a fresh read (a rename or status change made meanwhile is kept). Undefined when gone.
    */
-  async replaceConnection(id: string, change: (c: ConnectionSummary) => ConnectionSummary, secret: string): Promise<ConnectionSummary | undefined> {
+  async replaceConnection(
+    id: string,
+    change: (c: ConnectionSummary) => ConnectionSummary,
+    secret: string,
+  ): Promise<ConnectionSummary | undefined> {
     return this.withLock(async () => {
       const got = await this.area.get([CONNECTIONS_KEY, SECRETS_KEY]);
       const list = [...((got[CONNECTIONS_KEY] as ConnectionSummary[] | undefined) ?? [])];

@@ -119,7 +119,10 @@ function node(item: unknown, ctx: Context, depth: number): ComponentChildren {
       return el('div', { class: 'rt-caption' }, kids());
     case 'expand':
     case 'nestedExpand':
-      return el('details', { class: 'rt-expand' }, [el('summary', null, str(a.title)?.slice(0, 300) ?? 'Details'), el('div', null, kids())]);
+      return el('details', { class: 'rt-expand' }, [
+        el('summary', null, str(a.title)?.slice(0, 300) ?? 'Details'),
+        el('div', null, kids()),
+      ]);
     case 'taskList':
       return el('ul', { class: 'rt-tasks' }, kids('taskList'));
     case 'taskItem': {

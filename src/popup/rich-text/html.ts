@@ -19,16 +19,71 @@ const MAX_HTML = 2_000_000;
  * elements whose content is fallback or raw text rather than the document's text.
  */
 const DROPPED = new Set([
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'template', 'noscript',
-  'noembed', 'noframes', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'option', 'optgroup',
-  'datalist', 'link', 'meta', 'base', 'title', 'head', 'audio', 'video', 'source', 'track', 'canvas', 'portal',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'template',
+  'noscript',
+  'noembed',
+  'noframes',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'link',
+  'meta',
+  'base',
+  'title',
+  'head',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'canvas',
+  'portal',
 ]);
 
 /** Elements kept, as the allowlist's tag they become. Any other element is unwrapped (its content kept). */
 const KEPT: Record<string, Tag> = {
-  p: 'p', br: 'br', strong: 'strong', b: 'strong', em: 'em', i: 'em', u: 'u', s: 's', del: 's', strike: 's',
-  ins: 'ins', sub: 'sub', sup: 'sup', code: 'code', tt: 'code', blockquote: 'blockquote', ul: 'ul', ol: 'ol',
-  li: 'li', thead: 'thead', tbody: 'tbody', tfoot: 'tfoot', tr: 'tr', hr: 'hr', dl: 'dl', dt: 'dt', dd: 'dd',
+  p: 'p',
+  br: 'br',
+  strong: 'strong',
+  b: 'strong',
+  em: 'em',
+  i: 'em',
+  u: 'u',
+  s: 's',
+  del: 's',
+  strike: 's',
+  ins: 'ins',
+  sub: 'sub',
+  sup: 'sup',
+  code: 'code',
+  tt: 'code',
+  blockquote: 'blockquote',
+  ul: 'ul',
+  ol: 'ol',
+  li: 'li',
+  thead: 'thead',
+  tbody: 'tbody',
+  tfoot: 'tfoot',
+  tr: 'tr',
+  hr: 'hr',
+  dl: 'dl',
+  dt: 'dt',
+  dd: 'dd',
   span: 'span',
 };
 
@@ -155,7 +210,8 @@ function imageText(img: Element): { emoticon: boolean; text: string } {
     const stem = fileName(img.getAttribute('src')).replace(/\.[a-z0-9]+$/i, '');
     return { emoticon: true, text: alt || (stem ? `(${stem})` : '') };
   }
-  const name = alt || clean(img.getAttribute('title')) || clean(img.closest('a')?.getAttribute('title')) || fileName(img.getAttribute('src'));
+  const name =
+    alt || clean(img.getAttribute('title')) || clean(img.closest('a')?.getAttribute('title')) || fileName(img.getAttribute('src'));
   return { emoticon: false, text: name || 'Image' };
 }
 

@@ -28,7 +28,8 @@ const p = (t: string): Node => ({ type: 'paragraph', content: [text(t)] });
 /** `levels` bullet lists, each in the item of the one above, "bottom" in the last. */
 function nestedLists(levels: number): Node {
   let inner: Node = { type: 'bulletList', content: [{ type: 'listItem', content: [p('bottom')] }] };
-  for (let i = 1; i < levels; i++) inner = { type: 'bulletList', content: [{ type: 'listItem', content: [p(`level ${levels - i}`), inner] }] };
+  for (let i = 1; i < levels; i++)
+    inner = { type: 'bulletList', content: [{ type: 'listItem', content: [p(`level ${levels - i}`), inner] }] };
   return { type: 'doc', content: [inner] };
 }
 
@@ -84,7 +85,9 @@ describe('huge documents', () => {
 
   it('ADF: a 1,000-row table renders', () => {
     const row = (i: number) => ({ type: 'tableRow', content: [{ type: 'tableCell', content: [p(`r${i}`)] }] });
-    const root = renderNodes(adfToNodes({ type: 'doc', content: [{ type: 'table', content: Array.from({ length: 1000 }, (_, i) => row(i)) }] }, options));
+    const root = renderNodes(
+      adfToNodes({ type: 'doc', content: [{ type: 'table', content: Array.from({ length: 1000 }, (_, i) => row(i)) }] }, options),
+    );
     expect(root.querySelectorAll('tr').length).toBe(1000);
   });
 

@@ -35,7 +35,9 @@ describe('RichText', () => {
   });
 
   it('renders plain text as text, line breaks kept (pre-wrap)', () => {
-    expect(show({ text: 'line 1\nline 2 <b>not bold</b>' })).toBe('<div class="rich-text rt-plain">line 1\nline 2 &lt;b&gt;not bold&lt;/b&gt;</div>');
+    expect(show({ text: 'line 1\nline 2 <b>not bold</b>' })).toBe(
+      '<div class="rich-text rt-plain">line 1\nline 2 &lt;b&gt;not bold&lt;/b&gt;</div>',
+    );
   });
 
   it.each<[string, RichBody | undefined]>([

@@ -20,14 +20,10 @@ export interface RequestMessage<K extends RequestName = RequestName> {
   payload: Payload<K>;
 }
 
-export type ReplyEnvelope<K extends RequestName = RequestName> =
-  | { ok: true; value: Reply<K> }
-  | { ok: false; error: AppErrorInfo };
+export type ReplyEnvelope<K extends RequestName = RequestName> = { ok: true; value: Reply<K> } | { ok: false; error: AppErrorInfo };
 
 /** Background -> extension pages broadcasts (runtime.sendMessage; content scripts never get these). */
-export type Broadcast =
-  | { tag: typeof MESSAGE_TAG; event: 'capture.delivered' }
-  | { tag: typeof MESSAGE_TAG; event: 'connections.changed' };
+export type Broadcast = { tag: typeof MESSAGE_TAG; event: 'capture.delivered' } | { tag: typeof MESSAGE_TAG; event: 'connections.changed' };
 
 export type { CaptureRequests, ConnectionRequests, IssueRequests };
 export type { Settings } from './issues';

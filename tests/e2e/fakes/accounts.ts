@@ -45,7 +45,14 @@ export class Accounts {
     let token: string;
     do token = makeAtlassianToken(this.nextSeed++ + Math.floor(Math.random() * 1e6));
     while (this.tokens.has(token));
-    this.tokens.set(token, { email, kind: opts.kind ?? 'classic', label: opts.label, expiresOn: opts.expiresOn, revoked: false, createdAt: Date.now() });
+    this.tokens.set(token, {
+      email,
+      kind: opts.kind ?? 'classic',
+      label: opts.label,
+      expiresOn: opts.expiresOn,
+      revoked: false,
+      createdAt: Date.now(),
+    });
     return token;
   }
 

@@ -79,7 +79,9 @@ export function summariseAuth(value: string | undefined): RecordedAuth | null {
 }
 
 /** Decodes an Authorization header (fakes only: tests never see the secret). */
-export function parseAuth(value: string | undefined): { scheme: 'basic'; user: string; secret: string } | { scheme: 'bearer'; secret: string } | { scheme: 'other' } | null {
+export function parseAuth(
+  value: string | undefined,
+): { scheme: 'basic'; user: string; secret: string } | { scheme: 'bearer'; secret: string } | { scheme: 'other' } | null {
   if (!value) return null;
   const m = /^(\S+)\s+(.*)$/.exec(value.trim());
   if (!m) return { scheme: 'other' };

@@ -225,9 +225,14 @@ export class JiraSite {
   }
 
   notFoundHtml(res: ServerResponse): void {
-    send(res, 404, '<!doctype html><html><head><title>Oops, you&#39;ve found a dead link. - Jira</title></head><body><h1>Oops, you&#39;ve found a dead link.</h1></body></html>', {
-      'content-type': 'text/html;charset=UTF-8',
-    });
+    send(
+      res,
+      404,
+      '<!doctype html><html><head><title>Oops, you&#39;ve found a dead link. - Jira</title></head><body><h1>Oops, you&#39;ve found a dead link.</h1></body></html>',
+      {
+        'content-type': 'text/html;charset=UTF-8',
+      },
+    );
   }
 
   /** Who is calling: a user, anonymous (failed = bad credentials given), or CAPTCHA-blocked. */
@@ -306,7 +311,8 @@ export class JiraSite {
     if ('captcha' in caller) return this.captcha(res);
     const user = 'user' in caller ? caller.user : null;
     // Anonymous-allowed endpoints answer 200 even for bad credentials, with this header.
-    const failedHeader: Record<string, string> = 'failed' in caller && caller.failed ? { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' } : {};
+    const failedHeader: Record<string, string> =
+      'failed' in caller && caller.failed ? { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' } : {};
     const ok = (status: number, payload: object | null) => send(res, status, payload, failedHeader);
     const requireUser = (): FakeUser | null => {
       if (!user) this.unauthorized(res);
@@ -347,16 +353,35 @@ export class JiraSite {
     if (route === 'GET issue/picker') return ok(200, this.picker(a.query.get('query') ?? '', user));
     if (route === 'GET filter/favourite') {
       const mine = user ? this.data.filters.filter((f) => f.favouriteOf.includes(user.id)) : [];
-      return ok(200, mine.map((f) => this.filterJson(f, a.apiBase, v)));
+      return ok(
+        200,
+        mine.map((f) => this.filterJson(f, a.apiBase, v)),
+      );
     }
     if (route === 'GET jql/autocompletedata') {
       return ok(200, {
-        visibleFieldNames: ['assignee', 'reporter', 'status', 'statusCategory', 'project', 'priority', 'resolution', 'text', 'summary', 'type', 'updated', 'created'].map((f) => ({
+        visibleFieldNames: [
+          'assignee',
+          'reporter',
+          'status',
+          'statusCategory',
+          'project',
+          'priority',
+          'resolution',
+          'text',
+          'summary',
+          'type',
+          'updated',
+          'created',
+        ].map((f) => ({
           value: f,
           displayName: f,
           operators: ['=', '!=', 'in', 'not in'],
         })),
-        visibleFunctionNames: [{ value: 'currentUser()', displayName: 'currentUser()' }, { value: 'issueHistory()', displayName: 'issueHistory()' }],
+        visibleFunctionNames: [
+          { value: 'currentUser()', displayName: 'currentUser()' },
+          { value: 'issueHistory()', displayName: 'issueHistory()' },
+        ],
         jqlReservedWords: ['and', 'or', 'not', 'empty', 'null', 'order', 'by', 'asc', 'desc'],
       });
     }
@@ -364,7 +389,8 @@ export class JiraSite {
     if (cloud && avatar && method === 'GET') {
       // Cloud's issue type icons: an API resource, for signed-in users only.
       if (!user) return send(res, 403, { errorMessages: ['You do not have permission to view the avatar.'], errors: {} });
-      if (!this.typeByAvatar(avatar[1]!)) return send(res, 404, { errorMessages: ['Could not find an avatar matching the provided parameters.'], errors: {} });
+      if (!this.typeByAvatar(avatar[1]!))
+        return send(res, 404, { errorMessages: ['Could not find an avatar matching the provided parameters.'], errors: {} });
       return send(res, 200, svgIcon(`issuetype ${avatar[1]}`, '#e5493a'), { 'content-type': 'image/svg+xml;charset=UTF-8' });
     }
     const issueRoute = /^issue\/([A-Za-z0-9_-]+)(\/transitions)?$/.exec(a.rest);
@@ -439,7 +465,9 @@ export class JiraSite {
         displayName: u.displayName,
         active: true,
         timeZone: 'Europe/London',
-        ...(full ? { locale: 'en_GB', groups: { size: 2, items: [] }, applicationRoles: { size: 1, items: [] }, expand: 'groups,applicationRoles' } : {}),
+        ...(full
+          ? { locale: 'en_GB', groups: { size: 2, items: [] }, applicationRoles: { size: 1, items: [] }, expand: 'groups,applicationRoles' }
+          : {}),
       };
     }
     return {
@@ -452,12 +480,21 @@ export class JiraSite {
       active: true,
       deleted: false,
       timeZone: 'Europe/Berlin',
-      ...(full ? { locale: 'en_UK', groups: { size: 1, items: [] }, applicationRoles: { size: 1, items: [] }, expand: 'groups,applicationRoles' } : {}),
+      ...(full
+        ? { locale: 'en_UK', groups: { size: 1, items: [] }, applicationRoles: { size: 1, items: [] }, expand: 'groups,applicationRoles' }
+        : {}),
     };
   }
 
   private jqlContext(user: FakeUser | null): JqlContext {
-    return { currentUser: user?.id ?? null, users: this.data.users, issues: this.data.issues, filters: this.data.filters, history: this.data.history, now: Date.now() };
+    return {
+      currentUser: user?.id ?? null,
+      users: this.data.users,
+      issues: this.data.issues,
+      filters: this.data.filters,
+      history: this.data.history,
+      now: Date.now(),
+    };
   }
 
   /** Runs JQL as `user`; Cloud's /search/jql refuses a query with no restriction. */
@@ -465,7 +502,12 @@ export class JiraSite {
     try {
       const parsed = parseJql(jql);
       if (boundedOnly && !parsed.where) {
-        return { errors: { errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'], errors: {} } };
+        return {
+          errors: {
+            errorMessages: ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.'],
+            errors: {},
+          },
+        };
       }
       // Anonymous callers see no issue of these private projects.
       const found = runJql(parsed, this.jqlContext(user));
@@ -481,16 +523,29 @@ export class JiraSite {
     }
   }
 
-  private cloudSearch(a: ApiRequest, user: FakeUser | null, body: Record<string, unknown> | undefined, ok: (s: number, p: object) => void): void {
-    const get = (k: string): unknown => (body ? body[k] : a.query.get(k) ?? undefined);
+  private cloudSearch(
+    a: ApiRequest,
+    user: FakeUser | null,
+    body: Record<string, unknown> | undefined,
+    ok: (s: number, p: object) => void,
+  ): void {
+    const get = (k: string): unknown => (body ? body[k] : (a.query.get(k) ?? undefined));
     const jql = get('jql');
     if (jql !== undefined && typeof jql !== 'string') return send(a.res, 400, { errorMessages: ['Invalid request payload.'], errors: {} });
     const rawFields = get('fields');
-    const fields = Array.isArray(rawFields) ? rawFields.map(String) : typeof rawFields === 'string' ? rawFields.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    const fields = Array.isArray(rawFields)
+      ? rawFields.map(String)
+      : typeof rawFields === 'string'
+        ? rawFields
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     const idOnly = fields.every((f) => f === 'id' || f === 'key');
     const rawMax = get('maxResults');
     const max = rawMax === undefined ? 50 : Number(rawMax);
-    if (!Number.isInteger(max) || max < 0) return send(a.res, 400, { errorMessages: [`The value '${String(rawMax)}' is invalid for maxResults.`], errors: {} });
+    if (!Number.isInteger(max) || max < 0)
+      return send(a.res, 400, { errorMessages: [`The value '${String(rawMax)}' is invalid for maxResults.`], errors: {} });
     const pageSize = Math.min(max, idOnly ? 5000 : 100);
     const found = this.runSearch(jql ?? '', user, true);
     if ('errors' in found) return send(a.res, 400, found.errors);
@@ -502,7 +557,11 @@ export class JiraSite {
       const decoded = decodePageToken(String(token));
       const now = Date.now();
       if (!decoded || decoded.q !== (jql ?? '') || decoded.t < sw.tokensValidAfter || now - decoded.t > sw.pageTokenTtlMs) {
-        return send(a.res, 400, { errorMessages: ['The provided next page token is invalid or expired.'], errors: {}, warningMessages: [] });
+        return send(a.res, 400, {
+          errorMessages: ['The provided next page token is invalid or expired.'],
+          errors: {},
+          warningMessages: [],
+        });
       }
       offset = sw.repeatFirstPage ? 0 : decoded.o;
       if (sw.emptyPagesWithToken) {
@@ -512,12 +571,23 @@ export class JiraSite {
     const page = found.issues.slice(offset, offset + pageSize);
     const isLast = offset + page.length >= found.issues.length;
     const fieldList = fields.join(',');
-    const issues = page.map((i) => (fields.length ? this.issueJson(i, a.apiBase, a.version, fieldList, String(get('expand') ?? '')) : { id: i.id }));
-    ok(200, { issues, ...(isLast ? {} : { nextPageToken: encodePageToken({ o: offset + page.length, q: jql ?? '', t: Date.now() }) }), isLast });
+    const issues = page.map((i) =>
+      fields.length ? this.issueJson(i, a.apiBase, a.version, fieldList, String(get('expand') ?? '')) : { id: i.id },
+    );
+    ok(200, {
+      issues,
+      ...(isLast ? {} : { nextPageToken: encodePageToken({ o: offset + page.length, q: jql ?? '', t: Date.now() }) }),
+      isLast,
+    });
   }
 
-  private serverSearch(a: ApiRequest, user: FakeUser | null, body: Record<string, unknown> | undefined, ok: (s: number, p: object) => void): void {
-    const get = (k: string): unknown => (body ? body[k] : a.query.get(k) ?? undefined);
+  private serverSearch(
+    a: ApiRequest,
+    user: FakeUser | null,
+    body: Record<string, unknown> | undefined,
+    ok: (s: number, p: object) => void,
+  ): void {
+    const get = (k: string): unknown => (body ? body[k] : (a.query.get(k) ?? undefined));
     const jql = String(get('jql') ?? '');
     const startAt = Number(get('startAt') ?? 0);
     const max = Math.min(Number(get('maxResults') ?? 50), 1000);
@@ -565,7 +635,12 @@ export class JiraSite {
     return {
       sections: [
         { label: 'History Search', sub: `Showing ${hs.length} of ${hs.length} matching issues`, id: 'hs', issues: hs.map(entry) },
-        { label: 'Current Search', sub: `Showing ${cs.length} of ${matches.length - hs.length} matching issues`, id: 'cs', issues: cs.map(entry) },
+        {
+          label: 'Current Search',
+          sub: `Showing ${cs.length} of ${matches.length - hs.length} matching issues`,
+          id: 'cs',
+          issues: cs.map(entry),
+        },
       ],
     };
   }
@@ -599,14 +674,35 @@ export class JiraSite {
       statusCategory: { id: { new: 2, indeterminate: 4, done: 3 }[s.category], key: s.category, name: categoryName(s.category) },
     });
     return [
-      { id: String(11 + offset), name: 'To Do', to: to({ id: '10000', name: 'To Do', category: 'new' }), hasScreen: false, isAvailable: true },
-      { id: String(21 + offset), name: 'Start progress', to: to({ id: '3', name: 'In Progress', category: 'indeterminate' }), hasScreen: false, isAvailable: true },
-      { id: String(31 + offset), name: 'Done', to: to({ id: '10003', name: 'Done', category: 'done' }), hasScreen: false, isAvailable: true },
+      {
+        id: String(11 + offset),
+        name: 'To Do',
+        to: to({ id: '10000', name: 'To Do', category: 'new' }),
+        hasScreen: false,
+        isAvailable: true,
+      },
+      {
+        id: String(21 + offset),
+        name: 'Start progress',
+        to: to({ id: '3', name: 'In Progress', category: 'indeterminate' }),
+        hasScreen: false,
+        isAvailable: true,
+      },
+      {
+        id: String(31 + offset),
+        name: 'Done',
+        to: to({ id: '10003', name: 'Done', category: 'done' }),
+        hasScreen: false,
+        isAvailable: true,
+      },
     ];
   }
 
   issueJson(i: FakeIssue, apiBase: string, v: number, fieldsParam: string, expand: string): object {
-    const wanted = fieldsParam.split(',').map((s) => s.trim()).filter(Boolean);
+    const wanted = fieldsParam
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const all = wanted.includes('*all') || wanted.includes('*navigable');
     const has = (f: string) => !wanted.includes(`-${f}`) && (all || wanted.includes(f));
     const user = (id: string | null) => {
@@ -631,15 +727,31 @@ export class JiraSite {
         },
       };
     }
-    if (has('priority')) fields.priority = { self: `${apiBase}/rest/api/${v}/priority/${i.priority.id}`, iconUrl: this.baseUrl + i.priority.icon, name: i.priority.name, id: i.priority.id };
+    if (has('priority'))
+      fields.priority = {
+        self: `${apiBase}/rest/api/${v}/priority/${i.priority.id}`,
+        iconUrl: this.baseUrl + i.priority.icon,
+        name: i.priority.name,
+        id: i.priority.id,
+      };
     if (has('issuetype')) {
-      fields.issuetype = { self: `${apiBase}/rest/api/${v}/issuetype/${i.type.id}`, id: i.type.id, description: '', iconUrl: this.typeIconUrl(i.type.avatarId, apiBase), name: i.type.name, subtask: false };
+      fields.issuetype = {
+        self: `${apiBase}/rest/api/${v}/issuetype/${i.type.id}`,
+        id: i.type.id,
+        description: '',
+        iconUrl: this.typeIconUrl(i.type.avatarId, apiBase),
+        name: i.type.name,
+        subtask: false,
+      };
     }
     if (has('assignee')) fields.assignee = user(i.assignee);
     if (has('reporter')) fields.reporter = user(i.reporter);
     if (has('updated')) fields.updated = jiraDate(i.updated);
     if (has('created')) fields.created = jiraDate(i.created);
-    if (has('resolution')) fields.resolution = i.resolution ? { self: `${apiBase}/rest/api/${v}/resolution/10000`, id: '10000', description: '', name: i.resolution } : null;
+    if (has('resolution'))
+      fields.resolution = i.resolution
+        ? { self: `${apiBase}/rest/api/${v}/resolution/10000`, id: '10000', description: '', name: i.resolution }
+        : null;
     if (has('project')) {
       fields.project = {
         self: `${apiBase}/rest/api/${v}/project/${i.project.id}`,
@@ -651,10 +763,20 @@ export class JiraSite {
       };
     }
     if (has('description')) {
-      fields.description = v === 3 ? { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: i.description }] }] } : i.description;
+      fields.description =
+        v === 3
+          ? { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: i.description }] }] }
+          : i.description;
     }
-    if (has('watches')) fields.watches = { self: `${apiBase}/rest/api/${v}/issue/${i.key}/watchers`, watchCount: i.watchers.length, isWatching: false };
-    const out: Record<string, unknown> = { expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations', id: i.id, self: `${apiBase}/rest/api/${v}/issue/${i.id}`, key: i.key, fields };
+    if (has('watches'))
+      fields.watches = { self: `${apiBase}/rest/api/${v}/issue/${i.key}/watchers`, watchCount: i.watchers.length, isWatching: false };
+    const out: Record<string, unknown> = {
+      expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+      id: i.id,
+      self: `${apiBase}/rest/api/${v}/issue/${i.id}`,
+      key: i.key,
+      fields,
+    };
     if (expand.split(',').includes('renderedFields')) out.renderedFields = { description: `<p>${escapeHtml(i.description)}</p>` };
     return out;
   }

@@ -44,7 +44,10 @@ function tokenize(jql: string): Tok[] {
       out.push({ t: 'word', v: jql.slice(i, j), at: i });
       i = j;
     } else {
-      throw syntax(`The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead.`, i);
+      throw syntax(
+        `The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead.`,
+        i,
+      );
     }
   }
   return out;
@@ -76,9 +79,28 @@ export interface ParsedJql {
 }
 
 const FIELDS = new Set([
-  'assignee', 'reporter', 'watcher', 'issuekey', 'key', 'id', 'statuscategory', 'status', 'resolution',
-  'project', 'text', 'summary', 'description', 'type', 'issuetype', 'priority', 'filter', 'request', 'savedfilter',
-  'searchrequest', 'updated', 'created',
+  'assignee',
+  'reporter',
+  'watcher',
+  'issuekey',
+  'key',
+  'id',
+  'statuscategory',
+  'status',
+  'resolution',
+  'project',
+  'text',
+  'summary',
+  'description',
+  'type',
+  'issuetype',
+  'priority',
+  'filter',
+  'request',
+  'savedfilter',
+  'searchrequest',
+  'updated',
+  'created',
 ]);
 const SORT_FIELDS = new Set(['updated', 'created', 'key', 'issuekey', 'priority', 'status', 'lastviewed', 'rank', 'summary', 'id']);
 const FUNCTIONS = new Set(['currentuser', 'issuehistory', 'now']);
@@ -151,7 +173,10 @@ export function parseJql(jql: string): ParsedJql {
         op = 'is not';
       } else op = 'is';
     } else {
-      throw syntax(`Expecting operator but got ${describe(opTok)}. Valid operators are '=', '!=', '~', '!~', '>', '>=', '<', '<=', 'in', 'not in', 'is', 'is not'.`, at(opTok));
+      throw syntax(
+        `Expecting operator but got ${describe(opTok)}. Valid operators are '=', '!=', '~', '!~', '>', '>=', '<', '<=', 'in', 'not in', 'is', 'is not'.`,
+        at(opTok),
+      );
     }
     const value = parseValue();
     if ((op === 'in' || op === 'not in') && value.kind !== 'list' && value.kind !== 'fn') {
@@ -255,9 +280,15 @@ export interface JqlContext {
 }
 
 const CATEGORY_NAMES: Record<string, string> = {
-  new: 'new', 'to do': 'new', '2': 'new',
-  indeterminate: 'indeterminate', 'in progress': 'indeterminate', '4': 'indeterminate',
-  done: 'done', complete: 'done', '3': 'done',
+  new: 'new',
+  'to do': 'new',
+  '2': 'new',
+  indeterminate: 'indeterminate',
+  'in progress': 'indeterminate',
+  '4': 'indeterminate',
+  done: 'done',
+  complete: 'done',
+  '3': 'done',
 };
 
 function literals(value: Value, field: string, ctx: JqlContext): (string | null)[] {
@@ -277,7 +308,9 @@ function literals(value: Value, field: string, ctx: JqlContext): (string | null)
 
 function resolveUser(v: string | null, field: string, ctx: JqlContext): string | null {
   if (v === null || v === '\u0000anonymous') return v;
-  const u = ctx.users.find((x) => x.id === v || x.email.toLowerCase() === v.toLowerCase() || x.displayName.toLowerCase() === v.toLowerCase() || x.key === v);
+  const u = ctx.users.find(
+    (x) => x.id === v || x.email.toLowerCase() === v.toLowerCase() || x.displayName.toLowerCase() === v.toLowerCase() || x.key === v,
+  );
   if (!u) throw new JqlError([`The value '${v}' does not exist for the field '${field}'.`]);
   return u.id;
 }
@@ -290,7 +323,9 @@ function parseWhen(v: string, ctx: JqlContext, field: string): number {
   }
   const t = Date.parse(v);
   if (Number.isNaN(t)) {
-    throw new JqlError([`Date value '${v}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`]);
+    throw new JqlError([
+      `Date value '${v}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+    ]);
   }
   return t;
 }
@@ -359,11 +394,17 @@ function compileClause(node: Extract<Node, { kind: 'clause' }>, ctx: JqlContext,
       const label = field === 'issuetype' ? 'issuetype' : field;
       const candidates = (i: FakeIssue): string[] => {
         switch (field) {
-          case 'status': return [i.status.name, i.status.id];
-          case 'type': case 'issuetype': return [i.type.name, i.type.id];
-          case 'priority': return [i.priority.name, i.priority.id];
-          case 'project': return [i.project.key, i.project.name, i.project.id];
-          default: return i.resolution ? [i.resolution] : ['unresolved'];
+          case 'status':
+            return [i.status.name, i.status.id];
+          case 'type':
+          case 'issuetype':
+            return [i.type.name, i.type.id];
+          case 'priority':
+            return [i.priority.name, i.priority.id];
+          case 'project':
+            return [i.project.key, i.project.name, i.project.id];
+          default:
+            return i.resolution ? [i.resolution] : ['unresolved'];
         }
       };
       const known = new Set(ctx.issues.flatMap(candidates).map((s) => s.toLowerCase()));
@@ -404,7 +445,9 @@ function compileClause(node: Extract<Node, { kind: 'clause' }>, ctx: JqlContext,
       const preds = vals.map((v) => {
         // Only filters the caller may see: their own, or one shared with them (the seed marks a
         // shared filter by the users who starred it). Another user's private filter is unknown.
-        const visible = ctx.filters.filter((x) => ctx.currentUser !== null && (x.owner === ctx.currentUser || x.favouriteOf.includes(ctx.currentUser)));
+        const visible = ctx.filters.filter(
+          (x) => ctx.currentUser !== null && (x.owner === ctx.currentUser || x.favouriteOf.includes(ctx.currentUser)),
+        );
         const f = visible.find((x) => x.id === v || x.name.toLowerCase() === (v ?? '').toLowerCase());
         if (!f) throw new JqlError([`The value '${v}' does not exist for the field 'filter'.`]);
         const parsed = parseJql(f.jql);
@@ -422,12 +465,18 @@ function compileClause(node: Extract<Node, { kind: 'clause' }>, ctx: JqlContext,
       return (i) => {
         const v = field === 'updated' ? i.updated : i.created;
         switch (op) {
-          case '>': return v > t;
-          case '<': return v < t;
-          case '>=': return v >= t;
-          case '<=': return v <= t;
-          case '=': return v === t;
-          default: return v !== t;
+          case '>':
+            return v > t;
+          case '<':
+            return v < t;
+          case '>=':
+            return v >= t;
+          case '<=':
+            return v <= t;
+          case '=':
+            return v === t;
+          default:
+            return v !== t;
         }
       };
     }
@@ -461,16 +510,22 @@ function compareBy(key: SortKey, ctx: JqlContext): (a: FakeIssue, b: FakeIssue) 
   const history = (ctx.currentUser && ctx.history[ctx.currentUser]) || [];
   const value = (i: FakeIssue): number | string => {
     switch (key.field) {
-      case 'updated': return i.updated;
-      case 'created': return i.created;
-      case 'priority': return -Number(i.priority.id); // DESC = Highest first
-      case 'status': return i.status.name;
-      case 'summary': return i.summary;
+      case 'updated':
+        return i.updated;
+      case 'created':
+        return i.created;
+      case 'priority':
+        return -Number(i.priority.id); // DESC = Highest first
+      case 'status':
+        return i.status.name;
+      case 'summary':
+        return i.summary;
       case 'lastviewed': {
         const at = history.indexOf(i.key);
         return at < 0 ? -Infinity : -at; // DESC = most recently viewed first
       }
-      default: return Number(i.id);
+      default:
+        return Number(i.id);
     }
   };
   return (a, b) => {
@@ -497,7 +552,10 @@ export function runJql(parsed: ParsedJql, ctx: JqlContext): FakeIssue[] {
 
 /** The words of a text as Jira's index holds them: lower case, split at anything not a letter or digit. */
 function textWords(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 const stem = (w: string) => (w.length > 3 && w.endsWith('s') ? w.slice(0, -1) : w);

@@ -5,15 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts';
 import { RequestLog, send, type RecordedRequest } from './http';
 import { JiraGateway, JiraSite } from './jira';
-import {
-  ACME_CLOUD_ID,
-  BETA_CLOUD_ID,
-  BOB,
-  HOSTS,
-  buildAcmeData,
-  buildBetaData,
-  buildServerData,
-} from './seed';
+import { ACME_CLOUD_ID, BETA_CLOUD_ID, BOB, HOSTS, buildAcmeData, buildBetaData, buildServerData } from './seed';
 import { createSelfSignedCert } from './tls';
 import { TokenPage } from './token-page';
 
@@ -35,11 +27,27 @@ export async function startFakeServers(): Promise<FakeServers> {
   const accounts = new Accounts();
   const requests = new RequestLog();
   const acme = new JiraSite(
-    { name: 'acme', deployment: 'cloud', host: HOSTS.acme, contextPath: '', serverTitle: 'Acme Jira', cloudId: ACME_CLOUD_ID, data: buildAcmeData() },
+    {
+      name: 'acme',
+      deployment: 'cloud',
+      host: HOSTS.acme,
+      contextPath: '',
+      serverTitle: 'Acme Jira',
+      cloudId: ACME_CLOUD_ID,
+      data: buildAcmeData(),
+    },
     accounts,
   );
   const beta = new JiraSite(
-    { name: 'beta', deployment: 'cloud', host: HOSTS.beta, contextPath: '', serverTitle: 'Beta Jira', cloudId: BETA_CLOUD_ID, data: buildBetaData() },
+    {
+      name: 'beta',
+      deployment: 'cloud',
+      host: HOSTS.beta,
+      contextPath: '',
+      serverTitle: 'Beta Jira',
+      cloudId: BETA_CLOUD_ID,
+      data: buildBetaData(),
+    },
     accounts,
   );
   const server = new JiraSite(
@@ -84,28 +92,43 @@ export async function startFakeServers(): Promise<FakeServers> {
       return;
     }
     if (sw && (req.url ?? '').length > sw.maxUrlLength) {
-      return send(res, 414, '<!doctype html><html><head><title>414 Request-URI Too Long</title></head><body><h1>Request-URI Too Long</h1></body></html>', {
-        'content-type': 'text/html;charset=UTF-8',
-      });
+      return send(
+        res,
+        414,
+        '<!doctype html><html><head><title>414 Request-URI Too Long</title></head><body><h1>Request-URI Too Long</h1></body></html>',
+        {
+          'content-type': 'text/html;charset=UTF-8',
+        },
+      );
     }
     const retryAfter: Record<string, string> = sw?.retryAfterSeconds === null || !sw ? {} : { 'retry-after': String(sw.retryAfterSeconds) };
     if (sw && sw.rateLimitRemaining > 0) {
       sw.rateLimitRemaining--;
-      return send(res, 429, { errorMessages: ['Rate limit exceeded.'], errors: {} }, {
-        ...retryAfter,
-        'x-ratelimit-limit': '100',
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': new Date(Date.now() + (sw.retryAfterSeconds ?? 60) * 1000).toISOString(),
-        'x-ratelimit-nearlimit': 'true',
-        'ratelimit-reason': 'jira-burst-based',
-      });
+      return send(
+        res,
+        429,
+        { errorMessages: ['Rate limit exceeded.'], errors: {} },
+        {
+          ...retryAfter,
+          'x-ratelimit-limit': '100',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': new Date(Date.now() + (sw.retryAfterSeconds ?? 60) * 1000).toISOString(),
+          'x-ratelimit-nearlimit': 'true',
+          'ratelimit-reason': 'jira-burst-based',
+        },
+      );
     }
     if (sw && sw.unavailableRemaining > 0) {
       sw.unavailableRemaining--;
-      return send(res, 503, '<!doctype html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>Jira is down for maintenance.</p></body></html>', {
-        ...retryAfter,
-        'content-type': 'text/html;charset=UTF-8',
-      });
+      return send(
+        res,
+        503,
+        '<!doctype html><html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>Jira is down for maintenance.</p></body></html>',
+        {
+          ...retryAfter,
+          'content-type': 'text/html;charset=UTF-8',
+        },
+      );
     }
     if (sw?.html && target instanceof JiraSite) {
       return send(res, 200, target.loginPage(), { 'content-type': 'text/html;charset=UTF-8' });

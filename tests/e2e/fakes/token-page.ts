@@ -87,13 +87,20 @@ export class TokenPage {
       this.issued.push({ token, email, label, expiresOn, kind });
       return send(res, 200, { id: String(this.issued.length), label, expiresOn, token });
     }
-    return send(res, 404, '<!doctype html><title>Page not found</title><h1>We can’t find that page</h1>', { 'content-type': 'text/html;charset=UTF-8' });
+    return send(res, 404, '<!doctype html><title>Page not found</title><h1>We can’t find that page</h1>', {
+      'content-type': 'text/html;charset=UTF-8',
+    });
   }
 
   private html(shape: TokenPageShape): string {
     const email = this.options.account;
-    const existing = this.accounts.list(email).map((t) => ({ label: t.label, expiresOn: t.expiresOn, created: isoDate(t.createdAt), revoked: t.revoked }));
-    const cfg = JSON.stringify({ shape, email, name: NAMES[email] ?? email, existing, today: isoDate(Date.now()) }).replace(/</g, '\\u003c');
+    const existing = this.accounts
+      .list(email)
+      .map((t) => ({ label: t.label, expiresOn: t.expiresOn, created: isoDate(t.createdAt), revoked: t.revoked }));
+    const cfg = JSON.stringify({ shape, email, name: NAMES[email] ?? email, existing, today: isoDate(Date.now()) }).replace(
+      /</g,
+      '\\u003c',
+    );
     return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>API tokens | Atlassian account</title>
 <style>${STYLE}</style></head>

@@ -173,7 +173,12 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
       for (;;) {
         const left = deadline - Date.now();
         if (left <= 0) {
-          throw new Error(`No tab matching ${String(prefix)} within ${timeoutMs} ms; open: ${context.pages().map((p) => p.url()).join(', ')}`);
+          throw new Error(
+            `No tab matching ${String(prefix)} within ${timeoutMs} ms; open: ${context
+              .pages()
+              .map((p) => p.url())
+              .join(', ')}`,
+          );
         }
         const page = await context.waitForEvent('page', { timeout: left }).catch(() => undefined);
         if (page) {
@@ -197,7 +202,12 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
           return found;
         }
         if (Date.now() > deadline) {
-          throw new Error(`No new tab matching ${String(prefix)} within ${timeoutMs} ms; open: ${context.pages().map((p) => p.url()).join(', ')}`);
+          throw new Error(
+            `No new tab matching ${String(prefix)} within ${timeoutMs} ms; open: ${context
+              .pages()
+              .map((p) => p.url())
+              .join(', ')}`,
+          );
         }
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -205,7 +215,8 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
 
     async isActiveTab(page) {
       return page.evaluate(async () => {
-        const tabs = (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ active: boolean } | undefined> } } }).chrome.tabs;
+        const tabs = (globalThis as unknown as { chrome: { tabs: { getCurrent(): Promise<{ active: boolean } | undefined> } } }).chrome
+          .tabs;
         return (await tabs.getCurrent())?.active === true;
       });
     },
@@ -221,10 +232,13 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
         const check = () => {
           if (running.size && [...running.values()].every((s) => s === 'stopped')) settle();
         };
-        cdp.on('ServiceWorker.workerVersionUpdated', (e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
-          for (const v of e.versions) if (v.scriptURL.startsWith(scope)) running.set(v.versionId, v.runningStatus);
-          check();
-        });
+        cdp.on(
+          'ServiceWorker.workerVersionUpdated',
+          (e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+            for (const v of e.versions) if (v.scriptURL.startsWith(scope)) running.set(v.versionId, v.runningStatus);
+            check();
+          },
+        );
         await cdp.send('ServiceWorker.enable');
         await cdp.send('ServiceWorker.stopAllWorkers');
         check();
@@ -235,16 +249,18 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
 
     readStorage(area = 'local', keys = null) {
       return inExtensionPage((page) =>
-        page.evaluate(
-          ([a, k]) => (globalThis as unknown as { chrome: ChromeStorageGlobal }).chrome.storage[a].get(k),
-          [area, keys] as const,
-        ),
+        page.evaluate(([a, k]) => (globalThis as unknown as { chrome: ChromeStorageGlobal }).chrome.storage[a].get(k), [
+          area,
+          keys,
+        ] as const),
       );
     },
 
     clearStorage(area = 'local') {
       if (area === 'page') return inExtensionPage((page) => page.evaluate(() => localStorage.clear()));
-      return inExtensionPage((page) => page.evaluate((a) => (globalThis as unknown as { chrome: ChromeStorageGlobal }).chrome.storage[a].clear(), area));
+      return inExtensionPage((page) =>
+        page.evaluate((a) => (globalThis as unknown as { chrome: ChromeStorageGlobal }).chrome.storage[a].clear(), area),
+      );
     },
 
     async extensionPagesText() {
@@ -266,13 +282,13 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
       await context.close();
       ({ context, extensionId } = await startContext(userDataDir, dist, options.port, timeout));
       watch(context);
-  if (options.closeWelcomeTab ?? true) {
-    const prefix = `chrome-extension://${extensionId}/`;
-    const welcome =
-      context.pages().find((p) => p.url().startsWith(prefix)) ??
-      (await context.waitForEvent('page', { predicate: (p) => p.url().startsWith(prefix), timeout: 3_000 }).catch(() => undefined));
-    await welcome?.close();
-  }
+      if (options.closeWelcomeTab ?? true) {
+        const prefix = `chrome-extension://${extensionId}/`;
+        const welcome =
+          context.pages().find((p) => p.url().startsWith(prefix)) ??
+          (await context.waitForEvent('page', { predicate: (p) => p.url().startsWith(prefix), timeout: 3_000 }).catch(() => undefined));
+        await welcome?.close();
+      }
     },
 
     async close() {

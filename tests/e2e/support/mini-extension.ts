@@ -16,7 +16,9 @@ export function writeMiniExtension(): string {
       host_permissions: ['https://*.atlassian.net/*', 'https://api.atlassian.com/*', 'https://jira.acme-corp.test/*'],
       options_ui: { page: 'src/options/index.html', open_in_tab: true },
       action: { default_popup: 'src/popup/index.html' },
-      content_scripts: [{ matches: ['https://id.atlassian.com/manage-profile/security/api-tokens*'], js: ['cs.js'], run_at: 'document_idle' }],
+      content_scripts: [
+        { matches: ['https://id.atlassian.com/manage-profile/security/api-tokens*'], js: ['cs.js'], run_at: 'document_idle' },
+      ],
     }),
     // A worker with module state, so a test can tell a fresh worker from an old one.
     'sw.js': `

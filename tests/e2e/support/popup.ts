@@ -62,8 +62,19 @@ export function popupHarness(get: () => { ext: ExtensionBrowser; fakes: Fakes })
 
   /** The connections (Ada's token on Cloud, Bob's PAT on the Data Center), the first as default. */
   async function seed(connections: object[] = [ACME], extra: Record<string, unknown> = {}): Promise<void> {
-    const secrets = Object.fromEntries(connections.map((c) => [(c as { id: string }).id, (c as { deployment: string }).deployment === 'server' ? BOB.pat : ADA.classicToken]));
-    await setStorage({ schemaVersion: 1, connections, secrets, defaultConnectionId: (connections[0] as { id: string } | undefined)?.id ?? null, ...extra });
+    const secrets = Object.fromEntries(
+      connections.map((c) => [
+        (c as { id: string }).id,
+        (c as { deployment: string }).deployment === 'server' ? BOB.pat : ADA.classicToken,
+      ]),
+    );
+    await setStorage({
+      schemaVersion: 1,
+      connections,
+      secrets,
+      defaultConnectionId: (connections[0] as { id: string } | undefined)?.id ?? null,
+      ...extra,
+    });
   }
 
   /**
@@ -79,7 +90,9 @@ export function popupHarness(get: () => { ext: ExtensionBrowser; fakes: Fakes })
         .filter(([k]) => k.startsWith('cache:') && !k.includes(':~'))
         .map(([k, v]) => {
           const entry = v as Entry;
-          const rows = opts.noImages ? entry.page.issues.map(({ issueType: _t, priority: _p, assignee: _a, ...rest }) => rest) : entry.page.issues;
+          const rows = opts.noImages
+            ? entry.page.issues.map(({ issueType: _t, priority: _p, assignee: _a, ...rest }) => rest)
+            : entry.page.issues;
           return [k, { ...entry, cachedAt: old, page: { ...entry.page, issues: rows, fetchedAt: old } }];
         }),
     );

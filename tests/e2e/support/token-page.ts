@@ -17,7 +17,10 @@ export interface CreatedToken {
 }
 
 /** Clicks "Create API token", names it, creates it, and waits for the page to show it. */
-export async function createTokenOnPage(page: Page, opts: { name?: string; expiresOn?: string; scoped?: boolean } = {}): Promise<CreatedToken> {
+export async function createTokenOnPage(
+  page: Page,
+  opts: { name?: string; expiresOn?: string; scoped?: boolean } = {},
+): Promise<CreatedToken> {
   await page.getByRole('button', { name: opts.scoped ? 'Create API token with scopes' : 'Create API token', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(/^(Name|Label)$/).fill(opts.name ?? 'Client for Jira');
@@ -25,18 +28,15 @@ export async function createTokenOnPage(page: Page, opts: { name?: string; expir
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
   await dialog.getByText("Make sure you copy your new API token. You won't be able to see it again.").waitFor();
   // Shape b shows the token in chunks and re-renders it once: wait for the whole token.
-  const handle = await page.waitForFunction(
-    (source) => {
-      const re = new RegExp(source);
-      const d = document.querySelector('[role="dialog"]');
-      if (!d) return null;
-      const input = d.querySelector('input[readonly]') as HTMLInputElement | null;
-      const text = input ? input.value : (d.querySelector('code')?.textContent ?? '');
-      const m = re.exec(text);
-      return m && m[0] === text ? m[0] : null;
-    },
-    TOKEN_RE.source,
-  );
+  const handle = await page.waitForFunction((source) => {
+    const re = new RegExp(source);
+    const d = document.querySelector('[role="dialog"]');
+    if (!d) return null;
+    const input = d.querySelector('input[readonly]') as HTMLInputElement | null;
+    const text = input ? input.value : (d.querySelector('code')?.textContent ?? '');
+    const m = re.exec(text);
+    return m && m[0] === text ? m[0] : null;
+  }, TOKEN_RE.source);
   const token = (await handle.jsonValue()) as string;
   return {
     token,
@@ -47,7 +47,6 @@ export async function createTokenOnPage(page: Page, opts: { name?: string; expir
     },
   };
 }
-
 
 // --- The content script's UI, through the accessibility tree --------------------------
 // Our content script renders inside a CLOSED shadow root (the token page's own scripts
@@ -75,7 +74,11 @@ export async function accessibilityNodes(page: Page): Promise<AxNode[]> {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: RawAxNode[] };
     return nodes
       .filter((n) => !n.ignored)
-      .map((n) => ({ role: String(n.role?.value ?? ''), name: String(n.name?.value ?? ''), ...(n.backendDOMNodeId ? { backendDOMNodeId: n.backendDOMNodeId } : {}) }));
+      .map((n) => ({
+        role: String(n.role?.value ?? ''),
+        name: String(n.name?.value ?? ''),
+        ...(n.backendDOMNodeId ? { backendDOMNodeId: n.backendDOMNodeId } : {}),
+      }));
   } finally {
     await cdp.detach().catch(() => undefined);
   }

@@ -52,7 +52,9 @@ export interface FirefoxExtension {
 /** Fails loudly (never skips) when the browser or the build is missing. */
 export function assertPrerequisites(): void {
   if (!existsSync(FIREFOX)) {
-    throw new Error(`Firefox ESR not found at ${FIREFOX}: install it (apt-get install -y firefox-esr) or set CFJ_FIREFOX. The Firefox smoke suite cannot run without it.`);
+    throw new Error(
+      `Firefox ESR not found at ${FIREFOX}: install it (apt-get install -y firefox-esr) or set CFJ_FIREFOX. The Firefox smoke suite cannot run without it.`,
+    );
   }
   if (!existsSync(path.join(FIREFOX_DIST, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_DIST}: run \`npm run build:firefox\` first (or set CFJ_FIREFOX_DIST).`);
@@ -79,7 +81,8 @@ export async function poll<T>(what: string, fn: () => Promise<T | undefined>, ti
       return undefined;
     });
     if (got !== undefined) return got;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`);
     await sleep(100);
   }
 }
@@ -143,7 +146,10 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxExtensi
   const url = (p: string) => `${EXTENSION_ORIGIN}/${p.replace(/^\//, '')}`;
 
   async function hrefOf(page: Page): Promise<string | undefined> {
-    return withTimeout(page.evaluate(() => location.href).catch(() => undefined), 1_000);
+    return withTimeout(
+      page.evaluate(() => location.href).catch(() => undefined),
+      1_000,
+    );
   }
 
   async function openExtensionPage(p: string, timeoutMs = 10_000): Promise<Page> {
@@ -154,7 +160,8 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxExtensi
     page.goto(target).catch(() => undefined);
     await poll(
       `${target} to load`,
-      async () => ((await page.evaluate(() => `${document.readyState} ${location.href}`).catch(() => '')) === `complete ${target}` ? true : undefined),
+      async () =>
+        (await page.evaluate(() => `${document.readyState} ${location.href}`).catch(() => '')) === `complete ${target}` ? true : undefined,
       timeoutMs,
     );
     return page;
@@ -182,7 +189,10 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxExtensi
     // Evaluated in an open extension page: Firefox shows manifest.json in its JSON viewer,
     // which has no extension APIs, so there is no blank extension page to borrow.
     return (await page.evaluate(
-      (a, k) => (globalThis as unknown as { browser: { storage: Record<string, { get(k: string[] | null): Promise<object> }> } }).browser.storage[a]!.get(k),
+      (a, k) =>
+        (globalThis as unknown as { browser: { storage: Record<string, { get(k: string[] | null): Promise<object> }> } }).browser.storage[
+          a
+        ]!.get(k),
       area,
       keys,
     )) as Record<string, unknown>;

@@ -43,7 +43,7 @@ describe('token expiry', () => {
     const c = connection('a', { name: 'Work', siteUrl: 'https://acme.atlassian.net' });
     expect(noticeText(c, 7).title).toBe('Jira API token expires in 7 days');
     expect(noticeText(c, 0).title).toBe('Jira API token expires today');
-    expect(noticeText(c, -1).title).toBe('Jira API token has expired');
+    expect(noticeText(c, -1).title).toBe('Jira API token expired yesterday');
     expect(noticeText(c, 3).message).toContain('acme.atlassian.net');
   });
 

@@ -1,8 +1,9 @@
-// Token-expiry reminders (issue #3): the options list and popup warn from 14 days before
+// Token-expiry reminders: the options list and popup warn from 14 days before
 // (computed from tokenExpiresOn where they render); this module shows one browser
 // notification per token, 7 days (or fewer) before it expires.
 import browser from 'webextension-polyfill';
 import { EXPIRY_NOTIFY_DAYS, daysUntilExpiry, type ConnectionSummary } from '../shared/connection';
+import { expiryPhrase } from '../shared/time';
 import { localStore, type Store } from './storage/store';
 
 export const EXPIRY_ALARM = 'token-expiry';
@@ -30,10 +31,9 @@ export function dueForNotice(
 }
 
 export function noticeText(c: ConnectionSummary, days: number): { title: string; message: string } {
-  const when = days < 0 ? 'has expired' : days === 0 ? 'expires today' : days === 1 ? 'expires tomorrow' : `expires in ${days} days`;
   const what = c.authMethod === 'cloud-token' ? 'API token' : 'token';
   return {
-    title: `Jira ${what} ${when}`,
+    title: `Jira ${what} ${expiryPhrase(days)}`,
     message: `${c.name} (${new URL(c.siteUrl).host}): renew it now so your issues keep loading. Click to renew.`,
   };
 }

@@ -1,4 +1,3 @@
-import type { Runtime } from 'webextension-polyfill';
 import type { Sender } from './senders';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';

@@ -6,7 +6,8 @@ import { request } from '../shared/messaging';
 import type { Reply } from '../shared/protocol';
 import { createCaptureUi, type CaptureUi } from './capture-ui';
 import { accountMismatch } from './page-account';
-import { maskToken } from './token-format';
+import { hostOf } from '../shared/site-url';
+import { maskToken } from '../shared/token-format';
 
 type Pending = Reply<'capture.status'>['pending'];
 
@@ -25,14 +26,6 @@ export interface CaptureFlowOptions {
   expiresOn?: string;
   /** The account the page says is logged in; read at click time. */
   readPageAccount(): string | undefined;
-}
-
-function hostOf(site: string): string {
-  try {
-    return new URL(site).host || site;
-  } catch {
-    return site;
-  }
 }
 
 export function describeDestination(pending: Pending): string {

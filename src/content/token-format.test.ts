@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeCloudToken, LEGACY_TOKEN } from './test-tokens';
-import { asLegacyToken, findCloudToken, findExpiryDate, maskToken, parseDate } from './token-format';
+import { asLegacyToken, findCloudToken, findExpiryDate, parseDate } from './token-format';
 
 describe('findCloudToken', () => {
   const token = fakeCloudToken();
@@ -10,7 +10,7 @@ describe('findCloudToken', () => {
     ['with = padding', `${token.slice(0, -2)}==`, `${token.slice(0, -2)}==`],
     ['too short', 'ATATT3xFfGF0abcdef123456', undefined],
     ['glued to more token characters', `x${token}`, undefined],
-    ['far too long', token + 'A'.repeat(200), undefined],
+    ['far too long', token + 'A'.repeat(1000), undefined],
     ['no prefix', token.slice(6), undefined],
   ])('%s', (_name, text, expected) => {
     expect(findCloudToken(text)).toBe(expected);
@@ -27,13 +27,6 @@ describe('asLegacyToken', () => {
     ['aB3dE5fG7hJ9 kL1mN2pQ4rS6', undefined],
   ])('%j -> %j', (text, expected) => {
     expect(asLegacyToken(text)).toBe(expected);
-  });
-});
-
-describe('maskToken', () => {
-  it('shows only the prefix and the last four characters', () => {
-    expect(maskToken(fakeCloudToken())).toBe('ATATT3…a9F2');
-    expect(maskToken(LEGACY_TOKEN)).toBe('aB…4rS6');
   });
 });
 

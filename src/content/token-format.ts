@@ -1,16 +1,11 @@
-// What an Atlassian API token and its expiry date look like on id.atlassian.com.
-// Token format: ../../../shared/JIRA_FACTS.md, "API tokens": `ATATT3` + about 186 characters
-// of [A-Za-z0-9_\-=]; older tokens were 24 alphanumerics.
-
-const TOKEN_CHAR = 'A-Za-z0-9_\\-=';
-/** A current token, not glued to more token characters on either side. Length kept loose. */
-const CLOUD_TOKEN = new RegExp(`(?<![${TOKEN_CHAR}])ATATT3[${TOKEN_CHAR}]{150,250}(?![${TOKEN_CHAR}])`);
-const LEGACY_TOKEN = /^[A-Za-z0-9]{24}$/;
+// Finding an Atlassian API token and its expiry date in the text of id.atlassian.com's page
+// (the token's own format: src/shared/token-format.ts, docs/jira-api.md#api-tokens).
+import { CLOUD_TOKEN_IN_TEXT, CLOUD_TOKEN_PREFIX, LEGACY_TOKEN } from '../shared/token-format';
 
 /** The first current-format token inside `text`, if any. */
 export function findCloudToken(text: string): string | undefined {
-  if (!text.includes('ATATT3')) return undefined;
-  return CLOUD_TOKEN.exec(text)?.[0];
+  if (!text.includes(CLOUD_TOKEN_PREFIX)) return undefined;
+  return CLOUD_TOKEN_IN_TEXT.exec(text)?.[0];
 }
 
 /**
@@ -22,12 +17,6 @@ export function asLegacyToken(text: string): string | undefined {
   if (!LEGACY_TOKEN.test(t)) return undefined;
   const mixed = /[0-9]/.test(t) || (/[a-z]/.test(t) && /[A-Z]/.test(t));
   return mixed ? t : undefined;
-}
-
-/** A hint that identifies a token to its owner without revealing it: "ATATT3…a9F2". */
-export function maskToken(token: string): string {
-  const head = token.startsWith('ATATT3') ? 'ATATT3' : token.slice(0, 2);
-  return `${head}…${token.slice(-4)}`;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

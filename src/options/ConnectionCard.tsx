@@ -8,7 +8,8 @@ import { requestSiteAccess } from './browser-api';
 import { EditConnection } from './EditConnection';
 import { CaptchaLogin, ErrorAlert } from './ErrorAlert';
 import { toFormError, type FormError } from './form-error';
-import { checkedAgo, expiryInfo, hostOf, safeHttpUrl, stateLabel, stateTone, userLine } from './format';
+import { hostOf } from '../shared/site-url';
+import { checkedAgo, expiryInfo, safeHttpUrl, stateLabel, stateTone, userLine } from './format';
 
 interface Props {
   connection: ConnectionSummary;
@@ -56,7 +57,10 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
     // permissions.request first, inside the click (Firefox needs the user gesture).
     requestSiteAccess(pattern)
       .then((granted) => {
-        if (granted) return check();
+        if (granted) {
+          void check();
+          return;
+        }
         setError({
           kind: 'no-site-access',
           message: `Client for Jira needs access to ${hostOf(pattern)} to talk to your Jira.`,

@@ -14,7 +14,8 @@ import { requestSiteAccess } from './browser-api';
 import { ConfigureStep } from './ConfigureStep';
 import { ErrorAlert } from './ErrorAlert';
 import { formFieldOf, toFormError, type FormError } from './form-error';
-import { hostOf, secretLabel } from './format';
+import { hostOf } from '../shared/site-url';
+import { secretLabel } from './format';
 import { SecretField } from './SecretField';
 
 export type FormMode = { kind: 'new' } | { kind: 'reauth'; connection: ConnectionSummary };

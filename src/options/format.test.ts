@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ATLASSIAN_TOKEN_PAGE } from '../shared/connection';
-import { checkedAgo, expiryInfo, hostOf, revokeHint, safeHttpUrl, secretLabel, stateLabel, stateTone, todayIso, userLine } from './format';
+import { checkedAgo, expiryInfo, revokeHint, safeHttpUrl, secretLabel, stateLabel, stateTone, todayIso, userLine } from './format';
 
 const now = new Date(2026, 10, 28, 15, 0, 0);
 
@@ -26,9 +26,9 @@ describe('expiryInfo', () => {
   it.each([
     [undefined, undefined],
     ['not a date', undefined],
-    ['2026-11-27', { text: 'Token expired', level: 'expired' }],
+    ['2026-11-27', { text: 'Token expired yesterday', level: 'expired' }],
     ['2026-11-28', { text: 'Token expires today', level: 'warn' }],
-    ['2026-11-29', { text: 'Token expires in 1 day', level: 'warn' }],
+    ['2026-11-29', { text: 'Token expires tomorrow', level: 'warn' }],
     ['2026-12-12', { text: 'Token expires in 14 days', level: 'warn' }],
     ['2026-12-13', { text: 'Token expires in 15 days', level: 'ok' }],
   ])('%s', (date, expected) => {
@@ -67,13 +67,6 @@ describe('safeHttpUrl', () => {
   });
 });
 
-describe('hostOf', () => {
-  it('takes the host out of a pattern or URL', () => {
-    expect(hostOf('https://jira.corp.example/*')).toBe('jira.corp.example');
-    expect(hostOf('https://jira.corp.example:8443/jira')).toBe('jira.corp.example:8443');
-  });
-});
-
 describe('revokeHint', () => {
   it('Cloud: the token page', () => {
     expect(revokeHint({ authMethod: 'cloud-token', siteUrl: 'https://a.atlassian.net' }, null)).toEqual({
@@ -99,9 +92,9 @@ describe('small helpers', () => {
   it('checkedAgo', () => {
     const t = now.getTime();
     expect(checkedAgo(undefined, t)).toBe('');
-    expect(checkedAgo(t - 10_000, t)).toBe('checked just now');
-    expect(checkedAgo(t - 5 * 60_000, t)).toBe('checked 5 min ago');
-    expect(checkedAgo(t - 3 * 3_600_000, t)).toBe('checked 3 h ago');
-    expect(checkedAgo(t - 49 * 3_600_000, t)).toBe('checked 2 d ago');
+    expect(checkedAgo(t - 10_000, t)).toBe('checked now');
+    expect(checkedAgo(t - 5 * 60_000, t)).toBe('checked 5 minutes ago');
+    expect(checkedAgo(t - 3 * 3_600_000, t)).toBe('checked 3 hours ago');
+    expect(checkedAgo(t - 49 * 3_600_000, t)).toBe('checked 2 days ago');
   });
 });

@@ -8,6 +8,7 @@ import {
   type ConnectionSummary,
   type JiraUser,
 } from '../shared/connection';
+import { expiryPhrase, relativeTime } from '../shared/time';
 
 const STATE_LABELS: Record<ConnectionState, string> = {
   ok: 'OK',
@@ -38,10 +39,8 @@ export interface ExpiryInfo {
 export function expiryInfo(tokenExpiresOn: string | undefined, now: Date = new Date()): ExpiryInfo | undefined {
   const days = daysUntilExpiry(tokenExpiresOn, now);
   if (days === undefined) return undefined;
-  if (days < 0) return { text: 'Token expired', level: 'expired' };
-  if (days === 0) return { text: 'Token expires today', level: 'warn' };
-  const text = days === 1 ? 'Token expires in 1 day' : `Token expires in ${days} days`;
-  return { text, level: days <= EXPIRY_WARNING_DAYS ? 'warn' : 'ok' };
+  const text = `Token ${expiryPhrase(days)}`;
+  return { text, level: days < 0 ? 'expired' : days <= EXPIRY_WARNING_DAYS ? 'warn' : 'ok' };
 }
 
 /** "user: Ada Lovelace (ada@example.com)"; the username is left out when empty or the same. */
@@ -74,12 +73,6 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
   }
 }
 
-/** "jira.acme.com" out of "https://jira.acme.com/*" (or a site URL). */
-export function hostOf(patternOrUrl: string): string {
-  const match = /^[a-z]+:\/\/([^/]+)/i.exec(patternOrUrl);
-  return match?.[1] ?? patternOrUrl;
-}
-
 export interface RevokeHint {
   linkText: string;
   href: string;
@@ -106,13 +99,7 @@ export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** "3 minutes ago"-style text for the last check; empty when never checked. */
+/** "checked 3 minutes ago" for the last check; empty when never checked. */
 export function checkedAgo(checkedAt: number | undefined, now: number = Date.now()): string {
-  if (!checkedAt) return '';
-  const minutes = Math.floor((now - checkedAt) / 60_000);
-  if (minutes < 1) return 'checked just now';
-  if (minutes < 60) return `checked ${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return `checked ${hours} h ago`;
-  return `checked ${Math.floor(hours / 24)} d ago`;
+  return checkedAt ? `checked ${relativeTime(checkedAt, now, 'long')}` : '';
 }

@@ -26,7 +26,7 @@ import { browser, openOptions, openTab, request, writeLocal } from './ext';
 import { enableImages } from './image';
 import { IssueList } from './issue-list';
 import { keyTarget, pastedUrl } from './key-target';
-import { mergeRows, rowId } from './merge';
+import { mergeRows } from './merge';
 import { ListControls } from './list-controls';
 import { SNAP_ROWS, sameView, writeSnapshot } from './snapshot';
 import { autoRetryWait } from './retry';
@@ -509,7 +509,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   let status: [string, string?, string?] = [''];
   const enterHint = typedKey ? `Enter opens ${typedKey}` : undefined;
   if (loading || (search && answered !== viewKey))
-    status = search ? ['Searching…'] : oldest ? ['Updating… (updated ', relativeTime(oldest, now), ')'] : ['Loading…'];
+    status = search ? ['Searching…'] : oldest ? ['Updating… (updated ', relativeTime(oldest, now, 'long'), ')'] : ['Loading…'];
   else if (search && !errors.length) {
     // What the list shows now: how many results (at least, with pages to come), for what.
     const more = states.some(({ s }) => s?.next);
@@ -519,7 +519,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       enterHint && ` · ${enterHint}`,
     ];
   } else if (enterHint) status = ['', enterHint];
-  else if (oldest && !search) status = ['Updated ', relativeTime(oldest, now)];
+  else if (oldest && !search) status = ['Updated ', relativeTime(oldest, now, 'long')];
 
   // The current list as a Jira search: in the merged view, one tab per connection's site.
   const shown = targets.map((id) => byId.get(id)).filter((c): c is ConnectionSummary => !!c);

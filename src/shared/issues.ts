@@ -1,4 +1,5 @@
 // Domain types for issue lists, shared by the popup and the background.
+import type { BuiltInKind } from './lists';
 
 export type StatusCategory = 'new' | 'indeterminate' | 'done' | 'unknown';
 
@@ -15,12 +16,9 @@ export interface IssueRow {
   updated?: string;
 }
 
-/** The built-in lists and the user-made ones. */
+/** The built-in lists (src/shared/lists.ts) and the user-made ones. */
 export type ListRef =
-  | { kind: 'assigned' }
-  | { kind: 'reported' }
-  | { kind: 'watching' }
-  | { kind: 'recent' }
+  | { kind: BuiltInKind }
   | { kind: 'filter'; filterId: string; name: string }
   | { kind: 'saved'; queryId: string; name: string; jql: string }
   | { kind: 'text'; text: string }

@@ -3,9 +3,9 @@
 // literal to Lucene, whose special characters need their own backslash (Atlassian: "to
 // search for special characters use \\", e.g. text ~ "\\[example\\]").
 import type { ListRef } from './issues';
+import { builtInList } from './lists';
 
-/** Open issues assigned to the user (JIRA_FACTS: "open" = status category not Done). */
-export const ASSIGNED_OPEN_JQL = 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC';
+export { ASSIGNED_OPEN_JQL } from './lists';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -76,16 +76,9 @@ export function jiraFilterUrl(siteUrl: string, filterId: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/issues/?filter=${encodeURIComponent(filterId)}`;
 }
 
+/** The JQL a list runs. Throws (filterJql) for a filter id that is not a number. */
 export function jqlForList(list: ListRef): string {
   switch (list.kind) {
-    case 'assigned':
-      return ASSIGNED_OPEN_JQL;
-    case 'reported':
-      return 'reporter = currentUser() ORDER BY updated DESC';
-    case 'watching':
-      return 'watcher = currentUser() ORDER BY updated DESC';
-    case 'recent':
-      return 'issuekey in issueHistory() ORDER BY lastViewed DESC';
     case 'filter':
       return filterJql(list.filterId);
     case 'saved':
@@ -94,6 +87,8 @@ export function jqlForList(list: ListRef): string {
       return textSearchJql(list.text);
     case 'jql':
       return list.jql.trim();
+    default:
+      return builtInList(list.kind)!.jql;
   }
 }
 

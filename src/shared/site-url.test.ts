@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors';
-import { isCloudHost, isLocalHost, normaliseSiteUrl, originPatternFor } from './site-url';
+import { hostOf, isCloudHost, isLocalHost, normaliseSiteUrl, originPatternFor } from './site-url';
 
 describe('normaliseSiteUrl: accepted input', () => {
   it.each([
@@ -132,5 +132,17 @@ describe('host helpers', () => {
 
   it('originPatternFor drops port and path', () => {
     expect(originPatternFor('https://jira.corp.example:8443/jira')).toBe('https://jira.corp.example/*');
+  });
+});
+
+describe('hostOf', () => {
+  it.each([
+    ['https://jira.corp.example/*', 'jira.corp.example'],
+    ['https://jira.corp.example:8443/jira', 'jira.corp.example:8443'],
+    ['HTTPS://Acme.Atlassian.NET', 'acme.atlassian.net'],
+    ['http://*/*', '*'],
+    ['not a url', 'not a url'],
+  ])('%s -> %s', (input, host) => {
+    expect(hostOf(input)).toBe(host);
   });
 });

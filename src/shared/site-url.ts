@@ -42,6 +42,16 @@ export function isLocalHost(hostname: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]';
 }
 
+/**
+ * The host (with a port other than the default) of a URL or a match pattern, for messages:
+ * "jira.acme.com" of "https://jira.acme.com/*" or "https://jira.acme.com/jira". Text that is
+ * neither comes back as it is.
+ */
+export function hostOf(urlOrPattern: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]+)/i.exec(urlOrPattern.trim());
+  return match?.[1]?.toLowerCase() ?? urlOrPattern;
+}
+
 /** The match pattern covering a URL's host: "https://host/*" (patterns cannot carry a port). */
 export function originPatternFor(url: string): string {
   const u = new URL(url);

@@ -20,11 +20,6 @@ export const POPUP_SNAPSHOT_KEY = 'cfj.popup.view';
 /** Stable key of a list, used in cache entry names. */
 export function listKey(list: ListRef): string {
   switch (list.kind) {
-    case 'assigned':
-    case 'reported':
-    case 'watching':
-    case 'recent':
-      return list.kind;
     case 'filter':
       return `filter:${list.filterId}`;
     case 'saved':
@@ -33,6 +28,8 @@ export function listKey(list: ListRef): string {
       return `text:${list.text}`;
     case 'jql':
       return `jql:${list.jql}`;
+    default:
+      return list.kind; // a built-in list (src/shared/lists.ts)
   }
 }
 

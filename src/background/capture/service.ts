@@ -4,13 +4,11 @@
 // the options form it belongs to, until that form claims it once.
 import { ATLASSIAN_TOKEN_PAGE } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
+import { isApiToken } from '../../shared/token-format';
 import type { SessionItem } from '../session-item';
 import type { Store } from '../storage/store';
 
 export const CAPTURE_TTL_MS = 30 * 60_000;
-
-/** Current Atlassian tokens, and the older 24-character ones (JIRA_FACTS.md). */
-export const TOKEN_FORMAT = /^(?:ATATT3[A-Za-z0-9_\-=]{150,250}|[A-Za-z0-9]{24})$/;
 
 export interface PendingCapture {
   siteUrl?: string;
@@ -89,7 +87,7 @@ export async function submitCapture(
   deps: CaptureDeps,
   input: { token: string; tokenExpiresOn?: string | undefined },
 ): Promise<{ delivered: 'pending-form' | 'new-form' }> {
-  if (!TOKEN_FORMAT.test(input.token)) {
+  if (!isApiToken(input.token)) {
     throw new AppError({ kind: 'invalid-input', message: 'That does not look like an Atlassian API token.' });
   }
   const p = await deps.pending.take();

@@ -3,10 +3,10 @@
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import type { CaptureRequests } from '../../shared/protocol';
+import { isApiToken } from '../../shared/token-format';
 import { broadcast } from '../broadcast';
 import {
   CAPTURE_TTL_MS,
-  TOKEN_FORMAT,
   cancelCapture,
   captureStatus,
   claimCapture,
@@ -76,7 +76,7 @@ export const captureHandlers: Handlers = {
   'capture.submit': {
     senders: ['token-page'],
     payload: z.strictObject({
-      token: z.string().regex(TOKEN_FORMAT),
+      token: z.string().max(2000).refine(isApiToken),
       tokenExpiresOn: isoDate.optional(),
       pageAccount: z.string().max(320).optional(),
     }),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { FavouriteFilter, IssuePage, PageCursor } from '../../shared/issues';
 import { filterJql, jqlForList, orderByOf } from '../../shared/jql';
+import { BUILT_IN_KINDS } from '../../shared/lists';
 import { AppError, isAppError } from '../../shared/errors';
 import { LIST_PAGE_SIZE, LIST_REFRESH_WINDOW_MS, type CachedFilters, type IssueRequests } from '../../shared/protocol/issues';
 import { filtersCacheKey } from '../../shared/storage-keys';
@@ -24,10 +25,7 @@ const name = z.string().max(500);
 const jql = z.string().min(1).max(10_000);
 
 const listRef = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('assigned') }),
-  z.strictObject({ kind: z.literal('reported') }),
-  z.strictObject({ kind: z.literal('watching') }),
-  z.strictObject({ kind: z.literal('recent') }),
+  z.strictObject({ kind: z.enum(BUILT_IN_KINDS) }),
   z.strictObject({ kind: z.literal('filter'), filterId: z.string().regex(/^\d{1,20}$/), name }),
   z.strictObject({ kind: z.literal('saved'), queryId: z.string().min(1).max(100), name, jql }),
   z.strictObject({ kind: z.literal('text'), text: z.string().trim().min(1).max(500) }),

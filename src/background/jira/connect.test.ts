@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionDraft } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
+import { CLOUD_ADDRESS_ONLY } from '../../shared/connection-draft';
 import { GATEWAY_ORIGIN_PATTERN, apiBaseFor, testConnection, transportFor } from './connect';
 import { myselfSchema } from './schemas';
 import { fakeFetch, html, json, noSleep, type Reply } from './testing';
@@ -287,12 +288,12 @@ describe('testConnection: Server / Data Center', () => {
     expect(await failure(promise)).toMatchObject({ kind: 'captcha', loginUrl: 'https://jira.corp.example/jira/login.jsp' });
   });
 
-  it('Server chosen for a Cloud site on a custom domain -> invalid-input on deployment', async () => {
+  it('Server chosen for a Cloud site on a company domain -> the atlassian.net address, as with Jira Cloud checked', async () => {
     const { promise } = run(
       { siteUrl: 'https://jira.acme.example', deployment: 'server', authMethod: 'password', username: 'ann', secret: 'pw' },
       { 'GET /rest/api/2/serverInfo': json(cloudInfo) },
     );
-    expect(await failure(promise)).toMatchObject({ kind: 'invalid-input', field: 'deployment' });
+    expect(await failure(promise)).toMatchObject({ kind: 'invalid-input', field: 'siteUrl', message: CLOUD_ADDRESS_ONLY });
   });
 
   it('serverInfo hidden from anonymous users is asked again with credentials', async () => {

@@ -3,7 +3,8 @@
 // the api.atlassian.com gateway that scoped tokens need (JIRA_FACTS.md).
 import type { AuthMethod, ConnectionDraft, Deployment, JiraUser } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
-import { normaliseSiteUrl, originPatternFor, type NormalisedSite } from '../../shared/site-url';
+import { CLOUD_ADDRESS_ONLY, checkConnectionDraft, type CheckedDraft } from '../../shared/connection-draft';
+import { originPatternFor, type NormalisedSite } from '../../shared/site-url';
 import { getMyself, restApi } from './issues-api';
 import { serverInfoSchema, tenantInfoSchema, type ServerInfo } from './schemas';
 import { JiraTransport, NOT_JIRA_MESSAGE, type TransportOptions } from './transport';
@@ -56,70 +57,6 @@ export function transportFor(
   return new JiraTransport(apiBase, { authMethod: c.authMethod, username: c.username, secret }, pattern, opts);
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function invalid(field: string, message: string): AppError {
-  return new AppError({ kind: 'invalid-input', field, message });
-}
-
-interface CheckedDraft {
-  site: NormalisedSite;
-  deployment: Deployment;
-  authMethod: AuthMethod;
-  username: string;
-  secret: string;
-}
-
-function checkDraft(draft: ConnectionDraft): CheckedDraft {
-  const deployment = draft.deployment;
-  const authMethod = draft.authMethod;
-  if (deployment !== 'cloud' && deployment !== 'server') throw invalid('deployment', 'Choose Jira Cloud or Jira Server / Data Center.');
-  if (authMethod !== 'cloud-token' && authMethod !== 'password' && authMethod !== 'pat') {
-    throw invalid('authMethod', 'Choose how to sign in.');
-  }
-  if (deployment === 'cloud' && authMethod !== 'cloud-token') {
-    throw invalid('authMethod', 'Jira Cloud signs in with your Atlassian account email and an API token.');
-  }
-  if (deployment === 'server' && authMethod === 'cloud-token') {
-    throw invalid('authMethod', 'Jira Server / Data Center signs in with a password or a personal access token.');
-  }
-  const site = normaliseSiteUrl(draft.siteUrl ?? '');
-  const username = (draft.username ?? '').trim();
-  const secret = (draft.secret ?? '').trim();
-  if (!username && authMethod !== 'pat') {
-    throw invalid(
-      'username',
-      authMethod === 'cloud-token' ? 'Enter the email address of your Atlassian account.' : 'Enter your Jira username.',
-    );
-  }
-  if (authMethod === 'cloud-token' && !EMAIL.test(username)) {
-    throw invalid('username', 'For Jira Cloud, the username is the email address of your Atlassian account.');
-  }
-  if (!secret) {
-    throw invalid(
-      'secret',
-      authMethod === 'cloud-token'
-        ? 'Paste your API token.'
-        : authMethod === 'pat'
-          ? 'Paste your personal access token.'
-          : 'Enter your password.',
-    );
-  }
-  // An Atlassian API token works for every site of the account: send it only to Atlassian's
-  // own Cloud hosts, never to a mistyped or look-alike address.
-  if (authMethod === 'cloud-token' && !site.isCloud) {
-    throw invalid(
-      'siteUrl',
-      'Jira Cloud sites are at https://<your-site>.atlassian.net. Check the address, or uncheck Jira Cloud for a self-hosted Jira.',
-    );
-  }
-  // *.atlassian.net is always Cloud: say so before any request.
-  if (deployment === 'server' && site.isCloud) {
-    throw invalid('deployment', 'This is a Jira Cloud address: choose Jira Cloud and sign in with your email and an API token.');
-  }
-  return { site, deployment, authMethod, username, secret };
-}
-
 /**
  * serverInfo without credentials. Anything that is not Jira's JSON (a web page, a 404, some
  * other JSON) means "no Jira here". A site that hides serverInfo from anonymous users
@@ -169,11 +106,17 @@ function asNotJira(e: unknown): unknown {
 function checkDeployment(info: ServerInfo | undefined, checked: CheckedDraft): void {
   if (!info?.deploymentType) return;
   const isCloud = info.deploymentType.toLowerCase() === 'cloud';
+  // Jira Cloud behind a company's own domain (an atlassian.net host never gets here): the same
+  // one way out as when Jira Cloud is checked, so no two messages send the user back and forth.
   if (checked.deployment === 'server' && isCloud) {
-    throw invalid('deployment', 'This site is Jira Cloud: choose Jira Cloud and sign in with your email and an API token.');
+    throw new AppError({ kind: 'invalid-input', field: 'siteUrl', message: CLOUD_ADDRESS_ONLY });
   }
   if (checked.deployment === 'cloud' && !isCloud) {
-    throw invalid('deployment', 'This site runs Jira Server or Data Center, not Jira Cloud: choose Jira Server / Data Center.');
+    throw new AppError({
+      kind: 'invalid-input',
+      field: 'deployment',
+      message: 'This site runs Jira Server or Data Center, not Jira Cloud: uncheck Jira Cloud.',
+    });
   }
 }
 
@@ -231,7 +174,7 @@ async function tryGateway(
 }
 
 export async function testConnection(draft: ConnectionDraft, opts?: TransportOptions): Promise<TestedConnection> {
-  const checked = checkDraft(draft);
+  const checked = checkConnectionDraft(draft);
   const { site, deployment, authMethod } = checked;
 
   // 1. Is this Jira, and which kind?

@@ -3,7 +3,7 @@
 // The token lives only in this closure: never in the DOM, a log, or window.
 import { isAppError } from '../shared/errors';
 import { request } from '../shared/messaging';
-import type { Reply } from '../shared/protocol';
+import type { Payload, Reply } from '../shared/protocol';
 import { createCaptureUi, type CaptureUi } from './capture-ui';
 import { accountMismatch } from './page-account';
 import { hostOf } from '../shared/site-url';
@@ -11,13 +11,18 @@ import { maskToken } from '../shared/token-format';
 
 type Pending = Reply<'capture.status'>['pending'];
 
+/** Shown after the token is sent: the page is the only place the token can still be read. */
 export const REMINDER = 'Atlassian won’t show this token again: keep this page open until the connection is saved in Client for Jira.';
 
 export interface CaptureFlow {
   readonly ui: CaptureUi;
+  /** This flow's button is for `token`. */
   isFor(token: string): boolean;
+  /** The expiry date (YYYY-MM-DD) sent with the token; undefined keeps the last one read. */
   setExpiresOn(date: string | undefined): void;
+  /** Puts the button right after `anchor` (no move when it is already there). */
   place(anchor: ChildNode): void;
+  /** Takes the button off the page; its state stays for a later `place`. */
   detach(): void;
 }
 
@@ -28,6 +33,7 @@ export interface CaptureFlowOptions {
   readPageAccount(): string | undefined;
 }
 
+/** The line under the button saying where the token will go, from `capture.status`'s pending capture (null: none). */
 export function describeDestination(pending: Pending): string {
   if (!pending) return 'No connection form is waiting: this opens a new Jira Cloud connection in Client for Jira with this token.';
   const who = [pending.site ? hostOf(pending.site) : '', pending.username ?? ''].filter(Boolean).join(' · ');
@@ -46,6 +52,11 @@ function errorText(e: unknown): string {
   return isAppError(e) ? e.message : 'Could not send the token to Client for Jira. Try again, or copy the token by hand.';
 }
 
+/**
+ * Builds the button for one token (not yet placed: call `place`) and asks the background
+ * where the token would go. A trusted click sends `capture.submit` once; an AppError from the
+ * background is shown in the UI's alert and the user may retry.
+ */
 export function createCaptureFlow(doc: Document, options: CaptureFlowOptions): CaptureFlow {
   const { token } = options;
   let expiresOn = options.expiresOn;
@@ -87,7 +98,7 @@ export function createCaptureFlow(doc: Document, options: CaptureFlowOptions): C
 
   async function submit(pageAccount: string | undefined): Promise<void> {
     ui.setBusy(true, 'Sending the token to Client for Jira…');
-    const payload: { token: string; tokenExpiresOn?: string; pageAccount?: string } = { token };
+    const payload: Payload<'capture.submit'> = { token };
     if (expiresOn) payload.tokenExpiresOn = expiresOn;
     if (pageAccount) payload.pageAccount = pageAccount;
     try {

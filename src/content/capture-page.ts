@@ -5,6 +5,7 @@ import { isCaptureHost } from './capture-ui';
 import { findPageAccount } from './page-account';
 import { startTokenDetector, type TokenSighting } from './token-detector';
 
+/** Starts the detector on `doc` and keeps one button beside the token it reports; `stop` removes both. */
 export function startTokenPage(doc: Document): { stop(): void } {
   let flow: CaptureFlow | null = null;
   let sighting: TokenSighting | null = null;
@@ -18,7 +19,7 @@ export function startTokenPage(doc: Document): { stop(): void } {
         flow?.detach();
         return;
       }
-      if (!flow || !flow.isFor(next.token)) {
+      if (!flow?.isFor(next.token)) {
         flow?.detach();
         flow = createCaptureFlow(doc, {
           token: next.token,

@@ -4,6 +4,7 @@
 
 /** The button's accessible name: a public contract (tests and docs find it by this). */
 export const PRIMARY_LABEL = 'Use this token in Client for Jira';
+/** The button's name once the page's account differs from the connection's: a second, explicit click. */
 export const CONFIRM_LABEL = 'Use it anyway';
 
 const HOST_TAG = 'cfj-token-capture';
@@ -90,6 +91,10 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, classN
   return node;
 }
 
+/**
+ * Builds the UI in a closed shadow root on a detached host element; `place` puts it on the page.
+ * `onActivate` runs only for a trusted click on the enabled button. `hint` is the masked token.
+ */
 export function createCaptureUi(doc: Document, options: { hint: string; onActivate(): void }): CaptureUi {
   const host = doc.createElement(HOST_TAG);
   hosts.add(host);

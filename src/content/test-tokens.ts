@@ -1,7 +1,12 @@
 // Fake tokens for tests: the right shape, never real.
-const CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-';
+import { CLOUD_TOKEN_PREFIX, TOKEN_CHARS } from '../shared/token-format';
 
-/** `ATATT3` + 186 pseudo-random token characters, ending in a fixed, distinct tail. */
+/** Every printable ASCII character the token format allows. */
+const CHARS = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))
+  .filter((c) => new RegExp(`[${TOKEN_CHARS}]`).test(c))
+  .join('');
+
+/** The current-format prefix + 186 pseudo-random token characters, ending in a fixed, distinct tail. */
 export function fakeCloudToken(seed = 1, tail = 'a9F2'): string {
   let x = seed * 7919;
   let body = '';
@@ -9,7 +14,7 @@ export function fakeCloudToken(seed = 1, tail = 'a9F2'): string {
     x = (x * 1103515245 + 12345) % 2147483648;
     body += CHARS[x % CHARS.length];
   }
-  return `ATATT3${body}${tail}`;
+  return `${CLOUD_TOKEN_PREFIX}${body}${tail}`;
 }
 
 export const LEGACY_TOKEN = 'aB3dE5fG7hJ9kL1mN2pQ4rS6';

@@ -5,7 +5,7 @@ import { CLOUD_ADDRESS_ONLY } from '../../shared/connection-draft';
 import { GATEWAY_ORIGIN_PATTERN, apiBaseFor, testConnection, transportFor } from './connect';
 import { myselfSchema } from './schemas';
 import { fakeFetch, html, json, noSleep, type Reply } from './testing';
-import { basicCredentials } from './transport';
+import { basicCredentials } from './credentials';
 
 const TOKEN = 'ATATT3xFfGF0abcdefghijklmnopqrstuvwxyz0123456789';
 const GATEWAY = 'https://api.atlassian.com/ex/jira/0b1c-2d3e';

@@ -1,7 +1,7 @@
 // The reads the popup and the badge need, for Cloud (REST v3) and Server/DC (REST v2).
 // Cloud's old /rest/api/3/search is gone (410, CHANGE-2046): Cloud searches use GET
-// /rest/api/3/search/jql, which pages by token and has no total (JIRA_FACTS.md).
-import type { JiraUser } from '../../shared/connection';
+// /rest/api/3/search/jql, which pages by token and has no total (docs/jira-api.md#search).
+import type { Deployment, JiraUser } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
 import type { FavouriteFilter, IssuePage, PageCursor } from '../../shared/issues';
 import { followCursor } from './paging';
@@ -20,19 +20,18 @@ import type { JiraTransport } from './transport';
 
 export { toIssueRow } from './rows';
 
-export type DeploymentKind = 'cloud' | 'server';
-
 /** Only what a row shows. */
 export const ROW_FIELDS: string[] = ['summary', 'status', 'issuetype', 'priority', 'assignee', 'updated'];
 
+/** Issues per page when the caller names no size; a size is clamped to 1..MAX_PAGE_SIZE. */
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 100;
 /** Cloud count fallback: ids-only pages of this size, at most COUNT_CAP issues counted. */
 export const COUNT_PAGE_SIZE = 100;
 export const COUNT_CAP = 1000;
 
-/** "/rest/api/3" on Cloud, "/rest/api/2" on Server/DC (v3 does not exist there). */
-export function restApi(deployment: DeploymentKind): string {
+/** "/rest/api/3" on Cloud, "/rest/api/2" on Server/DC (v3 does not exist there: docs/jira-api.md#deployments). */
+export function restApi(deployment: Deployment): string {
   return deployment === 'cloud' ? '/rest/api/3' : '/rest/api/2';
 }
 
@@ -41,7 +40,11 @@ function clampPageSize(n: number | undefined): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(n)));
 }
 
-export async function getMyself(t: JiraTransport, deployment: DeploymentKind): Promise<JiraUser> {
+/**
+ * Who the transport's credentials belong to (GET /myself: the call that proves a login,
+ * docs/jira-api.md#deployments). Throws the transport's errors (auth for refused credentials).
+ */
+export async function getMyself(t: JiraTransport, deployment: Deployment): Promise<JiraUser> {
   return toJiraUser(await t.requestJson({ path: `${restApi(deployment)}/myself` }, myselfSchema));
 }
 
@@ -73,7 +76,7 @@ const TOO_LONG_FOR_FIREFOX =
  */
 export async function searchIssues(
   t: JiraTransport,
-  deployment: DeploymentKind,
+  deployment: Deployment,
   connectionId: string,
   jql: string,
   cursor?: PageCursor,
@@ -124,8 +127,11 @@ async function searchRequest<T>(
   return t.requestJson({ method: 'POST', idempotent: true, path, body }, schema);
 }
 
-/** Favourite filters that carry a JQL (without one they cannot be listed). */
-export async function favouriteFilters(t: JiraTransport, deployment: DeploymentKind): Promise<FavouriteFilter[]> {
+/**
+ * The user's favourite (starred) filters that carry a JQL, without one they cannot be listed;
+ * ids as strings (docs/jira-api.md#favourite-filters). Throws the transport's errors.
+ */
+export async function favouriteFilters(t: JiraTransport, deployment: Deployment): Promise<FavouriteFilter[]> {
   const filters = await t.requestJson({ path: `${restApi(deployment)}/filter/favourite` }, favouriteFiltersSchema);
   return filters
     .filter((f): f is typeof f & { jql: string } => typeof f.jql === 'string')
@@ -136,13 +142,15 @@ export async function favouriteFilters(t: JiraTransport, deployment: DeploymentK
  * Number of issues matching a JQL (the badge).
  * Server/DC: /rest/api/2/search with maxResults=0 gives `total`.
  * Cloud: POST /rest/api/3/search/approximate-count. A POST from Firefox may meet Jira's XSRF
- * rule (403, JIRA_FACTS.md), and a site may lack the endpoint (404): then count ids-only pages
- * of GET /search/jql, COUNT_PAGE_SIZE at a time, stopping at COUNT_CAP (the result is then
- * COUNT_CAP or a little more: "1000+" for a badge).
+ * rule (403, docs/jira-api.md#xsrf), and a site may lack the endpoint (404): then count
+ * ids-only pages of GET /search/jql, COUNT_PAGE_SIZE at a time, stopping at COUNT_CAP (the
+ * result is then COUNT_CAP or a little more: "1000+" for a badge). `readsOnly` skips the POST
+ * (a browser whose POSTs Jira refuses). Throws the transport's errors, but a 403 or 404 of the
+ * POST. Sources: docs/jira-api.md#approximate-count, docs/jira-api.md#server-search.
  */
 export async function countIssues(
   t: JiraTransport,
-  deployment: DeploymentKind,
+  deployment: Deployment,
   jql: string,
   opts: { readsOnly?: boolean } = {},
 ): Promise<number> {

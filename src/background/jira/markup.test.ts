@@ -46,13 +46,16 @@ function expectValidAdf(d: AdfDoc): void {
     b.content.forEach(inline);
   };
   const block = (b: AdfDoc['content'][number]) => {
-    if (b.type === 'paragraph') return para(b);
+    if (b.type === 'paragraph') {
+      para(b);
+      return;
+    }
     expect(b.content.length).toBeGreaterThan(0);
     for (const item of b.content) {
       expect(item.type).toBe('listItem');
       expect(item.content[0].type).toBe('paragraph'); // a listItem starts with a paragraph
       para(item.content[0]);
-      item.content.slice(1).forEach((c) => block(c as AdfList));
+      for (const c of item.content.slice(1)) block(c);
     }
   };
   d.content.forEach(block);

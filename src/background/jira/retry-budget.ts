@@ -2,13 +2,15 @@
 // lists and their automatic retries, the badge, the icons. Kept in storage.session, so a service
 // worker that stopped and started again still honours a wait Jira asked for
 // (docs/browsers.md#service-worker); the rules are retry-policy.ts's.
+import { isRecord } from '../../shared/guards';
+import { defineItem, type StorageItem } from '../../shared/storage-items';
 import type { StorageArea } from '../storage/area';
 import { admit, afterRefusal, retriesLeftOf, type ThrottleState } from './retry-policy';
 
 export interface RetryBudget {
   /** Ms the next request must still wait (0: it may be sent now). */
   wait(): Promise<{ waitMs: number; retriesLeft: number; status: 429 | 503 }>;
-  /** Jira answered 429 or 503: the wait before the next request, and the requests left. */
+  /** Jira answered 429 or 503 (Retry-After in seconds, if any): the wait in ms before the next request, and the requests left. */
   refused(status: 429 | 503, retryAfterSeconds: number | undefined): Promise<{ waitMs: number; retriesLeft: number }>;
   /** Jira answered anything else: the connection is not being slowed down any more. */
   settled(): Promise<void>;
@@ -17,7 +19,9 @@ export interface RetryBudget {
 export interface BudgetOptions {
   /** A user's explicit retry: it may go now, with a fresh count of attempts. */
   force?: boolean;
+  /** Clock in epoch ms, default Date.now. */
   now?: () => number;
+  /** Jitter source returning [0, 1), default Math.random. */
   random?: () => number;
 }
 
@@ -26,14 +30,16 @@ export function throttleKey(connectionId: string): string {
   return `throttle:${connectionId}`;
 }
 
-function isState(v: unknown): v is ThrottleState {
-  const s = v as Partial<ThrottleState> | undefined;
-  return (
-    !!s &&
-    typeof s === 'object' &&
-    Number.isInteger(s.failures) &&
-    typeof s.notBefore === 'number' &&
-    (s.status === 429 || s.status === 503)
+/** storage.session: the retry state of one connection (undefined: Jira is not slowing it down). */
+export function throttleItem(connectionId: string): StorageItem<ThrottleState | undefined> {
+  return defineItem<ThrottleState | undefined>('session', throttleKey(connectionId), undefined, (v) =>
+    isRecord(v) &&
+    typeof v.failures === 'number' &&
+    Number.isInteger(v.failures) &&
+    typeof v.notBefore === 'number' &&
+    (v.status === 429 || v.status === 503)
+      ? { failures: v.failures, notBefore: v.notBefore, status: v.status }
+      : undefined,
   );
 }
 
@@ -65,15 +71,15 @@ function budgetOver(
   };
 }
 
-/** The budget of one connection in `area` (storage.session in the extension). */
+/**
+ * The budget of one connection in `area` (storage.session in the extension), kept under
+ * throttleItem(connectionId). Its methods reject only when `area` does.
+ */
 export function connectionBudget(area: StorageArea, connectionId: string, opts: BudgetOptions = {}): RetryBudget {
-  const key = throttleKey(connectionId);
+  const item = throttleItem(connectionId);
   return budgetOver(
-    async () => {
-      const v = (await area.get(key))[key];
-      return isState(v) ? v : undefined;
-    },
-    async (s) => (s ? area.set({ [key]: s }) : area.remove(key)),
+    async () => item.read((await area.get(item.key))[item.key]),
+    async (s) => (s ? area.set({ [item.key]: s }) : area.remove(item.key)),
     opts,
   );
 }

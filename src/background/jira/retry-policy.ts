@@ -11,6 +11,7 @@
 export const RETRY_FLOOR_MS = 1_000;
 /** The first backoff step; each further refusal in a row doubles it. */
 export const BACKOFF_BASE_MS = 1_000;
+/** No backoff step grows past this. */
 export const BACKOFF_CAP_MS = 5 * 60_000;
 /**
  * Requests one connection may send in a row that Jira answers with 429 or 503 (the first one
@@ -70,9 +71,10 @@ function current(state: ThrottleState | undefined, now: number): ThrottleState |
 }
 
 /**
- * Before a request: how long it must still wait (0: it may go). A user's explicit retry
- * (`force`) may always go and gets a fresh count of attempts; the wait Jira asked for is then
- * the user's call. Returns the state to store (undefined: nothing to remember).
+ * Before a request at `now` (epoch ms): how long in ms it must still wait (0: it may go). A
+ * user's explicit retry (`force`) may always go and gets a fresh count of attempts; the wait
+ * Jira asked for is then the user's call. Returns the state to store (undefined: nothing to
+ * remember).
  */
 export function admit(state: ThrottleState | undefined, now: number, force = false): { waitMs: number; state: ThrottleState | undefined } {
   const live = current(state, now);
@@ -82,8 +84,9 @@ export function admit(state: ThrottleState | undefined, now: number, force = fal
 }
 
 /**
- * After Jira answered 429 or 503: the wait before the next request, and how many more requests
- * may be sent without a user's action (0: stop and wait for the user).
+ * After Jira answered 429 or 503 at `now` (epoch ms): the wait in ms before the next request,
+ * and how many more requests may be sent without a user's action (0: stop and wait for the
+ * user). Returns the state to store. Source: docs/jira-api.md#rate-limits.
  */
 export function afterRefusal(
   state: ThrottleState | undefined,

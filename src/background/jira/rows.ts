@@ -6,6 +6,10 @@ import { issueSchema, type Myself } from './schemas';
 
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 
+/**
+ * A status category key of Jira ("new", "indeterminate", "done") as the popup's category;
+ * anything else, or none, is 'unknown'. Source: docs/jira-api.md#jql-text-search.
+ */
 export function statusCategory(key: string | undefined): StatusCategory {
   return (CATEGORIES as readonly (string | undefined)[]).includes(key) ? (key as StatusCategory) : 'unknown';
 }
@@ -14,7 +18,12 @@ function avatar(urls: Record<string, string> | undefined): string | undefined {
   return urls?.['48x48'] ?? urls?.['32x32'] ?? urls?.['24x24'];
 }
 
-/** Accepts a raw issue (parsed again here, so callers may pass Jira's JSON as is). */
+/**
+ * One issue of a search answer as the row the popup shows, tagged with `connectionId`. Accepts
+ * a raw issue (parsed again here, so callers may pass Jira's JSON as is); parts Jira omits or
+ * nulls are left out, a missing summary is '' and a missing status 'Unknown'. Throws AppError
+ * invalid-response for an issue without a key.
+ */
 export function toIssueRow(raw: unknown, connectionId: string): IssueRow {
   const parsed = issueSchema.safeParse(raw);
   if (!parsed.success) {
@@ -43,6 +52,11 @@ export function toIssueRow(raw: unknown, connectionId: string): IssueRow {
   return row;
 }
 
+/**
+ * Jira's /myself answer as the user shown with a connection: the display name falls back to the
+ * user name, email, account id, then "Unknown user"; the avatar is the largest of 48, 32 and
+ * 24 px. Fields Jira hides (an email, docs/jira-api.md#deployments) are left out. Never throws.
+ */
 export function toJiraUser(m: Myself): JiraUser {
   const user: JiraUser = { displayName: m.displayName || m.name || m.emailAddress || m.accountId || 'Unknown user' };
   if (m.accountId) user.accountId = m.accountId;

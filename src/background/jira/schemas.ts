@@ -4,7 +4,8 @@
 // part into "absent" instead of failing the page.
 import { z } from 'zod';
 
-const optionalString = z.string().optional().catch(undefined);
+/** A string Jira may omit, null or send malformed: absent then, never a failed parse. */
+export const optionalString = z.string().optional().catch(undefined);
 
 export const serverInfoSchema = z.looseObject({
   baseUrl: optionalString,

@@ -13,6 +13,7 @@ export interface RecordedCall {
 
 export type Reply = Response | (() => Response | Promise<Response>) | Error;
 
+/** A JSON answer (application/json;charset=UTF-8) with `body` serialised; status 200 by default. */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -20,10 +21,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
+/** An HTML page (text/html), as a login page or proxy sends; status 200 by default. */
 export function html(body: string, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(body, { status, headers: { 'content-type': 'text/html;charset=UTF-8', ...headers } });
 }
 
+/** A plain-text answer (text/plain) with `status`. */
 export function text(body: string, status: number, headers: Record<string, string> = {}): Response {
   return new Response(body, { status, headers: { 'content-type': 'text/plain', ...headers } });
 }
@@ -32,6 +35,8 @@ export function text(body: string, status: number, headers: Record<string, strin
  * A fetch answering from routes "METHOD path" (path without query, e.g. "GET /rest/api/3/myself"
  * or "GET https://api.atlassian.com/ex/jira/c1/rest/api/3/myself" for a full URL). Each route
  * holds a queue of replies; the last reply repeats. Unknown routes answer 599 so a test fails loudly.
+ * An Error reply makes fetch reject with it (a network failure). Returns the fetch and the calls
+ * it recorded, in order.
  */
 export function fakeFetch(routes: Record<string, Reply | Reply[]>) {
   const calls: RecordedCall[] = [];
@@ -65,4 +70,5 @@ export function fakeFetch(routes: Record<string, Reply | Reply[]>) {
   return { fetch: fetchFn as typeof fetch, calls };
 }
 
+/** A TransportOptions.sleep that returns at once, so retries run without waiting. */
 export const noSleep = async (_ms: number): Promise<void> => undefined;

@@ -1,16 +1,17 @@
 // A transition's screen (GET /issue/{key}/transitions?expand=transitions.fields) -> the options
 // the popup shows, and the popup's values -> the POST /issue/{key}/transitions body.
 // Cloud v3: https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-transitions-get
-// and ...-transitions-post; Server/DC v2 has the same shapes with string comment/textarea bodies.
+// and ...-transitions-post; Server/DC v2 has the same shapes with string comment/textarea bodies
+// (docs/jira-api.md#transitions).
 // Value formats per field type: https://developer.atlassian.com/server/jira-servicedesk/info/field-input-formats
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { TransitionField, TransitionFieldKind, TransitionFieldValues, TransitionOption } from '../../shared/transitions';
-import type { DeploymentKind } from './issues-api';
+import type { Deployment } from '../../shared/connection';
 import { textToAdf, textToWiki, type AdfDoc, type MarkupOptions } from './markup';
 import { statusCategory } from './rows';
+import { optionalString } from './schemas';
 
-const optionalString = z.string().optional().catch(undefined);
 const idSchema = z.union([z.string().min(1), z.number()]);
 
 /** One entry of a field's allowedValues: options carry `value`, resolutions/versions `name`. */
@@ -148,7 +149,7 @@ export interface TransitionRequestBody {
 export function transitionRequestBody(
   option: TransitionOption,
   values: TransitionFieldValues,
-  deployment: DeploymentKind,
+  deployment: Deployment,
   opts: MarkupOptions = {},
 ): TransitionRequestBody {
   const body: TransitionRequestBody = { transition: { id: option.id } };
@@ -180,7 +181,7 @@ export function transitionRequestBody(
   return body;
 }
 
-function encode(field: TransitionField, text: string, deployment: DeploymentKind, opts: MarkupOptions): TransitionFieldBody {
+function encode(field: TransitionField, text: string, deployment: Deployment, opts: MarkupOptions): TransitionFieldBody {
   switch (field.kind) {
     case 'resolution':
     case 'select':

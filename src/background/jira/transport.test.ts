@@ -4,16 +4,10 @@ import { AppError } from '../../shared/errors';
 import { fakeFetch, html, json, noSleep, text, type Reply } from './testing';
 import { MemoryStorageArea } from '../storage/area';
 import { connectionBudget } from './retry-budget';
-import {
-  DEFAULT_MAX_RETRY_AFTER_SECONDS,
-  JiraTransport,
-  authorizationHeader,
-  basicCredentials,
-  parseCaptchaHeader,
-  parseRetryAfter,
-  type JiraAuth,
-  type TransportOptions,
-} from './transport';
+import { parseCaptchaHeader } from './answer-errors';
+import { authorizationHeader, basicCredentials } from './credentials';
+import { parseRetryAfter } from './retry-policy';
+import { DEFAULT_MAX_RETRY_AFTER_SECONDS, JiraTransport, type JiraAuth, type TransportOptions } from './transport';
 
 const SECRET = 'ATATT3xFfGF0-super-secret-token-value=';
 const AUTH: JiraAuth = { authMethod: 'cloud-token', username: 'ann@example.com', secret: SECRET };

@@ -1,25 +1,21 @@
-// The one way the background talks to Jira: builds the request, authenticates it, retries
-// what is safe to retry, and turns every failure into an AppError the pages can act on.
-// Facts behind the odd lines: /work/shared/JIRA_FACTS.md.
+// The one way the background talks to Jira: builds the request, signs it (credentials.ts),
+// admits and retries it under the connection's retry budget (retry-policy.ts, retry-budget.ts),
+// reads the answer (body.ts) and turns every failure into an AppError the pages can act on
+// (answer-errors.ts).
 import type { z } from 'zod';
-import { AppError, type AppErrorInfo } from '../../shared/errors';
-import { jiraErrorMessages } from './errors-body';
-import { formatWait } from '../../shared/time';
+import { AppError } from '../../shared/errors';
+import { parseJsonAnswer, redirectError, throttledError, throwIfFailed, timeoutError, unreachableError } from './answer-errors';
+import { type Answer, imageOf, readImageAnswer, readTextAnswer } from './body';
+import { authorizationHeader, type JiraAuth, scrubSecret } from './credentials';
 import { memoryBudget, type RetryBudget } from './retry-budget';
 import { parseRetryAfter, retryDelayMs } from './retry-policy';
 
-export { parseRetryAfter } from './retry-policy';
-
-export interface JiraAuth {
-  authMethod: 'cloud-token' | 'password' | 'pat';
-  username: string;
-  secret: string;
-}
+export type { JiraAuth } from './credentials';
 
 export interface TransportOptions {
   /** Default globalThis.fetch. */
   fetch?: typeof fetch;
-  /** Per attempt, including reading the body. Default 20000. */
+  /** Ms per attempt, reading the body included. Default DEFAULT_TIMEOUT_MS. */
   timeoutMs?: number;
   /**
    * Retries of a read, slept through here, after 429/503 (502/504: one retry). Default 3, and
@@ -28,9 +24,9 @@ export interface TransportOptions {
    */
   maxRetries?: number;
   /**
-   * The longest wait (retry-policy.ts: Retry-After as a floor, plus backoff) slept through before
-   * retrying; a longer one is answered at once with retryAfterSeconds, for the caller to
-   * schedule. Default DEFAULT_MAX_RETRY_AFTER_SECONDS.
+   * The longest wait in seconds (retry-policy.ts: Retry-After as a floor, plus backoff) slept
+   * through before retrying; a longer one is answered at once with retryAfterSeconds, for the
+   * caller to schedule. Default DEFAULT_MAX_RETRY_AFTER_SECONDS.
    */
   maxRetryAfterSeconds?: number;
   /**
@@ -38,8 +34,9 @@ export interface TransportOptions {
    * Default: one of this transport's own (a connection being tested has no id yet).
    */
   budget?: RetryBudget;
+  /** Sleeps `ms` before a retry. Default: a timer. */
   sleep?: (ms: number) => Promise<void>;
-  /** Jitter source, default Math.random. */
+  /** Jitter source returning [0, 1), default Math.random. */
   random?: () => number;
   /** Default: permissions.contains of the extension API. */
   hasPermission?: (originPattern: string) => Promise<boolean>;
@@ -55,14 +52,16 @@ export interface JiraRequest {
   /** Starts with "/", e.g. "/rest/api/3/myself". Joined after apiBase's context path. */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
+  /** Sent as JSON with a POST. */
   body?: unknown;
 }
 
+/** Ms an attempt may take, reading the body included. */
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_RETRIES = 3;
 /**
- * A Retry-After longer than this is not waited for: the caller gets the error at once, with
- * retryAfterSeconds. The default suits requests someone is watching (the popup, the options
+ * A Retry-After longer than this (seconds) is not waited for: the caller gets the error at once,
+ * with retryAfterSeconds. The default suits requests someone is watching (the popup, the options
  * page): a burst-limit blip of a second or two is cheaper to wait out here (at most
  * maxRetries x 2 s) than to show; a longer wait is better shown than slept through behind
  * "Updating…": the popup keeps the cached list, says Jira is limiting requests and counts
@@ -87,51 +86,24 @@ async function defaultHasPermission(originPattern: string): Promise<boolean> {
   return api.contains({ origins: [originPattern] });
 }
 
-/** Basic credentials as UTF-8 (btoa alone throws on non-ASCII user names and passwords). */
-export function basicCredentials(username: string, secret: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${secret}`);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
-export function authorizationHeader(auth: JiraAuth): string {
-  // Data Center PATs are Bearer tokens; sent as a Basic password they get 401 (JIRA_FACTS.md).
-  return auth.authMethod === 'pat' ? `Bearer ${auth.secret}` : `Basic ${basicCredentials(auth.username, auth.secret)}`;
-}
-
-/** "CAPTCHA_CHALLENGE; login-url=https://jira.example.com/login.jsp" -> the login URL. */
-export function parseCaptchaHeader(value: string | null): { captcha: boolean; loginUrl?: string } {
-  if (!value || !/CAPTCHA_CHALLENGE/i.test(value)) return { captcha: false };
-  const match = /login-url=([^;\s]+)/i.exec(value);
-  const url = match?.[1];
-  if (url && /^https?:\/\//i.test(url)) return { captcha: true, loginUrl: url };
-  return { captcha: true };
-}
-
-class TimeoutSignal extends Error {}
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  /** The body as text ('' for an image request). */
-  text: string;
-  /** The body's bytes, for an image request only. */
-  bytes?: ArrayBuffer;
-}
-
-/** Image types an icon may have: what an <img> shows without running anything. */
-const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/svg+xml']);
-
 /**
- * A path that stays under the API base once joined to it: starts with one "/", no dot
+ * Whether `path` stays under the API base once joined to it: it starts with one "/", has no dot
  * segments, no query or fragment, no "%" (an encoded dot segment, %2e%2e, would climb out of
- * the base after parsing), no backslash.
+ * the base after parsing) and no backslash. Never throws.
  */
 export function isSafeApiPath(path: string): boolean {
   return path.startsWith('/') && !path.startsWith('//') && !/(^|\/)\.\.?(\/|$)/.test(path) && !/[?#\\%]/.test(path);
 }
 
+class TimeoutSignal extends Error {}
+
+/**
+ * The requests of one connection (or of a connection being tested). `apiBase`: the site with
+ * its context path, or the API gateway's base for a scoped Cloud token (connect.ts); `auth`:
+ * null for an anonymous request; `siteOriginPattern`: the host permission the requests need,
+ * named in a no-site-access error. Every request omits cookies (docs/browsers.md#credentials-omit)
+ * and its errors never contain the secret.
+ */
 export class JiraTransport {
   private readonly fetchFn: typeof fetch;
   private readonly timeoutMs: number;
@@ -161,7 +133,10 @@ export class JiraTransport {
     this.base = new URL(apiBase.endsWith('/') ? apiBase : `${apiBase}/`);
   }
 
-  /** apiBase + path + query; refuses paths that would leave apiBase (absolute, "//", ".."). */
+  /**
+   * apiBase + path + query (undefined values left out). Throws AppError internal for a path that
+   * would leave apiBase (absolute, "//", "..", see isSafeApiPath).
+   */
   url(req: Pick<JiraRequest, 'path' | 'query'>): string {
     const { path } = req;
     if (!isSafeApiPath(path)) {
@@ -180,19 +155,28 @@ export class JiraTransport {
     return url.href;
   }
 
+  /**
+   * Sends `req` and returns its JSON body checked by `schema`. Reads (GET, or `idempotent`) are
+   * retried here after a 429/503 whose wait is short, and once after a 502/504; writes never.
+   * Throws AppError: internal (bad path), no-site-access, network, timeout, not-jira (a redirect
+   * or a web page), rate-limited / server (with retryAfterSeconds and retriesLeft), and Jira's
+   * failures as answer-errors.ts maps them (auth, captcha, forbidden, not-found, gone,
+   * bad-request, server, invalid-response). Source: docs/jira-api.md#rate-limits.
+   */
   async requestJson<T>(req: JiraRequest, schema: z.ZodType<T>): Promise<T> {
     try {
       return await this.run(req, schema);
     } catch (e) {
-      throw this.scrub(e);
+      throw scrubSecret(e, this.auth);
     }
   }
 
   /**
    * One GET of an image under apiBase (an issue type icon, an avatar that needs the user's
-   * credentials), for src/background/issues/icons.ts. Never retried: an icon is not worth a
-   * wait. Fails like requestJson for Jira's failures; an answer that is not an image of a
-   * known type, or is empty or larger than maxBytes, fails as invalid-response.
+   * credentials), for src/background/issues/icons.ts: its media type and at most `maxBytes`
+   * bytes. Never retried: an icon is not worth a wait. Fails like requestJson for Jira's
+   * failures; an answer that is not an image of a known type, or is empty or larger than
+   * maxBytes, fails as invalid-response.
    */
   async image(req: Pick<JiraRequest, 'path' | 'query'>, maxBytes: number): Promise<{ type: string; bytes: Uint8Array }> {
     try {
@@ -202,15 +186,10 @@ export class JiraTransport {
       await this.admit();
       const answer = await this.attempt(url, init, maxBytes);
       await this.throwIfThrottled(answer, true, false);
-      this.throwIfFailed(answer);
-      const type = (answer.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      const size = answer.bytes?.byteLength ?? 0;
-      if (!IMAGE_TYPES.has(type) || size === 0 || size > maxBytes) {
-        throw new AppError({ kind: 'invalid-response', status: answer.status, message: 'Jira did not answer with an image.' });
-      }
-      return { type, bytes: new Uint8Array(answer.bytes!) };
+      throwIfFailed(answer, this.base, this.auth?.authMethod);
+      return imageOf(answer, maxBytes);
     } catch (e) {
-      throw this.scrub(e);
+      throw scrubSecret(e, this.auth);
     }
   }
 
@@ -233,7 +212,8 @@ export class JiraTransport {
         await this.sleep(retryDelayMs(undefined, 1, this.random));
         continue;
       }
-      return this.interpret(answer, schema);
+      throwIfFailed(answer, this.base, this.auth?.authMethod);
+      return parseJsonAnswer(answer, schema);
     }
   }
 
@@ -243,7 +223,7 @@ export class JiraTransport {
    */
   private async admit(): Promise<void> {
     const { waitMs, retriesLeft, status } = await this.budget.wait();
-    if (waitMs > 0) throw this.throttledError(status, Math.ceil(waitMs / 1000), retriesLeft);
+    if (waitMs > 0) throw throttledError(status, Math.ceil(waitMs / 1000), retriesLeft);
   }
 
   /**
@@ -262,28 +242,7 @@ export class JiraTransport {
     const retryAfter = parseRetryAfter(answer.headers.get('retry-after'));
     const { waitMs, retriesLeft } = await this.budget.refused(status, retryAfter);
     if (isRead && retryHere && retriesLeft > 0 && waitMs <= this.maxRetryAfterSeconds * 1000) return waitMs;
-    throw this.throttledError(status, Math.ceil(waitMs / 1000), isRead ? retriesLeft : 0, answer);
-  }
-
-  private throttledError(status: 429 | 503, seconds: number, retriesLeft: number, answer?: Answer): AppError {
-    const wait = formatWait(Math.max(1, seconds));
-    const withStatus = answer ? { status: answer.status } : {};
-    if (status === 429) {
-      return new AppError({
-        kind: 'rate-limited',
-        message: `Jira is limiting requests right now. Try again in ${wait}.`,
-        retryAfterSeconds: seconds,
-        retriesLeft,
-        ...withStatus,
-      });
-    }
-    return new AppError({
-      kind: 'server',
-      message: `Jira is unavailable for the moment (HTTP 503). Try again in ${wait}.`,
-      retryAfterSeconds: seconds,
-      retriesLeft,
-      ...withStatus,
-    });
+    throw throttledError(status, Math.ceil(waitMs / 1000), isRead ? retriesLeft : 0, answer.status);
   }
 
   private init(method: 'GET' | 'POST', body: unknown): RequestInit {
@@ -292,7 +251,7 @@ export class JiraTransport {
     const init: RequestInit = {
       method,
       headers,
-      // The user's Jira cookies must not mix with token auth (JIRA_FACTS.md).
+      // The user's Jira cookies must not mix with token auth (docs/browsers.md#credentials-omit).
       credentials: 'omit',
       cache: 'no-store',
       // With credentials, a redirect is not followed: the answer would not be Jira's REST API
@@ -301,14 +260,15 @@ export class JiraTransport {
     };
     if (method === 'POST') {
       headers['Content-Type'] = 'application/json';
-      // Jira's XSRF filter lets a write through with this header (unless Origin is refused).
+      // Jira's XSRF filter lets a write through with this header (unless Origin is refused):
+      // docs/jira-api.md#xsrf.
       headers['X-Atlassian-Token'] = 'no-check';
       init.body = JSON.stringify(body ?? {});
     }
     return init;
   }
 
-  /** One fetch plus body read, under one timeout; with `maxBytes`, the body is read as bytes. */
+  /** One fetch plus body read, under one timeout; with `maxBytes`, the body is read as an image's bytes. */
   private async attempt(url: string, init: RequestInit, maxBytes?: number): Promise<Answer> {
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -322,238 +282,18 @@ export class JiraTransport {
       const exchange = (async () => {
         const response = await this.fetchFn(url, { ...init, signal: controller.signal });
         if (response.type === 'opaqueredirect' || (init.redirect === 'manual' && response.status >= 300 && response.status < 400)) {
-          throw new AppError({ kind: 'not-jira', message: REDIRECT_MESSAGE });
+          throw redirectError();
         }
-        if (maxBytes === undefined) return { status: response.status, headers: response.headers, text: await response.text() };
-        // An image: its error page is read only far enough to say what went wrong.
-        if (!response.ok) {
-          const { bytes } = await readAtMost(response, ERROR_BODY_LIMIT, controller);
-          return { status: response.status, headers: response.headers, text: new TextDecoder().decode(bytes) };
-        }
-        // A body announced as too large is not read at all, and one that turns out too large
-        // is not read past the limit.
-        const tooLarge = () => new AppError({ kind: 'invalid-response', status: response.status, message: 'The image is too large.' });
-        if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
-          controller.abort();
-          throw tooLarge();
-        }
-        const { bytes, truncated } = await readAtMost(response, maxBytes, controller);
-        if (truncated) throw tooLarge();
-        return { status: response.status, headers: response.headers, text: '', bytes: bytes.buffer as ArrayBuffer };
+        return maxBytes === undefined ? readTextAnswer(response) : readImageAnswer(response, maxBytes, controller);
       })();
       exchange.catch(() => undefined); // the loser of the race must not be an unhandled rejection
       return await Promise.race([exchange, timeout]);
     } catch (e) {
       if (e instanceof AppError) throw e;
-      if (e instanceof TimeoutSignal) {
-        throw new AppError({
-          kind: 'timeout',
-          message: `Jira did not answer within ${Math.round(this.timeoutMs / 1000)} seconds. Check your connection and try again.`,
-        });
-      }
-      throw await this.networkError();
+      if (e instanceof TimeoutSignal) throw timeoutError(this.timeoutMs);
+      throw await unreachableError(this.siteOriginPattern, this.hasPermission);
     } finally {
       clearTimeout(timer);
     }
   }
-
-  /**
-   * fetch rejects with a TypeError for offline, DNS, TLS and refused connections, and also when
-   * the extension lacks the host permission. Only the permission case has a fix in the UI.
-   */
-  private async networkError(): Promise<AppError> {
-    let granted = true;
-    try {
-      granted = await this.hasPermission(this.siteOriginPattern);
-    } catch {
-      granted = true;
-    }
-    if (!granted) {
-      return new AppError({
-        kind: 'no-site-access',
-        originPattern: this.siteOriginPattern,
-        message: 'The extension does not have access to this Jira site yet. Grant access and try again.',
-      });
-    }
-    return new AppError({
-      kind: 'network',
-      message:
-        'Could not reach Jira: you may be offline, or the site may be down. If this persists, check the site address and its certificate.',
-    });
-  }
-
-  private interpret<T>(answer: Answer, schema: z.ZodType<T>): T {
-    this.throwIfFailed(answer);
-    return this.parseBody(answer, schema);
-  }
-
-  /**
-   * Throws the AppError for Jira's answer unless it is a success (2xx, and not a denied login).
-   * 429 and 503 were handled before (throwIfThrottled).
-   */
-  private throwIfFailed(answer: Answer): void {
-    const { status, headers } = answer;
-    const fail = (info: Omit<AppErrorInfo, 'status'>) => new AppError({ ...info, status });
-
-    // CAPTCHA first: Jira sends it together with x-seraph-loginreason AUTHENTICATION_DENIED.
-    const captcha = parseCaptchaHeader(headers.get('x-authentication-denied-reason'));
-    if (captcha.captcha) {
-      throw fail({
-        kind: 'captcha',
-        message: 'Jira wants a CAPTCHA after several failed sign-ins. Sign in once in the Jira web page, then try again here.',
-        // A login link from a header is only followed on the site itself.
-        loginUrl:
-          captcha.loginUrl && new URL(captcha.loginUrl).origin === this.base.origin
-            ? captcha.loginUrl
-            : new URL('login.jsp', this.base).href,
-      });
-    }
-    // Endpoints open to anonymous users answer 200 for a bad token, with this header (JIRA_FACTS.md).
-    if (/AUTHENTICATED_FAILED|AUTHENTICATION_DENIED/i.test(headers.get('x-seraph-loginreason') ?? '') || status === 401) {
-      throw fail({ kind: 'auth', message: this.authMessage() });
-    }
-    if (status >= 200 && status < 300) return;
-
-    const jira = jiraErrorMessages(answer.text, headers.get('content-type'));
-    switch (status) {
-      case 403:
-        if (/XSRF check failed/i.test(answer.text)) {
-          throw fail({
-            kind: 'forbidden',
-            message:
-              'Jira refused the change with “XSRF check failed”: it does not accept changes sent from this browser extension. ' +
-              'Make the change in Jira itself.',
-          });
-        }
-        throw fail({
-          kind: 'forbidden',
-          message: jira[0] ?? 'Jira says you do not have permission to do this.',
-          ...(jira.length ? { details: jira } : {}),
-        });
-      case 404:
-        throw fail({
-          kind: 'not-found',
-          message: jira[0] ?? 'Jira could not find this (it may have been deleted or you may not have access).',
-        });
-      case 410:
-        throw fail({ kind: 'gone', message: 'This Jira feature is no longer available on this site.' });
-    }
-    if (status >= 500) {
-      throw fail({ kind: 'server', message: `Jira had a problem answering (HTTP ${status}). Try again later.` });
-    }
-    if (status >= 400) {
-      throw fail({
-        kind: 'bad-request',
-        message: jira[0] ?? `Jira did not accept the request (HTTP ${status}).`,
-        details: jira,
-      });
-    }
-    // 1xx/3xx reaching here (fetch follows redirects): not an answer from Jira's REST API.
-    throw fail({ kind: 'not-jira', message: NOT_JIRA_MESSAGE });
-  }
-
-  private parseBody<T>(answer: Answer, schema: z.ZodType<T>): T {
-    const { status, headers, text } = answer;
-    let data: unknown;
-    if (status === 204 || text.trim() === '') {
-      data = undefined;
-    } else {
-      const type = headers.get('content-type') ?? '';
-      // A login or proxy page often comes back as 200 text/html after redirects.
-      if (!/json/i.test(type) || /^\s*</.test(text)) {
-        throw new AppError({ kind: 'not-jira', status, message: NOT_JIRA_MESSAGE });
-      }
-      try {
-        data = JSON.parse(text);
-      } catch {
-        throw new AppError({ kind: 'invalid-response', status, message: INVALID_RESPONSE_MESSAGE });
-      }
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      const where = parsed.error.issues
-        .slice(0, 3)
-        .map((i) => i.path.map(String).join('.') || '(root)')
-        .join(', ');
-      throw new AppError({ kind: 'invalid-response', status, message: INVALID_RESPONSE_MESSAGE, details: [where] });
-    }
-    return parsed.data;
-  }
-
-  private authMessage(): string {
-    switch (this.auth?.authMethod) {
-      case 'cloud-token':
-        return (
-          'Jira rejected the API token: it may have expired or been revoked, or belong to another Atlassian account ' +
-          'than the username (email). Create a new API token to renew it.'
-        );
-      case 'password':
-        return 'Jira rejected the username or password. Check them, or whether the password was changed.';
-      case 'pat':
-        return 'Jira rejected the personal access token: it may have expired or been revoked. Create a new one in your Jira profile.';
-      default:
-        return 'This Jira site requires signing in.';
-    }
-  }
-
-  /** Last line of defence: no message or detail may contain the secret or its encodings. */
-  private scrub(e: unknown): unknown {
-    if (!(e instanceof AppError) || !this.auth || this.auth.secret.length < 4) return e;
-    const secrets = [this.auth.secret, authorizationHeader(this.auth), basicCredentials(this.auth.username, this.auth.secret)];
-    const clean = (s: string) => secrets.reduce((acc, secret) => acc.split(secret).join('[hidden]'), s);
-    const info = e.toInfo();
-    const hasSecret = [info.message, ...(info.details ?? [])].some((s) => secrets.some((secret) => s.includes(secret)));
-    if (!hasSecret) return e;
-    return new AppError({ ...info, message: clean(info.message), ...(info.details ? { details: info.details.map(clean) } : {}) });
-  }
-}
-
-const REDIRECT_MESSAGE =
-  'Jira sent the request to another address (often a single sign-on page). Check the URL: use the address your browser shows for Jira.';
-
-export const NOT_JIRA_MESSAGE =
-  'The site answered with a web page instead of Jira data. Check the address, or whether the site needs you to sign in first.';
-const INVALID_RESPONSE_MESSAGE = 'Jira answered with data this extension does not understand.';
-
-/** Of an image request's error page, this much is read (enough for Jira's JSON or a login page's title). */
-const ERROR_BODY_LIMIT = 64 * 1024;
-
-/**
- * The first `limit` bytes of a body; `truncated` when there was more, and then the rest is
- * neither read nor downloaded (the request is aborted).
- */
-export async function readAtMost(
-  response: Response,
-  limit: number,
-  controller: AbortController,
-): Promise<{ bytes: Uint8Array; truncated: boolean }> {
-  if (!response.body) {
-    const all = new Uint8Array(await response.arrayBuffer());
-    return all.byteLength > limit ? { bytes: all.slice(0, limit), truncated: true } : { bytes: all, truncated: false };
-  }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  let truncated = false;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (size + value.byteLength > limit) {
-      chunks.push(value.subarray(0, limit - size));
-      size = limit;
-      truncated = true;
-      controller.abort();
-      void reader.cancel().catch(() => undefined);
-      break;
-    }
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
-  return { bytes, truncated };
 }

@@ -61,13 +61,22 @@ const server: ConnectionSummary = {
   status: { state: 'no-site-access' },
 };
 
+/** The fields of the requests this fake background answers: each reads only those its request sends. */
+interface RequestPayload {
+  id: string;
+  jql: string;
+  settings: Partial<Settings>;
+  name: string;
+  tokenExpiresOn: string | null;
+}
+
 let state: { connections: ConnectionSummary[]; defaultId: string | null; settings: Settings; capture: unknown };
 let root: HTMLElement;
 
 beforeEach(() => {
   state = { connections: [cloud, server], defaultId: 'c1', settings: { ...DEFAULT_SETTINGS, savedQueries: [] }, capture: null };
   mocks.request.mockReset();
-  mocks.request.mockImplementation(async (name: string, payload: any) => {
+  mocks.request.mockImplementation(async (name: string, payload: RequestPayload) => {
     switch (name) {
       case 'connections.list':
         return { connections: state.connections, defaultId: state.defaultId };
@@ -98,7 +107,8 @@ beforeEach(() => {
         state.defaultId = payload.id;
         return { defaultId: payload.id };
       case 'connections.update': {
-        const c = { ...state.connections.find((x) => x.id === payload.id)!, ...payload };
+        const before = state.connections.find((x) => x.id === payload.id)!;
+        const c: ConnectionSummary = { ...before, name: payload.name, tokenExpiresOn: payload.tokenExpiresOn ?? undefined };
         state.connections = state.connections.map((x) => (x.id === c.id ? c : x));
         return { connection: c };
       }

@@ -4,9 +4,10 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const api = vi.hoisted(() => ({
-  watchStoredIcon: vi.fn(
-    (_id: string, _url: string, listener: (d: string | undefined) => void) => (listener('data:image/png;base64,AAAA'), () => undefined),
-  ),
+  watchStoredIcon: vi.fn((_id: string, _url: string, listener: (d: string | undefined) => void) => {
+    listener('data:image/png;base64,AAAA');
+    return () => undefined;
+  }),
 }));
 vi.mock('./browser-api', () => api);
 const { Avatar } = await import('./Avatar');

@@ -1,7 +1,7 @@
 // The user's avatar on a connection. An avatar on Jira's own site (Data Center) needs the
-// user's credentials: it shows as the background fetched it with the token (icons.ts), once
-// the connection is saved; before that, and for any other URL, nothing is loaded. Atlassian's
-// public avatar hosts (Cloud) load directly.
+// user's credentials: it shows as the background fetched it with the token
+// (src/background/issues/icons.ts), once the connection is saved; before that, and for any other
+// URL, nothing is loaded. Atlassian's public avatar hosts (Cloud) load directly.
 import { useEffect, useState } from 'preact/hooks';
 import { needsCredentials, safeImageUrl } from '../shared/image-url';
 import { watchStoredIcon } from './browser-api';
@@ -15,6 +15,7 @@ interface Props {
   class: string;
 }
 
+/** The avatar image, or nothing while there is no image that may be shown. */
 export function Avatar({ url, siteUrl, connectionId, size, class: cls }: Props) {
   const safe = safeImageUrl(url, siteUrl);
   const stored = !!safe && needsCredentials(safe, siteUrl);

@@ -1,14 +1,13 @@
 // One saved connection: who, where, its state and token expiry, and what can be done with it.
 import { useState } from 'preact/hooks';
-import { needsRenewal, type ConnectionSummary } from '../shared/connection';
-import { request } from '../shared/messaging';
+import type { ConnectionSummary } from '../shared/connection';
 import { normaliseSiteUrl } from '../shared/site-url';
 import { Avatar } from './Avatar';
-import { requestSiteAccess } from './browser-api';
+import { request, requestSiteAccess } from './browser-api';
+import { ConnectionActions } from './ConnectionActions';
 import { EditConnection } from './EditConnection';
 import { CaptchaLogin, ErrorAlert } from './ErrorAlert';
-import { toFormError, type FormError } from './form-error';
-import { hostOf } from '../shared/site-url';
+import { siteAccessRefused, toFormError, type FormError } from './form-error';
 import { checkedAgo, expiryInfo, safeHttpUrl, stateLabel, stateTone, userLine } from './format';
 
 interface Props {
@@ -20,6 +19,7 @@ interface Props {
   onDelete: (c: ConnectionSummary) => void;
 }
 
+/** One saved connection as a card: name, site, user, state, token expiry, its error and its buttons. */
 export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, onRenew, onDelete }: Props) {
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState<'' | 'check' | 'default'>('');
@@ -54,17 +54,15 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
       setError(toFormError(e));
       return;
     }
-    // permissions.request first, inside the click (Firefox needs the user gesture).
+    // permissions.request first, inside the click: Firefox prompts only during the user gesture
+    // (docs/browsers.md#host-permissions).
     requestSiteAccess(pattern)
       .then((granted) => {
         if (granted) {
           void check();
           return;
         }
-        setError({
-          kind: 'no-site-access',
-          message: `Client for Jira needs access to ${hostOf(pattern)} to talk to your Jira.`,
-        });
+        setError(siteAccessRefused(pattern));
       })
       .catch((e) => setError(toFormError(e)));
   }
@@ -132,45 +130,19 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
           }}
         />
       ) : (
-        <div class="actions actions-start">
-          <button type="button" class="button" onClick={() => setEditing(true)}>
-            Edit
-          </button>
-          <button
-            type="button"
-            class="button"
-            onClick={() => onReauth(c)}
-            title={c.deployment === 'cloud' ? 'Enter an API token you already have' : 'Enter a new password or personal access token'}
-          >
-            Re-authenticate
-          </button>
-          {c.deployment === 'cloud' && needsRenewal({ ...c, status: shown }) && (
-            <button
-              type="button"
-              class="button button-primary"
-              onClick={() => onRenew(c)}
-              title="Create a new API token on Atlassian’s page: one click there brings it here"
-            >
-              Renew token
-            </button>
-          )}
-          {shown.state === 'no-site-access' && (
-            <button type="button" class="button button-primary" onClick={grantAccess}>
-              Grant access
-            </button>
-          )}
-          {!isDefault && (
-            <button type="button" class="button" onClick={makeDefault} disabled={busy !== ''}>
-              Make default
-            </button>
-          )}
-          <button type="button" class="button" onClick={check} disabled={busy !== ''}>
-            Check
-          </button>
-          <button type="button" class="button button-danger-subtle" onClick={() => onDelete(c)}>
-            Delete
-          </button>
-        </div>
+        <ConnectionActions
+          connection={c}
+          status={shown}
+          isDefault={isDefault}
+          busy={busy !== ''}
+          onEdit={() => setEditing(true)}
+          onReauth={() => onReauth(c)}
+          onRenew={() => onRenew(c)}
+          onGrantAccess={grantAccess}
+          onMakeDefault={makeDefault}
+          onCheck={check}
+          onDelete={() => onDelete(c)}
+        />
       )}
     </article>
   );

@@ -11,6 +11,7 @@ interface Props {
   onDelete: (c: ConnectionSummary) => void;
 }
 
+/** The connection cards, the default first; "No connections yet." when there is none. */
 export function ConnectionList({ connections, defaultId, ...actions }: Props) {
   if (connections.length === 0) return <p class="muted">No connections yet.</p>;
   const sorted = [...connections].sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId));

@@ -1,7 +1,7 @@
 // "Delete <name>?": a modal <dialog>; Esc and Cancel close it, focus returns to the opener.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
-import { request } from '../shared/messaging';
+import { request } from './browser-api';
 import { ErrorAlert } from './ErrorAlert';
 import { toFormError, type FormError } from './form-error';
 import { POPUP_SNAPSHOT_KEY } from '../shared/storage-keys';
@@ -12,6 +12,7 @@ interface Props {
   onClose: () => void;
 }
 
+/** The modal that confirms a delete and calls connections.delete; `onDeleted` gets the URL where the credential is revoked. */
 export function DeleteDialog({ connection, onDeleted, onClose }: Props) {
   const id = useId();
   const ref = useRef<HTMLDialogElement>(null);

@@ -1,7 +1,7 @@
 // Inline edit of a saved connection's name and token expiry.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
-import { request } from '../shared/messaging';
+import { request } from './browser-api';
 import { ErrorAlert } from './ErrorAlert';
 import { MISSING_NAME, toFormError, type FormError } from './form-error';
 
@@ -10,6 +10,7 @@ interface Props {
   onDone: (updated?: ConnectionSummary) => void;
 }
 
+/** Name and token expiry of a saved connection, saved with connections.update; Esc or Cancel calls `onDone()` with nothing. */
 export function EditConnection({ connection, onDone }: Props) {
   const id = useId();
   const [name, setName] = useState(connection.name);

@@ -14,6 +14,7 @@ interface Props {
   children?: ComponentChildren;
 }
 
+/** The error's message in a role="alert" box, with Grant access, the CAPTCHA login link or the token page link its kind calls for. */
 export function ErrorAlert({ error, id, onGrantAccess, cloud, children }: Props) {
   const loginUrl = error.kind === 'captcha' ? safeHttpUrl(error.loginUrl) : undefined;
   return (

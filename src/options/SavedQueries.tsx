@@ -1,7 +1,7 @@
 // Saved JQL queries: the popup lists them; here they are added, removed and ordered.
 import { useId, useRef, useState } from 'preact/hooks';
 import type { SavedQuery } from '../shared/issues';
-import { moveItem } from './settings-model';
+import { SavedQueryList } from './SavedQueryList';
 
 interface Props {
   queries: SavedQuery[];
@@ -16,6 +16,11 @@ function newId(): string {
     : `q-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/**
+ * The saved JQL queries with Move up / Move down / Remove, and the form that adds one after Jira
+ * has checked its JQL (`checkJql`). `onChange` saves the whole new list and resolves false when it
+ * could not.
+ */
 export function SavedQueries({ queries, onChange, checkJql }: Props) {
   const id = useId();
   const [name, setName] = useState('');
@@ -83,50 +88,7 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
   return (
     <div class="saved-queries">
       <h3>Saved JQL queries</h3>
-      {queries.length === 0 ? (
-        <p class="muted">No saved queries yet.</p>
-      ) : (
-        <ul class="query-list">
-          {queries.map((q, i) => (
-            <li key={q.id} class="query">
-              <div class="query-text">
-                <strong>{q.name}</strong>
-                <code>{q.jql}</code>
-              </div>
-              <div class="query-actions">
-                <button
-                  type="button"
-                  class="button button-icon"
-                  aria-label={`Move ${q.name} up`}
-                  title="Move up"
-                  disabled={i === 0}
-                  onClick={() => void onChange(moveItem(queries, i, -1))}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  class="button button-icon"
-                  aria-label={`Move ${q.name} down`}
-                  title="Move down"
-                  disabled={i === queries.length - 1}
-                  onClick={() => void onChange(moveItem(queries, i, 1))}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  class="button button-danger-subtle"
-                  aria-label={`Remove ${q.name}`}
-                  onClick={() => void onChange(queries.filter((x) => x.id !== q.id))}
-                >
-                  Remove
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SavedQueryList queries={queries} onChange={onChange} />
       <form class="form query-add" noValidate onSubmit={add}>
         <div class="field">
           <label for={`${id}-name`}>Query name</label>

@@ -1,12 +1,13 @@
-// Badge settings and saved JQL queries (issue #4), stored by the background.
+// Badge settings and saved JQL queries, stored by the background.
 import { useEffect, useId, useState } from 'preact/hooks';
-import { request } from '../shared/messaging';
+import { request } from './browser-api';
 import type { Settings } from '../shared/protocol';
 import { ErrorAlert } from './ErrorAlert';
 import { toFormError, type FormError } from './form-error';
 import { SavedQueries } from './SavedQueries';
 import { parseInterval } from './settings-model';
 
+/** The Settings section: the badge switch, its refresh interval (1 to 120 minutes) and the saved queries. */
 export function SettingsPanel() {
   const id = useId();
   const [settings, setSettings] = useState<Settings | null>(null);

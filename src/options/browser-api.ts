@@ -1,36 +1,47 @@
-// The few browser APIs the options page uses besides request(): one module, easy to mock.
+// Every browser extension API the options page uses, in one module: requests to the
+// background, the host permission prompt, tabs, broadcasts and the stored icons. Components
+// import these, never webextension-polyfill, so a test mocks one place.
 import browser from 'webextension-polyfill';
+import { isRecord } from '../shared/guards';
 import { storedIcon } from '../shared/image-url';
 import { MESSAGE_TAG, type Broadcast } from '../shared/protocol';
-import { iconsCacheKey } from '../shared/storage-keys';
+import { iconsCacheItem } from '../shared/storage-items';
 
 /**
- * Asks for access to a self-hosted Jira. Call it first in a click/submit handler, before any
- * await: Firefox only shows the prompt while the user gesture lasts. Resolves true at once
- * when the access is already there.
+ * Sends one typed request to the background (runtime.sendMessage) and resolves with its reply;
+ * rejects with the AppError the background sent, or an 'internal' AppError when it does not answer.
  */
-export function requestSiteAccess(originPattern: string): Promise<boolean> {
+export { request } from '../shared/messaging';
+
+/**
+ * Asks for access to a Jira site: `originPattern` is a match pattern ("https://jira.corp.example/*").
+ * Resolves true when granted, at once when the access is already there; false when refused;
+ * rejects when the browser refuses to ask (no user gesture, or no permissions API). Call it first
+ * in a click or submit handler, before any await: Firefox shows the prompt only while the user
+ * gesture lasts (docs/browsers.md#host-permissions). An async function runs synchronously up to
+ * its first await, so the request itself still happens inside the gesture.
+ */
+export async function requestSiteAccess(originPattern: string): Promise<boolean> {
   return browser.permissions.request({ origins: [originPattern] });
 }
 
-/** Opens a page in a new tab without needing a user gesture (extension pages may). */
+/** Opens `url` in a new, active tab; extension pages may do so without a user gesture. */
 export async function openTab(url: string): Promise<void> {
   await browser.tabs.create({ url, active: true });
 }
 
 function isBroadcast(message: unknown): message is Broadcast {
-  return (
-    !!message &&
-    typeof message === 'object' &&
-    (message as { tag?: unknown }).tag === MESSAGE_TAG &&
-    typeof (message as { event?: unknown }).event === 'string'
-  );
+  return isRecord(message) && message.tag === MESSAGE_TAG && typeof message.event === 'string';
 }
 
-/** Listens for one background broadcast; returns the unsubscribe function. */
+/**
+ * Calls `listener` on every background broadcast named `event` (runtime.onMessage); returns the
+ * function that stops listening. Messages from content scripts are ignored: they reach extension
+ * pages too, and only the background (a sender without a tab) may announce events
+ * (docs/browsers.md#message-sender).
+ */
 export function onBroadcast(event: Broadcast['event'], listener: () => void): () => void {
   const handler = (message: unknown, sender: { tab?: unknown }) => {
-    // Content scripts can message extension pages too: only the background (no tab) counts.
     if (sender?.tab) return undefined;
     if (isBroadcast(message) && message.event === event) listener();
     return undefined;
@@ -40,20 +51,21 @@ export function onBroadcast(event: Broadcast['event'], listener: () => void): ()
 }
 
 /**
- * The icon the background stored for `url` on connection `connectionId` (a data: URL), and
- * again whenever that connection's icons change; returns the unsubscribe function. Reads only
- * the icons entry (never the secrets).
+ * Calls `listener` with the icon the background stored for image `url` on connection
+ * `connectionId` (a data: URL, or undefined when none is stored), now and whenever that
+ * connection's icons change; returns the function that stops watching. Reads only the icons
+ * entry, through its storage item (never the secrets).
  */
 export function watchStoredIcon(connectionId: string, url: string, listener: (data: string | undefined) => void): () => void {
-  const key = iconsCacheKey(connectionId);
+  const item = iconsCacheItem(connectionId);
   let live = true;
   const read = () =>
-    browser.storage.local.get(key).then(
-      (got) => live && listener(storedIcon(got[key], url)),
+    browser.storage.local.get(item.key).then(
+      (got) => live && listener(storedIcon(item.read(got[item.key]), url)),
       () => undefined,
     );
   const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && key in changes) void read();
+    if (area === item.area && item.key in changes) void read();
   };
   browser.storage.onChanged.addListener(onChanged);
   void read();

@@ -19,6 +19,7 @@ const STATE_LABELS: Record<ConnectionState, string> = {
   unchecked: 'Not checked yet',
 };
 
+/** What a connection state is called on its card ("Token rejected"). */
 export function stateLabel(state: ConnectionState): string {
   return STATE_LABELS[state] ?? STATE_LABELS.unchecked;
 }

@@ -7,6 +7,7 @@ export type HashIntent =
   | { kind: 'renew'; connectionId: string }
   | { kind: 'reauth'; connectionId: string };
 
+/** The intent of a fragment ("#renew=c1"); { kind: 'none' } for anything else. */
 export function parseHash(hash: string): HashIntent {
   const h = hash.replace(/^#/, '');
   if (h === 'new') return { kind: 'new' };

@@ -20,6 +20,7 @@ export function byLabel(
   throw new Error(`No control labelled "${label}"`);
 }
 
+/** The button named `name` (its aria-label, else its text), or null. */
 export function queryButton(name: string, root: ParentNode = document): HTMLButtonElement | null {
   return (
     (Array.from(root.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? text(b)) === name) as
@@ -28,30 +29,36 @@ export function queryButton(name: string, root: ParentNode = document): HTMLButt
   );
 }
 
+/** The button named `name`; throws when there is none. */
 export function button(name: string, root: ParentNode = document): HTMLButtonElement {
   const b = queryButton(name, root);
   if (!b) throw new Error(`No button "${name}"`);
   return b;
 }
 
+/** The link whose text is `name`; throws when there is none. */
 export function link(name: string, root: ParentNode = document): HTMLAnchorElement {
   const a = Array.from(root.querySelectorAll('a')).find((x) => text(x) === name);
   if (!a) throw new Error(`No link "${name}"`);
   return a;
 }
 
+/** The text of every role="alert" element. */
 export function alerts(root: ParentNode = document): string[] {
   return Array.from(root.querySelectorAll('[role="alert"]')).map(text);
 }
 
+/** The non-empty text of every role="status" element. */
 export function statuses(root: ParentNode = document): string[] {
   return Array.from(root.querySelectorAll('[role="status"]')).map(text).filter(Boolean);
 }
 
+/** The text of every h1, h2 and h3. */
 export function headings(root: ParentNode = document): string[] {
   return Array.from(root.querySelectorAll('h1, h2, h3')).map(text);
 }
 
+/** Sets the value as typing would, and fires `input`. */
 export async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
   await act(() => {
     input.value = value;
@@ -59,6 +66,7 @@ export async function type(input: HTMLInputElement | HTMLTextAreaElement, value:
   });
 }
 
+/** Clicks, and lets Preact re-render. */
 export async function click(el: HTMLElement): Promise<void> {
   await act(() => {
     el.click();

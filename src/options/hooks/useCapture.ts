@@ -2,11 +2,15 @@
 // focused again, and when the background says one was delivered. A claim takes it once.
 import { useEffect, useRef } from 'preact/hooks';
 import type { Reply } from '../../shared/protocol';
-import { request } from '../../shared/messaging';
-import { onBroadcast } from '../browser-api';
+import { onBroadcast, request } from '../browser-api';
 
 export type ClaimedCapture = NonNullable<Reply<'capture.claim'>['capture']>;
 
+/**
+ * Calls `onCapture` with each token the background hands over (capture.claim): on mount, on focus,
+ * when the page becomes visible and on a capture.delivered broadcast. The latest `onCapture` is
+ * called; claims never overlap (one that raced a running claim runs after it).
+ */
 export function useCapture(onCapture: (capture: ClaimedCapture) => void): void {
   const callback = useRef(onCapture);
   callback.current = onCapture;

@@ -1,8 +1,7 @@
 // The connection list, refreshed on connections.changed broadcasts and when the window regains focus.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../../shared/connection';
-import { request } from '../../shared/messaging';
-import { onBroadcast } from '../browser-api';
+import { onBroadcast, request } from '../browser-api';
 import { toFormError, type FormError } from '../form-error';
 
 export interface ConnectionsState {
@@ -13,6 +12,7 @@ export interface ConnectionsState {
   refresh: () => Promise<void>;
 }
 
+/** The saved connections and the default's id from the background (connections.list), newest answer wins. */
 export function useConnections(): ConnectionsState {
   const [loaded, setLoaded] = useState(false);
   const [connections, setConnections] = useState<ConnectionSummary[]>([]);

@@ -1,11 +1,11 @@
 // After a successful test: who we are connected as, then name and token expiry, then Finish.
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import type { ConnectionSummary, ConnectionTestResult } from '../shared/connection';
-import { request } from '../shared/messaging';
-import { Avatar } from './Avatar';
-import { ErrorAlert } from './ErrorAlert';
-import { formFieldOf, MISSING_NAME, toFormError, type FormError } from './form-error';
-import { safeHttpUrl } from './format';
+import type { ConnectionSummary, ConnectionTestResult } from '../../shared/connection';
+import { Avatar } from '../Avatar';
+import { request } from '../browser-api';
+import { ErrorAlert } from '../ErrorAlert';
+import { formFieldOf, MISSING_NAME, toFormError, type FormError } from '../form-error';
+import { safeHttpUrl } from '../format';
 
 interface Props {
   result: ConnectionTestResult;
@@ -15,6 +15,7 @@ interface Props {
   onSaved: (connection: ConnectionSummary) => void;
 }
 
+/** The Finish step: shows the tested connection, then saves it under the name typed (connections.save). */
 export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, onSaved }: Props) {
   const id = useId();
   const [name, setName] = useState(defaultName);

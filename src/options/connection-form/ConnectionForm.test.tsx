@@ -2,16 +2,17 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectionSummary, ConnectionTestResult } from '../shared/connection';
-import { AppError } from '../shared/errors';
+import type { ConnectionSummary, ConnectionTestResult } from '../../shared/connection';
+import { CLOUD_ADDRESS_ONLY } from '../../shared/connection-draft';
+import { AppError } from '../../shared/errors';
 import { ConnectionForm, type FormMode, type IncomingCapture } from './ConnectionForm';
-import { alerts, button, byLabel, click, flush, headings, link, queryButton, secretField, statuses, type } from './test-dom';
+import { alerts, button, byLabel, click, flush, headings, link, queryButton, secretField, statuses, type } from '../test-dom';
 
 const mocks = vi.hoisted(() => ({
   request: vi.fn(),
   permissionsRequest: vi.fn(async () => true),
 }));
-vi.mock('../shared/messaging', () => ({ request: mocks.request }));
+vi.mock('../../shared/messaging', () => ({ request: mocks.request }));
 vi.mock('webextension-polyfill', () => ({
   default: {
     permissions: { request: mocks.permissionsRequest },
@@ -152,6 +153,51 @@ describe('ConnectionForm: credentials', () => {
     expect(alerts()[0]).toMatch(/password/i);
     expect(mocks.request).not.toHaveBeenCalled();
     expect(mocks.permissionsRequest).not.toHaveBeenCalled();
+  });
+
+  it('Jira Cloud at a non-atlassian.net address: the message in the form, before any permission prompt or request', async () => {
+    await mount();
+    await type(byLabel('URL'), 'https://jira.acme.com');
+    await click(byLabel('Jira Cloud'));
+    await type(byLabel('Username'), 'ada@acme.com');
+    await type(secretField('API Token'), 'ATATT3secret');
+    await click(button('Next'));
+    await flush();
+    expect(alerts()[0]).toBe(CLOUD_ADDRESS_ONLY);
+    expect(document.activeElement).toBe(byLabel('URL'));
+    expect(byLabel('URL').getAttribute('aria-invalid')).toBe('true');
+    expect(mocks.permissionsRequest).not.toHaveBeenCalled();
+    expect(mocks.request).not.toHaveBeenCalled();
+  });
+
+  it('an atlassian.net address with Jira Cloud unchecked, or a Cloud username that is no email: refused in the form', async () => {
+    await mount();
+    await type(byLabel('URL'), 'https://acme.atlassian.net');
+    await click(byLabel('Jira Cloud'));
+    await type(byLabel('Username'), 'ada');
+    await type(secretField('Password'), 'pw');
+    await click(button('Next'));
+    expect(alerts()[0]).toMatch(/This is a Jira Cloud address/);
+    expect(document.activeElement).toBe(byLabel('Jira Cloud'));
+    await click(byLabel('Jira Cloud'));
+    await type(secretField('API Token'), 'ATATT3secret');
+    await click(button('Next'));
+    expect(alerts()[0]).toMatch(/email address of your Atlassian account/);
+    expect(document.activeElement).toBe(byLabel('Username'));
+    expect(mocks.permissionsRequest).not.toHaveBeenCalled();
+    expect(mocks.request).not.toHaveBeenCalled();
+  });
+
+  it('asks for site access synchronously inside the click (Firefox keeps the user gesture only that long)', async () => {
+    await mount();
+    await type(byLabel('URL'), 'https://jira.corp.example');
+    await type(byLabel('Username'), 'ada');
+    await type(secretField('Password'), 'pw');
+    mocks.request.mockResolvedValueOnce({ ...testResult, deployment: 'server', authMethod: 'password', username: 'ada' });
+    button('Next').click();
+    expect(mocks.permissionsRequest).toHaveBeenCalledWith({ origins: ['https://jira.corp.example/*'] });
+    await flush();
+    expect(document.body.textContent).toContain('Connected as Ada Lovelace');
   });
 
   it('refuses http:// to a remote host and ftp://', async () => {

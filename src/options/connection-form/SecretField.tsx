@@ -13,6 +13,7 @@ interface Props {
   describedBy?: string;
 }
 
+/** The secret input, masked, with a Show/Hide button named after `label` ("Show API Token"). */
 export function SecretField({ id, label, value, onInput, inputRef, autoComplete, invalid, describedBy }: Props) {
   const [shown, setShown] = useState(false);
   // "Show password", "Show API Token", "Show personal access token".

@@ -2,15 +2,16 @@
 // the background: connections, the remembered scope and list, and that list's cache.
 import type { ConnectionSummary } from '../shared/connection';
 import type { FavouriteFilter, ListRef, PopupScope, SavedQuery } from '../shared/issues';
-import type { CachedFilters, CachedIssueList, PopupState } from '../shared/protocol/issues';
+import type { CachedIssueList, PopupState } from '../shared/protocol/issues';
 import {
-  CONNECTIONS_KEY,
-  DEFAULT_CONNECTION_KEY,
-  POPUP_STATE_KEY,
-  SETTINGS_KEY,
-  filtersCacheKey,
-  issueCacheKey,
-} from '../shared/storage-keys';
+  connectionsItem,
+  defaultConnectionItem,
+  filtersCacheItem,
+  issueCacheItem,
+  popupStateItem,
+  settingsItem,
+} from '../shared/storage-items';
+import { filtersCacheKey, issueCacheKey } from '../shared/storage-keys';
 import { readLocal } from './ext';
 
 export const ASSIGNED: ListRef = { kind: 'assigned' };
@@ -25,8 +26,6 @@ export interface Boot {
   cache: Record<string, CachedIssueList | undefined>;
   filters: FavouriteFilter[];
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** The connections a scope shows. */
 export function scopeTargets(scope: PopupScope, connections: ConnectionSummary[]): string[] {
@@ -55,16 +54,17 @@ export function chooseList(scope: PopupScope, lists: Record<string, ListRef>, sa
   return list;
 }
 
+/** The cached first page of `list` on each of `targets`, read through their storage items. */
 export async function readCaches(targets: string[], list: ListRef): Promise<Record<string, CachedIssueList | undefined>> {
-  const keys = targets.map((id) => issueCacheKey(id, list));
-  const got = await readLocal(keys);
-  return Object.fromEntries(targets.map((id, i) => [id, got[keys[i]!] as CachedIssueList | undefined]));
+  const items = targets.map((id) => issueCacheItem(id, list));
+  const got = await readLocal(items.map((i) => i.key));
+  return Object.fromEntries(targets.map((id, i) => [id, items[i]!.read(got[items[i]!.key])]));
 }
 
+/** The cached favourite filters of a connection ([] when none are cached). */
 export async function readFilters(connectionId: string): Promise<FavouriteFilter[]> {
-  const key = filtersCacheKey(connectionId);
-  const cached = (await readLocal([key]))[key] as CachedFilters | undefined;
-  return Array.isArray(cached?.filters) ? cached.filters : [];
+  const item = filtersCacheItem(connectionId);
+  return item.read((await readLocal([item.key]))[item.key])?.filters ?? [];
 }
 
 // The keys the last opening needed beyond the fixed ones, kept in localStorage (synchronous,
@@ -97,15 +97,20 @@ export function viewKeys(scope: PopupScope, targets: string[], list: ListRef): s
   return keys;
 }
 
+/**
+ * What the popup paints first, from one storage.local read when the last opening's hint names the
+ * entries this one needs (two reads otherwise). Every entry is read through its item: a missing
+ * or malformed one reads as its fallback.
+ */
 export async function boot(): Promise<Boot> {
   const hint = readHint();
-  const got = await readLocal([POPUP_STATE_KEY, CONNECTIONS_KEY, DEFAULT_CONNECTION_KEY, SETTINGS_KEY, ...hint]);
-  const connections = (Array.isArray(got[CONNECTIONS_KEY]) ? got[CONNECTIONS_KEY] : []) as ConnectionSummary[];
-  const state = isObject(got[POPUP_STATE_KEY]) ? (got[POPUP_STATE_KEY] as unknown as PopupState) : undefined;
-  const settings = isObject(got[SETTINGS_KEY]) ? got[SETTINGS_KEY] : {};
-  const savedQueries = (Array.isArray(settings.savedQueries) ? settings.savedQueries : []) as SavedQuery[];
-  const lists = isObject(state?.lists) ? (state.lists as Record<string, ListRef>) : {};
-  const scope = chooseScope(state, connections, got[DEFAULT_CONNECTION_KEY]);
+  const fixed = [popupStateItem, connectionsItem, defaultConnectionItem, settingsItem];
+  const got = await readLocal([...fixed.map((i) => i.key), ...hint]);
+  const connections = connectionsItem.read(got[connectionsItem.key]);
+  const state = popupStateItem.read(got[popupStateItem.key]);
+  const savedQueries = settingsItem.read(got[settingsItem.key]).savedQueries;
+  const lists = state?.lists ?? {};
+  const scope = chooseScope(state, connections, defaultConnectionItem.read(got[defaultConnectionItem.key]));
   if (!scope) return { connections, scope: { kind: 'all' }, list: ASSIGNED, savedQueries, lists, cache: {}, filters: [] };
   const list = chooseList(scope, lists, savedQueries);
   const targets = scopeTargets(scope, connections);
@@ -114,7 +119,12 @@ export async function boot(): Promise<Boot> {
   const missing = keys.filter((k) => !hint.includes(k));
   const more = missing.length ? { ...got, ...(await readLocal(missing)) } : got;
   writeHint(keys);
-  const cache = Object.fromEntries(targets.map((id) => [id, more[issueCacheKey(id, list)] as CachedIssueList | undefined]));
-  const f = scope.kind === 'connection' ? (more[filtersCacheKey(scope.connectionId)] as CachedFilters | undefined) : undefined;
-  return { connections, scope, list, savedQueries, lists, cache, filters: Array.isArray(f?.filters) ? f.filters : [] };
+  const cache = Object.fromEntries(
+    targets.map((id) => {
+      const item = issueCacheItem(id, list);
+      return [id, item.read(more[item.key])];
+    }),
+  );
+  const filters = scope.kind === 'connection' ? filtersCacheItem(scope.connectionId) : undefined;
+  return { connections, scope, list, savedQueries, lists, cache, filters: filters?.read(more[filters.key])?.filters ?? [] };
 }

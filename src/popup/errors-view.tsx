@@ -1,8 +1,9 @@
 // What a failed request shows, with the way out its kind implies (issue #4 "States").
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import type { AppErrorInfo } from '../shared/errors';
 import { browser, fixCredentials } from './ext';
+import { useNow } from './hooks/use-storage-sync';
 import { formatWait } from '../shared/time';
 
 /**
@@ -19,11 +20,7 @@ export function fixLabel(c: Pick<ConnectionSummary, 'deployment'>): string {
  * inside the alert: `aria-live="off"` keeps screen readers from re-reading the alert each second.
  */
 function Countdown({ retryAt }: { retryAt: number }) {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const t = window.setInterval(() => setNow(Date.now()), 1000);
-    return () => window.clearInterval(t);
-  }, [retryAt]);
+  const now = useNow(1000);
   const left = Math.max(0, Math.ceil((retryAt - now) / 1000));
   return <span aria-live="off">{left > 0 ? ` Retrying automatically in ${formatWait(left)}.` : ' Retrying…'}</span>;
 }

@@ -17,7 +17,9 @@ let icons = new Map<string, Map<string, string>>();
 let shownIds: string[] = [];
 let shownKeys: string[] = [];
 const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((f) => f());
+const notify = () => {
+  for (const f of listeners) f();
+};
 
 function iconsFrom(v: unknown): Map<string, string> {
   const map = new Map<string, string>();

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../shared/connection';
 import type { IssueRow } from '../shared/issues';
 import { ASSIGNED, chooseList, chooseScope, scopeTargets, viewKeys } from './boot';
-import { ROW_HEIGHT, VIEW_HEIGHT, visibleRange } from './issue-list';
+import { ROW_HEIGHT, VIEW_HEIGHT, visibleRange } from './list/issue-list';
 import { MAX_LIST_PAGES } from '../shared/paging';
-import { sourcesFromCache, withFirstPage, withNextPage } from './sources';
+import { sourcesFromCache, withFirstPage, withNextPage } from './list/sources';
 
 const c = (id: string) => ({ id }) as ConnectionSummary;
 const row = (key: string): IssueRow => ({ connectionId: 'a', key, summary: key, status: { name: 'Open', category: 'new' } });

@@ -50,3 +50,11 @@ export const BUILT_IN_KINDS = BUILT_IN_LISTS.map((l) => l.kind) as [BuiltInKind,
 export function builtInList(kind: string): (typeof BUILT_IN_LISTS)[number] | undefined {
   return BUILT_IN_LISTS.find((l) => l.kind === kind);
 }
+
+/**
+ * Whether a list's first page is cached (storage.local, per connection): every list but a search
+ * typed by the user, which would leave an entry behind at every keystroke.
+ */
+export function isCachedList(list: { kind: string }): boolean {
+  return list.kind !== 'text' && list.kind !== 'jql';
+}

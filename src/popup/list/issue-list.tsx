@@ -1,10 +1,10 @@
 // The issue list: a fixed-row-height virtual list (only the visible rows are in the DOM,
 // so 5,000 issues scroll as smoothly as 5), a listbox for keyboard use.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ConnectionSummary } from '../shared/connection';
-import type { IssueRow } from '../shared/issues';
-import { relativeTime } from '../shared/time';
-import { JiraImage } from './image';
+import type { ConnectionSummary } from '../../shared/connection';
+import type { IssueRow } from '../../shared/issues';
+import { relativeTime } from '../../shared/time';
+import { JiraImage } from '../image';
 import { rowId } from './merge';
 
 export const ROW_HEIGHT = 52;
@@ -50,6 +50,7 @@ export function IssueList(p: IssueListProps) {
   const selectedIndex = p.selectedId ? p.rows.findIndex((r) => rowId(r) === p.selectedId) : -1;
 
   // Near the end: ask for the next page (the button below does the same for mouse users).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: asks when what is in view or what may load changes; a new onLoadMore each render, or a scroll within the same rows, must not ask again
   useEffect(() => {
     if (p.canLoadMore && p.rows.length > 0 && end >= p.rows.length - PREFETCH_ROWS && scrollTop > 0) p.onLoadMore();
   }, [end, p.rows.length, p.canLoadMore]);
@@ -61,7 +62,7 @@ export function IssueList(p: IssueListProps) {
     const top = selectedIndex * ROW_HEIGHT;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
-  }, [selectedIndex]);
+  }, [selectedIndex, ref]);
 
   function move(delta: number) {
     if (!p.rows.length) return;
@@ -180,6 +181,8 @@ function Row({ row, top, index, count, id, selected, connection, showSite, now, 
   if (showSite && connection) parts.push(connection.name);
   const label = `${row.key} ${row.summary}${parts.filter(Boolean).length ? `, ${parts.filter(Boolean).join(', ')}` : ''}`;
   return (
+    // biome-ignore lint/a11y/useFocusableInteractive: an option of a listbox with aria-activedescendant: the listbox holds the focus
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox's keydown handles Enter and the arrows for every row
     <div
       id={id}
       role="option"

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ListRef, PopupScope } from '../shared/issues';
+import type { ListRef, PopupScope } from '../../shared/issues';
 import { ListControls } from './list-controls';
 
 let root: HTMLElement;

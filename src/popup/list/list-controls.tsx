@@ -1,13 +1,10 @@
 // The list chooser: four tabs for the built-in lists, and a "List" menu for the user's
 // favourite Jira filters and saved JQL queries.
-import type { FavouriteFilter, ListRef, PopupScope, SavedQuery } from '../shared/issues';
+import type { FavouriteFilter, ListRef, PopupScope, SavedQuery } from '../../shared/issues';
+import { BUILT_IN_LISTS } from '../../shared/lists';
 
-const TABS: { kind: 'assigned' | 'reported' | 'watching' | 'recent'; label: string }[] = [
-  { kind: 'assigned', label: 'Assigned to me' },
-  { kind: 'reported', label: 'Reported by me' },
-  { kind: 'watching', label: 'Watching' },
-  { kind: 'recent', label: 'Recently viewed' },
-];
+// One tab per built-in list (src/shared/lists.ts).
+const TABS = BUILT_IN_LISTS;
 
 interface Props {
   scope: PopupScope;
@@ -26,7 +23,8 @@ export function ListControls({ scope, list, filters, savedQueries, onChoose }: P
   // still shows as the chosen entry.
   const shownFilter =
     list?.kind === 'filter' && !filters.some((f) => f.id === list.filterId) ? { id: list.filterId, name: list.name } : undefined;
-  const enabled = TABS.map((t) => !(all && t.kind !== 'assigned'));
+  // "All connections" offers only the lists merged by update time.
+  const enabled = TABS.map((t) => !all || t.merged);
   const hasFilters = filters.length > 0 || !!shownFilter;
   const placeholder =
     hasFilters && savedQueries.length

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IssueRow } from '../shared/issues';
+import type { IssueRow } from '../../shared/issues';
 import { appendRows, mergeRows } from './merge';
 
 const r = (c: string, key: string, updated?: string): IssueRow => ({

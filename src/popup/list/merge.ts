@@ -1,5 +1,5 @@
 // Rows of one view, possibly from several connections ("All connections").
-import type { IssueRow } from '../shared/issues';
+import type { IssueRow } from '../../shared/issues';
 
 /** Stable identity of a row across refreshes (keys repeat across connections). */
 export function rowId(r: IssueRow): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppErrorInfo } from '../shared/errors';
+import type { AppErrorInfo } from '../../shared/errors';
 import { autoRetryWait } from './retry';
 
 const limited = (retryAfterSeconds?: number, retriesLeft = 2): AppErrorInfo => ({

@@ -2,7 +2,7 @@
 // Retry. The background decides how many requests a connection may still send while Jira asks
 // it to slow down (one retry budget per connection, src/background/jira/retry-policy.ts): the
 // popup only waits the time the error names, and only while that budget is not spent.
-import type { AppErrorInfo } from '../shared/errors';
+import type { AppErrorInfo } from '../../shared/errors';
 
 /** A longer wait than this (seconds) is not waited out in an open popup: Retry is the way on. */
 export const MAX_AUTO_WAIT_SECONDS = 3600;

@@ -1,8 +1,8 @@
 // State of one list view per connection ("source"), and how Jira's answers change it.
-import type { AppErrorInfo } from '../shared/errors';
-import type { IssueRow, PageCursor } from '../shared/issues';
-import { pageStop } from '../shared/paging';
-import type { CachedIssueList } from '../shared/protocol/issues';
+import type { AppErrorInfo } from '../../shared/errors';
+import type { IssueRow, PageCursor } from '../../shared/issues';
+import { pageStop } from '../../shared/paging';
+import type { CachedIssueList } from '../../shared/protocol/issues';
 import { appendRows } from './merge';
 
 export interface Source {

@@ -72,7 +72,7 @@ const CLASS = /^rt-[a-z0-9-]+( rt-[a-z0-9-]+)*$/;
 const LANGUAGE = /^[A-Za-z0-9_#+.-]{1,40}$/;
 
 export function isTag(name: string): name is Tag {
-  return Object.prototype.hasOwnProperty.call(ELEMENTS, name);
+  return Object.hasOwn(ELEMENTS, name);
 }
 
 /** A rowspan/colspan worth keeping: an integer 2–100 (or its decimal string). 1, the default, and anything else are dropped. */

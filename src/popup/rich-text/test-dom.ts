@@ -10,7 +10,7 @@ export function renderNodes(nodes: ComponentChildren): HTMLDivElement {
   return div;
 }
 
-function escape(s: string): string {
+function escapeText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -18,11 +18,11 @@ function escape(s: string): string {
 export function markup(root: Node): string {
   let out = '';
   for (let c = root.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 3) out += escape((c as Text).data);
+    if (c.nodeType === 3) out += escapeText((c as Text).data);
     if (c.nodeType !== 1) continue;
     const e = c as Element;
     const attrs = Array.from(e.attributes)
-      .map((a) => `${a.name}="${escape(a.value)}"`)
+      .map((a) => `${a.name}="${escapeText(a.value)}"`)
       .sort();
     const open = [e.localName, ...attrs].join(' ');
     out += ['br', 'hr'].includes(e.localName) ? `<${open}>` : `<${open}>${markup(e)}</${e.localName}>`;

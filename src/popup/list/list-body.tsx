@@ -1,0 +1,95 @@
+// The list part of the popup: the status line, each connection's failure with its way out, the
+// issues, and the line below them. It renders what derive.ts says; the loading is use-list.ts's.
+import type { ConnectionSummary } from '../../shared/connection';
+import type { IssueRow, ListRef } from '../../shared/issues';
+import { builtInList } from '../../shared/lists';
+import { ErrorView } from '../errors-view';
+import type { ListSummary } from './derive';
+import { IssueList } from './issue-list';
+import { ListEnd } from './list-end';
+
+const EMPTY_TEXT: Record<'filter' | 'saved' | 'text' | 'jql', string> = {
+  filter: 'This filter has no issues.',
+  saved: 'This query has no issues.',
+  text: 'No issues match your search.',
+  jql: 'No issues match this JQL.',
+};
+
+function emptyText(view: ListRef): string {
+  return builtInList(view.kind)?.empty ?? EMPTY_TEXT[view.kind as keyof typeof EMPTY_TEXT];
+}
+
+export interface ListBodyProps {
+  summary: ListSummary;
+  status: [string, string?, string?];
+  view: ListRef;
+  /** Keyed by the view: a new list starts at its top. */
+  listKey: string;
+  connections: Map<string, ConnectionSummary>;
+  /** "All connections": rows and alerts name their connection. */
+  merged: boolean;
+  selectedId: string | undefined;
+  listRef: { current: HTMLDivElement | null };
+  now: number;
+  onSelect(id: string): void;
+  onOpen(row: IssueRow, background: boolean): void;
+  onEscape(): boolean;
+  onLeaveTop(): void;
+  onLoadMore(auto: boolean): void;
+  onRetry(connectionId: string): void;
+}
+
+export function ListBody(p: ListBodyProps) {
+  const { summary: s, status } = p;
+  return (
+    <>
+      <p class="status" role="status" aria-live="polite">
+        {status[0]}
+        {status[1] ? <span aria-live="off">{status[1]}</span> : null}
+        {status[2]}
+      </p>
+
+      {s.failures.map(({ id, source }) => (
+        <ErrorView
+          key={id}
+          error={source.error!}
+          connection={p.connections.get(id)}
+          named={p.merged}
+          {...(source.retryAt !== undefined ? { retryAt: source.retryAt } : {})}
+          onRetry={() => p.onRetry(id)}
+        />
+      ))}
+
+      {s.rows.length ? (
+        <IssueList
+          key={p.listKey}
+          listRef={p.listRef}
+          rows={s.rows}
+          connections={p.connections}
+          showSite={p.merged}
+          selectedId={p.selectedId}
+          onSelect={p.onSelect}
+          onOpen={p.onOpen}
+          onEscape={p.onEscape}
+          onLeaveTop={p.onLeaveTop}
+          canLoadMore={s.canAutoLoad}
+          onLoadMore={() => p.onLoadMore(true)}
+          now={p.now}
+        />
+      ) : !s.loading && !s.failures.length ? (
+        <p class="empty">{emptyText(p.view)}</p>
+      ) : null}
+
+      {s.rows.length ? (
+        <ListEnd
+          count={s.rows.length}
+          canLoadMore={s.canLoadMore}
+          loadingMore={s.loadingMore}
+          stalled={s.stalled}
+          atEnd={s.atEnd}
+          onLoadMore={() => p.onLoadMore(false)}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// The popup's status line under the list tabs: what the list is doing or what a search found,
+// and how old the rows are. Pure (status-line.test.ts).
+import { relativeTime } from '../../shared/time';
+import type { Search } from '../hooks/use-search';
+
+export interface StatusInput {
+  /** A connection's first page is on its way. */
+  loading: boolean;
+  search: Search | null;
+  /** The view's first pages have all been answered. */
+  answered: boolean;
+  /** Rows shown, and whether more pages may follow. */
+  count: number;
+  more: boolean;
+  /** Requests that failed (their alerts say why). */
+  errors: number;
+  /** When Jira answered the oldest part of what is shown (epoch ms). */
+  oldest: number | undefined;
+  now: number;
+  /** The issue key typed in Search: Enter opens it. */
+  typedKey: string | undefined;
+}
+
+/**
+ * [announced, quiet?, announced tail?]: the status line is a live region, but what changes while
+ * one types or every 30 s (the age of the list, what Enter opens) is in a part not announced.
+ */
+export function statusLine(i: StatusInput): [string, string?, string?] {
+  const enterHint = i.typedKey ? `Enter opens ${i.typedKey}` : undefined;
+  if (i.loading || (i.search && !i.answered)) {
+    if (i.search) return ['Searching…'];
+    return i.oldest ? ['Updating… (updated ', relativeTime(i.oldest, i.now, 'long'), ')'] : ['Loading…'];
+  }
+  if (i.search && !i.errors) {
+    // What the list shows now: how many results (at least, with pages to come), for what.
+    const what = i.search.list.kind === 'text' ? ` for “${i.search.list.text}”` : '';
+    const noun = i.count === 1 && !i.more ? 'result' : 'results';
+    return [`${i.count}${i.more ? '+' : ''} ${noun}${what}`, enterHint && ` · ${enterHint}`];
+  }
+  if (enterHint) return ['', enterHint];
+  if (i.oldest && !i.search) return ['Updated ', relativeTime(i.oldest, i.now, 'long')];
+  return [''];
+}

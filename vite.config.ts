@@ -4,7 +4,7 @@ import webExtension from 'vite-plugin-web-extension';
 // Modes: `chrome` and `firefox` are the shipped builds (dist/chrome, dist/firefox: a public
 // contract). `e2e` is a Chromium build for the browser tests only: it adds the fake
 // self-hosted Jira to host_permissions, because headless Chromium cannot answer the
-// permissions.request prompt (see ../shared/E2E_NOTES.md). It is never shipped.
+// permissions.request prompt (docs/browsers.md#host-permissions). It is never shipped.
 export const E2E_SELF_HOSTED_ORIGIN = 'https://jira.acme-corp.test/*';
 
 /**

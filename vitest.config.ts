@@ -8,7 +8,7 @@ export default defineConfig({
     alias: { 'webextension-polyfill': fileURLToPath(new URL('./tests/unit/fake-browser.ts', import.meta.url)) },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/conventions/**/*.test.ts'],
     environment: 'node',
   },
 });

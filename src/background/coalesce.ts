@@ -2,6 +2,7 @@
 // carry news the running one started too early to see, e.g. a connection just saved).
 // Only de-duplication lives here: a service worker that dies drops it with its requests.
 
+/** Wraps `task` so that one run goes at a time and calls during a run share one follow-up run. */
 export function coalesce(task: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | undefined;
   let followUp: Promise<void> | undefined;

@@ -1,11 +1,15 @@
 // Records what the last call to Jira said about a connection, so the options list, the
 // popup and the badge poller agree. An auth failure (401, AUTHENTICATED_FAILED, CAPTCHA)
 // stops background polling until the user fixes the connection: repeated bad logins
-// lock Jira accounts (JIRA_FACTS.md).
+// lock Jira accounts (docs/jira-api.md#failed-logins).
 import type { ConnectionStatus } from '../shared/connection';
 import { AppError } from '../shared/errors';
 import { localStore, type Store } from './storage/store';
 
+/**
+ * The stored status a failed call implies (`checkedAt`: `now`, epoch ms), or undefined when the
+ * error says nothing about the connection itself (a wrong JQL, a 404, a non-AppError).
+ */
 export function statusFromError(e: unknown, now = Date.now()): ConnectionStatus | undefined {
   if (!(e instanceof AppError)) return undefined;
   switch (e.kind) {

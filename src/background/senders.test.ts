@@ -1,10 +1,9 @@
-import type { Runtime } from 'webextension-polyfill';
 import type { Sender } from './senders';
 import { describe, expect, it } from 'vitest';
 import { classifySender } from './senders';
 
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
-const tab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false } as Runtime.MessageSender['tab'];
+const tab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false } as Sender['tab'];
 const tokenUrl = 'https://id.atlassian.com/manage-profile/security/api-tokens';
 
 describe('classifySender', () => {

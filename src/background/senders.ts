@@ -1,20 +1,23 @@
 // Who may talk to the background. Decided only from what the browser sets on the
 // message (sender.id, sender.origin / sender.url, sender.frameId, sender.tab), never from
-// anything the message itself says. A web page cannot forge these.
-import type { Runtime } from 'webextension-polyfill';
+// anything the message itself says. A web page cannot forge these (docs/browsers.md#message-sender).
+import type { MessageSender } from './browser-api';
 
 /** runtime.MessageSender as browsers set it; the polyfill's types predate `origin`. */
-export type Sender = Runtime.MessageSender & { origin?: string };
+export type Sender = MessageSender & { origin?: string };
 
+/** Who a message is from, as far as the router lets it in. */
 export type SenderKind =
   /** The extension's own pages: options, popup. May do anything with connections. */
   | 'extension-page'
   /** Our content script on id.atlassian.com's API tokens page, top frame. */
   | 'token-page';
 
+/** The origin of Atlassian's API tokens page, where our content script runs. */
 export const TOKEN_PAGE_ORIGIN = 'https://id.atlassian.com';
 const TOKEN_PAGE_PATHS = [/^\/manage-profile\/security\/api-tokens(\/|$|\?|#)/, /^\/manage\/api-tokens(\/|$|\?|#)/];
 
+/** This extension, as the browser reports it in senders. */
 export interface ExtensionIdentity {
   /** runtime.id */
   id: string;
@@ -48,7 +51,7 @@ export function classifySender(sender: Sender, self: ExtensionIdentity): SenderK
 
   if (origin === self.origin) {
     // Our own pages. A content script runs with the page's origin, never ours.
-    if (typeof sender.url === 'string' && !sender.url.startsWith(self.origin + '/')) return null;
+    if (typeof sender.url === 'string' && !sender.url.startsWith(`${self.origin}/`)) return null;
     return 'extension-page';
   }
 

@@ -1,37 +1,85 @@
 // A value in storage.session that expires: survives the service worker stopping, not a
-// browser restart. Used for tested drafts (secret kept between Next and Finish) and for
-// token captures (issue #3). Nothing here lives in module state.
+// browser restart (docs/browsers.md#storage). Used for tested drafts (the secret kept between
+// Next and Finish) and for token captures. Nothing here lives in module state. Each item is
+// declared once, with its key, lifetime and check, in src/background/storage/items.ts.
+import { isNumber, isRecord, type Guard } from '../shared/guards';
+import { defineItem, type StorageItem } from '../shared/storage-items';
 import type { StorageArea } from './storage/area';
 
-interface Stamped<T> {
+/** What is stored: the value, and when it stops counting (epoch ms). */
+export interface Stamped<T> {
   value: T;
   expiresAt: number;
 }
 
+/** A storage.session item whose value expires `ttlMs` (ms) after it is written. */
+export interface ExpiringItem<T> extends StorageItem<Stamped<T> | undefined> {
+  readonly ttlMs: number;
+}
+
+/** Expiring items by id, one entry each, keyed `prefix:id`. */
+export interface ExpiringItems<T> {
+  readonly prefix: string;
+  readonly ttlMs: number;
+  item(id: string): ExpiringItem<T>;
+}
+
+/**
+ * Declares an expiring storage.session item. A stored entry reads as undefined unless it has a
+ * numeric `expiresAt` and a `value` that passes `isValue`.
+ */
+export function expiringItem<T>(key: string, ttlMs: number, isValue: Guard<T>): ExpiringItem<T> {
+  const item = defineItem<Stamped<T> | undefined>('session', key, undefined, (v) =>
+    isRecord(v) && isNumber(v.expiresAt) && isValue(v.value) ? { value: v.value, expiresAt: v.expiresAt } : undefined,
+  );
+  return { ...item, ttlMs };
+}
+
+/** Declares expiring items by id under `prefix` (see expiringItem). */
+export function expiringItems<T>(prefix: string, ttlMs: number, isValue: Guard<T>): ExpiringItems<T> {
+  return { prefix, ttlMs, item: (id) => expiringItem(`${prefix}:${id}`, ttlMs, isValue) };
+}
+
+/**
+ * The live value of an entry: undefined, after removing the entry, when it has expired or does
+ * not pass the item's check (a secret nobody can use is not kept).
+ */
+async function readLive<T>(area: StorageArea, item: ExpiringItem<T>, now: number): Promise<T | undefined> {
+  const raw = (await area.get(item.key))[item.key];
+  if (raw === undefined) return undefined;
+  const stamped = item.read(raw);
+  if (!stamped || stamped.expiresAt <= now) {
+    await area.remove(item.key);
+    return undefined;
+  }
+  return stamped.value;
+}
+
+function stamp<T>(item: ExpiringItem<T>, value: T, now: number): Record<string, Stamped<T>> {
+  return { [item.key]: { value, expiresAt: now + item.ttlMs } };
+}
+
+/** One expiring value (e.g. the pending token capture). `now` gives epoch ms (tests pass a clock). */
 export class SessionItem<T> {
   constructor(
     private readonly area: () => StorageArea,
-    readonly key: string,
-    readonly ttlMs: number,
+    readonly item: ExpiringItem<T>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(): Promise<T | undefined> {
-    const stamped = (await this.area().get(this.key))[this.key] as Stamped<T> | undefined;
-    if (!stamped) return undefined;
-    if (stamped.expiresAt <= this.now()) {
-      await this.area().remove(this.key);
-      return undefined;
-    }
-    return stamped.value;
+  /** The value, or undefined when none is stored, it expired, or it is malformed. */
+  get(): Promise<T | undefined> {
+    return readLive(this.area(), this.item, this.now());
   }
 
+  /** Stores `value` for the item's lifetime from now. */
   async set(value: T): Promise<void> {
-    await this.area().set({ [this.key]: { value, expiresAt: this.now() + this.ttlMs } satisfies Stamped<T> });
+    await this.area().set(stamp(this.item, value, this.now()));
   }
 
+  /** Removes the value. */
   async clear(): Promise<void> {
-    await this.area().remove(this.key);
+    await this.area().remove(this.item.key);
   }
 
   /** Reads and removes in one go (a value meant to be used once). */
@@ -49,41 +97,33 @@ export class SessionItem<T> {
 export class SessionMap<T> {
   constructor(
     private readonly area: () => StorageArea,
-    readonly prefix: string,
-    readonly ttlMs: number,
+    readonly items: ExpiringItems<T>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  private key(id: string): string {
-    return `${this.prefix}:${id}`;
+  /** The value stored for `id`, or undefined when none is, it expired, or it is malformed. */
+  get(id: string): Promise<T | undefined> {
+    return readLive(this.area(), this.items.item(id), this.now());
   }
 
-  async get(id: string): Promise<T | undefined> {
-    const key = this.key(id);
-    const stamped = (await this.area().get(key))[key] as Stamped<T> | undefined;
-    if (!stamped) return undefined;
-    if (stamped.expiresAt <= this.now()) {
-      await this.area().remove(key);
-      return undefined;
-    }
-    return stamped.value;
-  }
-
+  /** Stores `value` for `id` for the items' lifetime, then drops every expired entry. */
   async set(id: string, value: T): Promise<void> {
-    await this.area().set({ [this.key(id)]: { value, expiresAt: this.now() + this.ttlMs } satisfies Stamped<T> });
+    await this.area().set(stamp(this.items.item(id), value, this.now()));
     await this.purgeExpired();
   }
 
+  /** Removes the value stored for `id`. */
   async delete(id: string): Promise<void> {
-    await this.area().remove(this.key(id));
+    await this.area().remove(this.items.item(id).key);
   }
 
-  /** Drops expired entries (secrets included) that nobody came back for. */
+  /** Drops expired or malformed entries (secrets included) that nobody came back for. */
   private async purgeExpired(): Promise<void> {
     const all = await this.area().get(null);
     const t = this.now();
+    const prefix = `${this.items.prefix}:`;
     const stale = Object.entries(all)
-      .filter(([k, v]) => k.startsWith(`${this.prefix}:`) && ((v as Stamped<T> | undefined)?.expiresAt ?? 0) <= t)
+      .filter(([k, v]) => k.startsWith(prefix) && (this.items.item(k.slice(prefix.length)).read(v)?.expiresAt ?? 0) <= t)
       .map(([k]) => k);
     if (stale.length) await this.area().remove(stale);
   }

@@ -19,10 +19,11 @@ const ext = vi.hoisted(() => ({
   onChanged: new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>(),
 }));
 vi.mock('./ext', () => ({
-  browser: {
-    storage: { onChanged: { addListener: (f: never) => ext.onChanged.add(f), removeListener: (f: never) => ext.onChanged.delete(f) } },
-    permissions: { request: async () => false },
+  onLocalChanged: (f: never) => {
+    ext.onChanged.add(f);
+    return () => ext.onChanged.delete(f);
   },
+  requestSiteAccess: async () => false,
   readLocal: async () => ({}),
   writeLocal: () => undefined,
   openTab: async () => undefined,

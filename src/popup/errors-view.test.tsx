@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// What a failed list shows in the popup, and its way out (issue #4 "States").
+// What a failed list shows in the popup, and its way out.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -1,8 +1,8 @@
-// What a failed request shows, with the way out its kind implies (issue #4 "States").
+// What a failed request shows, with the way out its kind implies.
 import { useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import type { AppErrorInfo } from '../shared/errors';
-import { browser, fixCredentials } from './ext';
+import { fixCredentials, requestSiteAccess } from './ext';
 import { useNow } from './hooks/use-storage-sync';
 import { formatWait } from '../shared/time';
 
@@ -87,7 +87,7 @@ export function ErrorView({ error, connection, named, retryAt, onRetry }: Props)
           onClick={() => {
             // Called straight from the click: permissions.request needs the user gesture.
             if (!error.originPattern) return;
-            browser.permissions.request({ origins: [error.originPattern] }).then(
+            requestSiteAccess(error.originPattern).then(
               (granted) => (granted ? onRetry() : setDenied(true)),
               () => setDenied(true),
             );

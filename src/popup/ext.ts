@@ -8,10 +8,30 @@ import type { Payload, Reply, RequestName } from '../shared/protocol';
 
 type Api = typeof Browser;
 const g = globalThis as { browser?: Api; chrome?: Api };
-export const browser: Api = g.browser ?? g.chrome!;
+const browser: Api = g.browser ?? g.chrome!;
 
+/** The raw values of `keys` in storage.local: read each through its storage item (src/shared/storage-items.ts). */
 export async function readLocal(keys: string[]): Promise<Record<string, unknown>> {
   return (await browser.storage.local.get(keys)) as Record<string, unknown>;
+}
+
+export type LocalChanges = Record<string, { newValue?: unknown; oldValue?: unknown }>;
+
+/** Calls `listener` with every change of storage.local; returns the function that stops it. */
+export function onLocalChanged(listener: (changes: LocalChanges) => void): () => void {
+  const onChanged = (changes: LocalChanges, area: string) => {
+    if (area === 'local') listener(changes);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  return () => browser.storage.onChanged.removeListener(onChanged);
+}
+
+/**
+ * Asks the user for access to a site (permissions.request). Call it straight from a click or a
+ * key press: browsers grant the prompt only to a user gesture (docs/browsers.md#host-permissions).
+ */
+export function requestSiteAccess(originPattern: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [originPattern] });
 }
 
 export function writeLocal(items: Record<string, unknown>): void {
@@ -37,4 +57,14 @@ export function openOptions(hash: string): Promise<void> {
 /** Where the user fixes a rejected credential: Cloud renews its API token, Server/DC re-authenticates. */
 export function fixCredentials(c: Pick<ConnectionSummary, 'id' | 'deployment'>): Promise<void> {
   return openOptions(c.deployment === 'cloud' ? `#renew=${encodeURIComponent(c.id)}` : `#reauth=${encodeURIComponent(c.id)}`);
+}
+
+/** Puts `text` on the clipboard (from a click or a key press); false when the browser refused. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

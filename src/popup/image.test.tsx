@@ -8,10 +8,13 @@ import { iconsCacheKey } from '../shared/storage-keys';
 
 const ext = vi.hoisted(() => ({
   local: {} as Record<string, unknown>,
-  listeners: new Set<(changes: Record<string, unknown>, area: string) => void>(),
+  listeners: new Set<(changes: Record<string, unknown>) => void>(),
 }));
 vi.mock('./ext', () => ({
-  browser: { storage: { onChanged: { addListener: (f: never) => ext.listeners.add(f) } } },
+  onLocalChanged: (f: never) => {
+    ext.listeners.add(f);
+    return () => ext.listeners.delete(f);
+  },
   readLocal: async (keys: string[]) => Object.fromEntries(keys.filter((k) => k in ext.local).map((k) => [k, ext.local[k]])),
 }));
 const { JiraImage, enableImages } = await import('./image');
@@ -51,7 +54,7 @@ describe('JiraImage', () => {
     expect(root.querySelector('.ph')).not.toBeNull();
 
     ext.local = { [iconsCacheKey('c1')]: { v: 1, icons: { [TYPE]: { data: DATA, at: 1, size: 6 } } } };
-    for (const f of ext.listeners) f({ [iconsCacheKey('c1')]: {} }, 'local');
+    for (const f of ext.listeners) f({ [iconsCacheKey('c1')]: {} });
     await settle();
     expect(img()).toBe(DATA);
   });

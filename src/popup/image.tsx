@@ -5,8 +5,9 @@
 // public avatar hosts load directly. Anything else, or an icon not fetched (yet), is a neutral placeholder.
 import { useEffect, useState } from 'preact/hooks';
 import { needsCredentials, safeImageUrl, storedIcon } from '../shared/image-url';
-import { iconsCacheKey } from '../shared/storage-keys';
-import { browser, readLocal } from './ext';
+import { iconsCacheItem } from '../shared/storage-items';
+import { iconsCacheKey, type CachedIcons } from '../shared/storage-keys';
+import { onLocalChanged, readLocal } from './ext';
 
 // Images wait until the first frame is on screen: starting a dozen image loads while the
 // cached list paints delays that paint, and the icons are the least important part of it.
@@ -21,12 +22,11 @@ const notify = () => {
   for (const f of listeners) f();
 };
 
-function iconsFrom(v: unknown): Map<string, string> {
+/** The icons of a connection's cache entry that are images (data: URLs of known types). */
+function iconsFrom(cached: CachedIcons): Map<string, string> {
   const map = new Map<string, string>();
-  const all = (v as { icons?: unknown } | undefined)?.icons;
-  if (!all || typeof all !== 'object') return map;
-  for (const url of Object.keys(all)) {
-    const data = storedIcon(v, url);
+  for (const url of Object.keys(cached.icons)) {
+    const data = storedIcon(cached, url);
     if (data) map.set(url, data);
   }
   return map;
@@ -35,7 +35,7 @@ function iconsFrom(v: unknown): Map<string, string> {
 async function loadIcons(ids: string[], keys: string[]): Promise<void> {
   const got = await readLocal(keys);
   if (keys !== shownKeys) return;
-  icons = new Map(ids.map((id, i) => [id, iconsFrom(got[keys[i]!])]));
+  icons = new Map(ids.map((id) => [id, iconsFrom(iconsCacheItem(id).read(got[iconsCacheItem(id).key]))]));
   notify();
 }
 
@@ -43,8 +43,8 @@ let watching = false;
 function watch(): void {
   if (watching) return;
   watching = true;
-  browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && shownKeys.some((k) => k in changes)) void loadIcons(shownIds, shownKeys);
+  onLocalChanged((changes) => {
+    if (shownKeys.some((k) => k in changes)) void loadIcons(shownIds, shownKeys);
   });
 }
 

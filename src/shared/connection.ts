@@ -95,7 +95,7 @@ export function daysUntilExpiry(tokenExpiresOn: string | undefined, now: Date = 
   return Math.round((expiry - today) / 86_400_000);
 }
 
-/** Days before expiry from which the UI warns (issue #3). */
+/** Days before expiry from which the UI warns. */
 export const EXPIRY_WARNING_DAYS = 14;
 /** Days before expiry when one browser notification is shown. */
 export const EXPIRY_NOTIFY_DAYS = 7;

@@ -52,6 +52,10 @@ export interface AppErrorInfo {
   status?: number;
 }
 
+/**
+ * A failure as data, thrown by the background and re-thrown in the page that asked
+ * (src/shared/messaging.ts). `toInfo()` is what crosses the message channel.
+ */
 export class AppError extends Error implements AppErrorInfo {
   readonly kind: AppErrorKind;
   readonly field?: string;
@@ -88,6 +92,7 @@ export class AppError extends Error implements AppErrorInfo {
   }
 }
 
+/** `e` is an AppError (a known failure with a message written for users). */
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

@@ -22,6 +22,7 @@ export function recordOf<T>(v: unknown, guard: Guard<T>): Record<string, T> {
   return Object.fromEntries(Object.entries(v).filter((e): e is [string, T] => guard(e[1])));
 }
 
+/** A stored connection: ids, site, kind, sign-in method, user and status, each of the right type. */
 export function isConnectionSummary(v: unknown): v is ConnectionSummary {
   return (
     isRecord(v) &&
@@ -38,10 +39,12 @@ export function isConnectionSummary(v: unknown): v is ConnectionSummary {
   );
 }
 
+/** A next-page cursor: Cloud's token or Server/DC's non-negative offset. */
 export function isPageCursor(v: unknown): v is PageCursor {
   return isRecord(v) && (isString(v.nextPageToken) || (Number.isInteger(v.startAt) && (v.startAt as number) >= 0));
 }
 
+/** A list row: its connection, key, summary and status name (the rest is optional). */
 export function isIssueRow(v: unknown): v is IssueRow {
   return isRecord(v) && isString(v.connectionId) && isString(v.key) && isString(v.summary) && isRecord(v.status) && isString(v.status.name);
 }
@@ -55,14 +58,17 @@ export function readIssuePage(v: unknown): IssuePage | undefined {
   return page;
 }
 
+/** A saved JQL query of the settings. */
 export function isSavedQuery(v: unknown): v is SavedQuery {
   return isRecord(v) && isString(v.id) && isString(v.name) && isString(v.jql);
 }
 
+/** A favourite filter as cached from Jira. */
 export function isFavouriteFilter(v: unknown): v is FavouriteFilter {
   return isRecord(v) && isString(v.id) && isString(v.name) && isString(v.jql);
 }
 
+/** A list the popup can show: a built-in kind (src/shared/lists.ts), a filter, a saved query or a search. */
 export function isListRef(v: unknown): v is ListRef {
   if (!isRecord(v) || !isString(v.kind)) return false;
   switch (v.kind) {
@@ -79,6 +85,7 @@ export function isListRef(v: unknown): v is ListRef {
   }
 }
 
+/** One connection, or all of them. */
 export function isPopupScope(v: unknown): v is PopupScope {
   return isRecord(v) && (v.kind === 'all' || (v.kind === 'connection' && isString(v.connectionId)));
 }

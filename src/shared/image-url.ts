@@ -8,7 +8,7 @@
 const AVATAR_HOST = /^avatar-management--avatars\.[a-z0-9-]+\.prod\.public\.atl-paas\.net$/;
 const ATLASSIAN_HOSTS: RegExp[] = [
   AVATAR_HOST,
-  // The gateway that scoped tokens call (JIRA_FACTS.md), for URLs in its answers.
+  // The gateway that scoped tokens call (docs/jira-api.md#scoped-tokens), for URLs in its answers.
   /^api\.atlassian\.com$/,
 ];
 
@@ -20,7 +20,7 @@ const ATLASSIAN_HOSTS: RegExp[] = [
 function gravatarFallback(u: URL): string | undefined {
   if (u.hostname !== 'secure.gravatar.com') return undefined;
   const d = parse(u.searchParams.get('d') ?? '');
-  if (!d || d.protocol !== 'https:' || d.port !== '' || d.username || d.password || !AVATAR_HOST.test(d.hostname)) return undefined;
+  if (d?.protocol !== 'https:' || d.port !== '' || d.username || d.password || !AVATAR_HOST.test(d.hostname)) return undefined;
   return d.href;
 }
 
@@ -58,7 +58,7 @@ export function needsCredentials(url: string, siteUrl: string): boolean {
 /** The data: URL stored for `url` in an icons cache entry (storage-keys.ts CachedIcons), if it is an image. */
 export function storedIcon(cache: unknown, url: string): string | undefined {
   const c = cache as { v?: unknown; icons?: Record<string, { data?: unknown } | undefined> } | undefined;
-  if (!c || c.v !== 1 || !c.icons || typeof c.icons !== 'object' || !Object.hasOwn(c.icons, url)) return undefined;
+  if (c?.v !== 1 || !c.icons || typeof c.icons !== 'object' || !Object.hasOwn(c.icons, url)) return undefined;
   const data = c.icons[url]?.data;
   return typeof data === 'string' && /^data:image\/(png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/.test(data) ? data : undefined;
 }

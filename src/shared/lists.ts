@@ -1,6 +1,7 @@
 // The built-in lists, declared once: a new list is one entry here and one row in lists.test.ts.
 // The popup's tabs, their empty states, the JQL the background sends, the payload schema and
 // the cache keys all read this table (docs/jira-api.md#jql-text-search for `issueHistory()`).
+import type { ListRef } from './issues';
 
 /** Open issues assigned to the user: "open" is a status category other than Done. */
 export const ASSIGNED_OPEN_JQL = 'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC';
@@ -55,6 +56,6 @@ export function builtInList(kind: string): (typeof BUILT_IN_LISTS)[number] | und
  * Whether a list's first page is cached (storage.local, per connection): every list but a search
  * typed by the user, which would leave an entry behind at every keystroke.
  */
-export function isCachedList(list: { kind: string }): boolean {
+export function isCachedList(list: ListRef): boolean {
   return list.kind !== 'text' && list.kind !== 'jql';
 }

@@ -32,11 +32,13 @@ function badUrl(message: string): AppError {
   return new AppError({ kind: 'bad-url', field: 'siteUrl', message });
 }
 
+/** A Jira Cloud host: a subdomain of atlassian.net or (legacy) jira.com (docs/jira-api.md#custom-domains). */
 export function isCloudHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return CLOUD_SUFFIXES.some((suffix) => host.endsWith(suffix) && host.length > suffix.length);
 }
 
+/** This computer (localhost, 127.x, ::1, *.localhost): plain http is allowed there. */
 export function isLocalHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return host === 'localhost' || host.endsWith('.localhost') || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || host === '[::1]';
@@ -90,6 +92,12 @@ function contextPath(pathname: string): string {
   return kept.length ? `/${kept.join('/')}` : '';
 }
 
+/**
+ * The site's base URL from whatever was typed or pasted: a bare host, a page link (cut at its
+ * first Jira page segment, the context path kept: docs/jira-api.md#deployments), any case.
+ * Throws AppError 'invalid-input' (empty, spaces), 'bad-url' (not a web address, user info in
+ * it) or 'insecure-http' (http:// to another computer), each with `field: 'siteUrl'`.
+ */
 export function normaliseSiteUrl(input: string): NormalisedSite {
   const trimmed = input.trim();
   if (!trimmed) throw invalid('Enter the address of your Jira site, for example https://your-company.atlassian.net.');

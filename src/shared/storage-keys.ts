@@ -40,6 +40,12 @@ export function issueCacheKey(connectionId: string, list: ListRef): string {
   return `${CACHE_PREFIX}${connectionId}:${listKey(list)}`;
 }
 
+/** storage.local key of an issue's cached details (the popup's details view). */
+export function issueDetailsKey(connectionId: string, key: string): string {
+  return `${CACHE_PREFIX}${connectionId}:issue:${key}`;
+}
+
+/** storage.local key of a connection's cached favourite filters. */
 export function filtersCacheKey(connectionId: string): string {
   return `${CACHE_PREFIX}${connectionId}:~filters`;
 }

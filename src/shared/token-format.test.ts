@@ -6,14 +6,14 @@ const TOKEN = `ATATT3${'xFfGF0T'.repeat(26)}=A1b2`;
 describe('isApiToken', () => {
   it.each([
     [TOKEN, true],
-    ['ATATT3' + 'a'.repeat(186), true],
+    [`ATATT3${'a'.repeat(186)}`, true],
     // Lengths vary on purpose: shorter and longer current tokens are tokens too.
-    ['ATATT3' + 'a'.repeat(120), true],
-    ['ATATT3' + 'a'.repeat(600), true],
+    [`ATATT3${'a'.repeat(120)}`, true],
+    [`ATATT3${'a'.repeat(600)}`, true],
     ['abcdefghijklmnopqrstuvwx', true],
     ['ATATT3short', false],
-    ['ATATT3' + 'a'.repeat(186) + ' ', false],
-    ['ATATT3' + '<'.repeat(186), false],
+    [`ATATT3${'a'.repeat(186)} `, false],
+    [`ATATT3${'<'.repeat(186)}`, false],
     ['abcdefghijklmnopqrstuvw', false],
     ['', false],
   ])('%s -> %s', (token, ok) => {

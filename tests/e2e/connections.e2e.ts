@@ -1,4 +1,4 @@
-// Connections (issue #1/#2): the options page's New Jira Connection flow against the fake
+// Connections: the options page's New Jira Connection flow against the fake
 // Jira Cloud, gateway and Data Center, in real Chromium with the e2e build.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { closeAfterTest, launchExtension, type ExtensionBrowser } from './support/browser';

@@ -1,4 +1,4 @@
-// The toolbar popup (issue #4: "every list works on Cloud and Server/DC") on a Jira Data
+// The toolbar popup (every list works on Cloud and Server/DC) on a Jira Data
 // Center connection, in Chromium against the fake DC at https://jira.acme-corp.test/jira
 // (REST v2 only, startAt paging, PAT as Bearer, passwords as Basic). Each test checks what
 // the user sees (rows by key and summary, tabs opened) and what the fake received (path

@@ -1,4 +1,4 @@
-// Token capture (issue #3): the content script on id.atlassian.com's API tokens page adds
+// Token capture: the content script on id.atlassian.com's API tokens page adds
 // "Use this token in Client for Jira" beside a freshly shown token, with a line naming the
 // target site and username; one click delivers the token to the options tab's API Token
 // field and focuses that tab; the page confirms. Walked with both DOM shapes of the fake page.

@@ -15,7 +15,7 @@
 // Not tested here: a user who DENIES. With the pref on (Firefox's default), the doorhanger
 // appears and nothing headless can answer it: permissions.request never settles (checked: the
 // form then waits on "Testing connection…"). The deny branches are for unit tests with a mocked
-// permissions.request resolving false (the form's is in src/options/ConnectionForm.test.tsx).
+// permissions.request resolving false (the form's is in src/options/connection-form/ConnectionForm.test.tsx).
 //
 // The popup runs here as a tab; Firefox's real toolbar panel is not reproduced.
 //
@@ -54,6 +54,7 @@ afterAll(async () => {
 });
 
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
+// biome-ignore lint/performance/useDomNodeTextContent: the text a user sees (innerText skips hidden text and breaks lines between blocks)
 const bodyText = (page: Page) => page.evaluate(() => document.body?.innerText ?? '');
 async function waitForText(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
   await poll(
@@ -109,6 +110,7 @@ const issueRows = (popup: Page) =>
 const cardText = (page: Page, name: string) =>
   page.evaluate((n) => {
     const card = [...document.querySelectorAll('article')].find((a) => a.querySelector('h3')?.firstChild?.textContent?.trim() === n);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text a user sees (innerText skips hidden text and breaks lines between blocks)
     return card ? (card as HTMLElement).innerText : undefined;
   }, name);
 

@@ -26,6 +26,7 @@ afterAll(async () => {
 });
 
 const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
+// biome-ignore lint/performance/useDomNodeTextContent: the text a user sees (innerText skips hidden text and breaks lines between blocks)
 const bodyText = (page: Page) => page.evaluate(() => document.body?.innerText ?? '');
 async function waitForText(page: Page, text: string, timeoutMs = 7_000): Promise<void> {
   await poll(

@@ -1,6 +1,7 @@
 // An in-memory stand-in for webextension-polyfill in unit tests (vitest.config.ts aliases
 // the module here). Storage behaves like the browser's (values copied); APIs that open
-// UI record their calls. Tests that need more control use vi.mock('webextension-polyfill').
+// UI record their calls. In src/background only browser-api.ts imports it: a test that needs more
+// control mocks that module.
 import { MemoryStorageArea } from '../../src/background/storage/area';
 
 type Listener = (...args: never[]) => unknown;
@@ -14,6 +15,7 @@ function event() {
   };
 }
 
+/** What the extension asked of the browser's UI, in order (emptied by resetFakeBrowser). */
 export const calls = {
   tabsCreated: [] as Array<{ url?: string }>,
   tabsUpdated: [] as Array<{ id: number; props: unknown }>,
@@ -44,11 +46,20 @@ const browser = {
   },
   permissions: {
     contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((o) => granted.has(o)),
-    request: async ({ origins = [] }: { origins?: string[] }) => (origins.forEach((o) => granted.add(o)), true),
+    request: async ({ origins = [] }: { origins?: string[] }) => {
+      for (const o of origins) granted.add(o);
+      return true;
+    },
   },
   tabs: {
-    create: async (props: { url?: string }) => (calls.tabsCreated.push(props), { id: 1000 + calls.tabsCreated.length, windowId: 1 }),
-    update: async (id: number, props: unknown) => (calls.tabsUpdated.push({ id, props }), { id, windowId: 1 }),
+    create: async (props: { url?: string }) => {
+      calls.tabsCreated.push(props);
+      return { id: 1000 + calls.tabsCreated.length, windowId: 1 };
+    },
+    update: async (id: number, props: unknown) => {
+      calls.tabsUpdated.push({ id, props });
+      return { id, windowId: 1 };
+    },
     getCurrent: async () => undefined,
   },
   windows: { update: async () => ({}) },
@@ -59,7 +70,10 @@ const browser = {
     onAlarm: event(),
   },
   notifications: {
-    create: async (id: string, options: unknown) => (calls.notifications.push({ id, options }), id),
+    create: async (id: string, options: unknown) => {
+      calls.notifications.push({ id, options });
+      return id;
+    },
     clear: async () => true,
     onClicked: event(),
   },

@@ -1,20 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import { connection } from '../../../tests/unit/fixtures';
 import { SessionItem } from '../session-item';
 import { MemoryStorageArea } from '../storage/area';
+import { CAPTURE_TTL_MS, capturedTokenItem, pendingCaptureItem } from '../storage/items';
 import { Store } from '../storage/store';
-import { connection } from '../../../tests/unit/fixtures';
-import {
-  CAPTURE_TTL_MS,
-  captureStatus,
-  claimCapture,
-  startCapture,
-  submitCapture,
-  type CaptureDeps,
-  type CapturedToken,
-  type PendingCapture,
-} from './service';
+import { captureStatus, claimCapture, startCapture, submitCapture, type CaptureDeps } from './service';
 
-const TOKEN = 'ATATT3xFfGF0' + 'Ab-_='.repeat(36) + 'a1b2c3';
+const TOKEN = `ATATT3xFfGF0${'Ab-_='.repeat(36)}a1b2c3`;
 
 function setup() {
   const session = new MemoryStorageArea();
@@ -22,16 +14,14 @@ function setup() {
   const openTabs = new Set([11]);
   const deps: CaptureDeps = {
     store: new Store(new MemoryStorageArea()),
-    pending: new SessionItem<PendingCapture>(
+    pending: new SessionItem(
       () => session,
-      'pendingCapture',
-      CAPTURE_TTL_MS,
+      pendingCaptureItem,
       () => clock.t,
     ),
-    captured: new SessionItem<CapturedToken>(
+    captured: new SessionItem(
       () => session,
-      'capturedToken',
-      CAPTURE_TTL_MS,
+      capturedTokenItem,
       () => clock.t,
     ),
     focusTab: vi.fn(async (id: number) => openTabs.has(id)),

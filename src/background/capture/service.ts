@@ -1,15 +1,16 @@
-// Token capture from id.atlassian.com (issue #3), independent of messaging for tests.
+// Token capture from id.atlassian.com, independent of messaging for tests.
 // A capture is *pending* from the moment the options form's API Token link (or Renew
 // token) is used, for 30 minutes, in storage.session. A submitted token waits there, for
-// the options form it belongs to, until that form claims it once.
+// the options form it belongs to, until that form claims it once. The two storage.session
+// items are declared in src/background/storage/items.ts.
 import { ATLASSIAN_TOKEN_PAGE } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
+import { hostOf } from '../../shared/site-url';
 import { isApiToken } from '../../shared/token-format';
 import type { SessionItem } from '../session-item';
 import type { Store } from '../storage/store';
 
-export const CAPTURE_TTL_MS = 30 * 60_000;
-
+/** An options form waiting for a token (what it knows of the account the token is for). */
 export interface PendingCapture {
   siteUrl?: string;
   username?: string;
@@ -19,6 +20,7 @@ export interface PendingCapture {
   optionsTabId?: number;
 }
 
+/** A token submitted by the token page, waiting for its options form. */
 export interface CapturedToken {
   token: string;
   tokenExpiresOn?: string;
@@ -29,6 +31,7 @@ export interface CapturedToken {
   forTabId?: number;
 }
 
+/** What the capture flow needs: the stores, and the browser's tabs and pages (replaced in tests). */
 export interface CaptureDeps {
   store: Store;
   pending: SessionItem<PendingCapture>;
@@ -40,6 +43,11 @@ export interface CaptureDeps {
   notifyPages(): Promise<void>;
 }
 
+/**
+ * The options form's API Token link (or Renew token): records where a token would go, bound to
+ * the saved connection for a renewal, and drops a token captured earlier. Throws AppError
+ * 'not-found' for an unknown connection, 'invalid-input' for a renewal of a non-Cloud one.
+ */
 export async function startCapture(
   deps: CaptureDeps,
   input: { siteUrl?: string | undefined; username?: string | undefined; connectionId?: string | undefined },
@@ -72,17 +80,16 @@ export async function captureStatus(
   const p = await deps.pending.get();
   if (!p) return { pending: null };
   const out: { site?: string; username?: string; renewal: boolean } = { renewal: !!p.connectionId };
-  if (p.siteUrl) {
-    try {
-      out.site = new URL(p.siteUrl).host;
-    } catch {
-      out.site = p.siteUrl;
-    }
-  }
+  if (p.siteUrl) out.site = hostOf(p.siteUrl);
   if (p.username) out.username = p.username;
   return { pending: out };
 }
 
+/**
+ * The token page's Use this token button: hands the token to the pending form's tab, or to a new
+ * options tab. Throws AppError 'invalid-input' for text not in the token format
+ * (src/shared/token-format.ts), 'internal' when no options tab could be opened.
+ */
 export async function submitCapture(
   deps: CaptureDeps,
   input: { token: string; tokenExpiresOn?: string | undefined },
@@ -121,6 +128,7 @@ export async function submitCapture(
   return { delivered: p ? 'pending-form' : 'new-form' };
 }
 
+/** Gives the captured token, once, to the one tab it is for; null for any other tab or none. */
 export async function claimCapture(
   deps: CaptureDeps,
   tabId: number | undefined,
@@ -133,6 +141,7 @@ export async function claimCapture(
   return { capture };
 }
 
+/** Drops the pending capture and any captured token. */
 export async function cancelCapture(deps: CaptureDeps): Promise<Record<string, never>> {
   await Promise.all([deps.pending.clear(), deps.captured.clear()]);
   return {};

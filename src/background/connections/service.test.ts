@@ -2,10 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ConnectionDraft, JiraUser } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
 import type { TestedConnection } from '../jira/connect';
+import { connection } from '../../../tests/unit/fixtures';
 import { SessionMap } from '../session-item';
 import { MemoryStorageArea } from '../storage/area';
+import { testedDraftItems } from '../storage/items';
 import { Store } from '../storage/store';
-import { connection } from '../../../tests/unit/fixtures';
 import {
   checkConnection,
   deleteConnection,
@@ -15,10 +16,9 @@ import {
   updateConnection,
   type ConnectionDeps,
 } from './service';
-import type { TestedDraft } from './tested-drafts';
 
 const ada: JiraUser = { accountId: 'acc-ada', displayName: 'Ada Lovelace', emailAddress: 'ada@acme.test' };
-const TOKEN = 'ATATT3' + 'x'.repeat(186);
+const TOKEN = `ATATT3${'x'.repeat(186)}`;
 
 function tested(over: Partial<TestedConnection> = {}): TestedConnection {
   return {
@@ -50,10 +50,9 @@ function setup(now = { t: Date.UTC(2026, 10, 28) }) {
   let n = 0;
   const deps: ConnectionDeps = {
     store: new Store(local),
-    drafts: new SessionMap<TestedDraft>(
+    drafts: new SessionMap(
       () => session,
-      'testedDrafts',
-      30 * 60_000,
+      testedDraftItems,
       () => now.t,
     ),
     testConnection: vi.fn(async (d: ConnectionDraft) => tested({ username: d.username.trim() })),

@@ -9,12 +9,13 @@ import {
   type JiraUser,
 } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
-import { normaliseSiteUrl } from '../../shared/site-url';
-import type { TestedConnection } from '../jira/connect';
+import { hostOf, normaliseSiteUrl, originPatternFor } from '../../shared/site-url';
+import { GATEWAY_ORIGIN_PATTERN, type TestedConnection } from '../jira/connect';
 import type { SessionMap } from '../session-item';
 import type { Store } from '../storage/store';
 import type { TestedDraft } from './tested-drafts';
 
+/** What the connections service needs: storage, the Jira client and the browser's permissions (replaced in tests). */
 export interface ConnectionDeps {
   store: Store;
   drafts: SessionMap<TestedDraft>;
@@ -47,7 +48,7 @@ function validName(name: string): string {
 
 function validExpiry(value: string | null | undefined, now: number): string | undefined {
   if (value === null || value === undefined || value === '') return undefined;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const [y = Number.NaN, m = Number.NaN, d = Number.NaN] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     throw new AppError({ kind: 'invalid-input', field: 'tokenExpiresOn', message: 'That expiry date is not a real date.' });
@@ -81,7 +82,12 @@ function testedFields(t: TestedConnection) {
   };
 }
 
-/** Next: tests a draft (new connection or re-authentication) and keeps the secret for Finish. */
+/**
+ * Next: tests a draft (new connection or re-authentication) and keeps the secret for Finish, in
+ * storage.session under the returned testId. Throws AppError 'not-found' for a re-authentication
+ * of a deleted connection, 'duplicate' for a site and user already connected, 'invalid-input'
+ * for credentials of another account, and testConnection's errors.
+ */
 export async function testDraft(deps: ConnectionDeps, draft: ConnectionDraft): Promise<ConnectionTestResult> {
   let effective: ConnectionDraft = draft;
   let existing: ConnectionSummary | undefined;
@@ -138,7 +144,11 @@ export async function testDraft(deps: ConnectionDeps, draft: ConnectionDraft): P
   return result;
 }
 
-/** Finish: saves what Next tested. */
+/**
+ * Finish: saves what Next tested (a new connection, or the re-authenticated one with its new
+ * secret). Throws AppError 'expired' when the test is older than 30 minutes or was used,
+ * 'invalid-input' for the name or expiry date, 'duplicate', 'not-found'.
+ */
 export async function saveTested(
   deps: ConnectionDeps,
   input: { testId: string; name: string; tokenExpiresOn?: string | null | undefined },
@@ -189,6 +199,7 @@ export async function saveTested(
   return saved;
 }
 
+/** Renames a connection or changes its token expiry date (null or '' removes it). Throws AppError 'not-found', 'invalid-input'. */
 export async function updateConnection(
   deps: ConnectionDeps,
   input: { id: string; name?: string | undefined; tokenExpiresOn?: string | null | undefined },
@@ -210,14 +221,16 @@ export async function updateConnection(
   return updated;
 }
 
+/** Deletes a connection with its secret and caches; says where to revoke its token. Throws AppError 'not-found'. */
 export async function deleteConnection(deps: ConnectionDeps, id: string): Promise<{ revokeUrl: string | null }> {
   const c = await requireConnection(deps, id);
   await deps.store.deleteConnection(id);
   return { revokeUrl: revokeUrlFor(c) };
 }
 
-export function originPatternFor(c: Pick<ConnectionSummary, 'siteUrl' | 'scoped'>): string {
-  return c.scoped ? 'https://api.atlassian.com/*' : normaliseSiteUrl(c.siteUrl).originPattern;
+/** The host permission a connection's requests need: its site, or the gateway for a scoped token. */
+function sitePermissionFor(c: Pick<ConnectionSummary, 'siteUrl' | 'deployment' | 'scoped'>): string {
+  return c.deployment === 'cloud' && c.scoped ? GATEWAY_ORIGIN_PATTERN : originPatternFor(c.siteUrl);
 }
 
 /** The list, with site access checked live (the user may have restricted it since). */
@@ -225,13 +238,13 @@ export async function listConnections(deps: ConnectionDeps): Promise<{ connectio
   const [connections, defaultId] = await Promise.all([deps.store.connections(), deps.store.defaultConnectionId()]);
   const checked = await Promise.all(
     connections.map(async (c) => {
-      if (await deps.hasOriginPermission(originPatternFor(c))) return c;
+      if (await deps.hasOriginPermission(sitePermissionFor(c))) return c;
       return {
         ...c,
         status: {
           state: 'no-site-access',
           checkedAt: deps.now(),
-          message: `Client for Jira has no access to ${new URL(c.siteUrl).host}. Grant access to use this connection.`,
+          message: `Client for Jira has no access to ${hostOf(c.siteUrl)}. Grant access to use this connection.`,
         },
       } satisfies ConnectionSummary;
     }),
@@ -239,6 +252,11 @@ export async function listConnections(deps: ConnectionDeps): Promise<{ connectio
   return { connections: checked, defaultId };
 }
 
+/**
+ * Checks a saved connection's credentials now (GET /myself) and records the outcome; resolves
+ * to the new status. Errors `statusFromError` maps become that status; others are thrown, as is
+ * AppError 'not-found' for an unknown connection.
+ */
 export async function checkConnection(
   deps: ConnectionDeps,
   id: string,

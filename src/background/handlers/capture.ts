@@ -1,53 +1,34 @@
 // capture.* requests. The token page's content script may only ask where a token would go
 // and submit one; everything else is for the extension's own pages.
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import type { CaptureRequests } from '../../shared/protocol';
 import { isApiToken } from '../../shared/token-format';
 import { broadcast } from '../broadcast';
-import {
-  CAPTURE_TTL_MS,
-  cancelCapture,
-  captureStatus,
-  claimCapture,
-  startCapture,
-  submitCapture,
-  type CaptureDeps,
-  type CapturedToken,
-  type PendingCapture,
-} from '../capture/service';
+import { extensionUrl, focusTab, openTab, sessionArea } from '../browser-api';
+import { cancelCapture, captureStatus, claimCapture, startCapture, submitCapture, type CaptureDeps } from '../capture/service';
 import type { HandlerDef } from '../router';
 import { SessionItem } from '../session-item';
-import { localStore, sessionArea } from '../storage/store';
+import { capturedTokenItem, pendingCaptureItem } from '../storage/items';
+import { localStore } from '../storage/store';
 import { empty, id, isoDate } from './schemas';
 
 type Handlers = { [K in keyof CaptureRequests]: HandlerDef<K> };
 
-export const pendingCapture = () => new SessionItem<PendingCapture>(sessionArea, 'pendingCapture', CAPTURE_TTL_MS);
-const capturedToken = () => new SessionItem<CapturedToken>(sessionArea, 'capturedToken', CAPTURE_TTL_MS);
+/** The pending token capture in storage.session (connections.save ends a renewal's). */
+export const pendingCapture = () => new SessionItem(sessionArea, pendingCaptureItem);
 
 function captureDeps(): CaptureDeps {
   return {
     store: localStore(),
     pending: pendingCapture(),
-    captured: capturedToken(),
-    async focusTab(tabId) {
-      try {
-        const tab = await browser.tabs.update(tabId, { active: true });
-        if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async openOptionsForCapture() {
-      const tab = await browser.tabs.create({ url: browser.runtime.getURL('src/options/index.html#capture') });
-      return tab.id;
-    },
+    captured: new SessionItem(sessionArea, capturedTokenItem),
+    focusTab,
+    openOptionsForCapture: () => openTab(extensionUrl('src/options/index.html#capture')),
     notifyPages: () => broadcast('capture.delivered'),
   };
 }
 
+/** The capture.* entries of the handler table (src/background/handlers/index.ts). */
 export const captureHandlers: Handlers = {
   'capture.start': {
     senders: ['extension-page'],

@@ -1,5 +1,4 @@
 // connections.* requests: only the extension's own pages may make them.
-import browser from 'webextension-polyfill';
 import { z } from 'zod';
 import type { ConnectionSummary } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
@@ -16,6 +15,7 @@ import {
 } from '../connections/service';
 import { testedDrafts } from '../connections/tested-drafts';
 import { broadcast } from '../broadcast';
+import { hasOriginPermission } from '../browser-api';
 import { checkTokenExpiry } from '../expiry';
 import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from '../issues/badge';
 import { refreshIcons } from '../issues/icons';
@@ -29,6 +29,7 @@ import { pendingCapture } from './capture';
 
 type Handlers = { [K in keyof ConnectionRequests]: HandlerDef<K> };
 
+/** The connections service's dependencies in the worker: storage.local, storage.session, Jira, the browser. */
 export function connectionDeps(): ConnectionDeps {
   return {
     store: localStore(),
@@ -36,7 +37,7 @@ export function connectionDeps(): ConnectionDeps {
     testConnection: (draft) => testConnection(draft),
     // A user's check: it may go now, and it is the connection's (shares its retry budget).
     checkCredentials: (c, secret) => getMyself(connectionTransport(c, secret, { force: true }), c.deployment),
-    hasOriginPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
+    hasOriginPermission,
     newId: () => crypto.randomUUID(),
     now: () => Date.now(),
   };
@@ -64,6 +65,7 @@ async function afterChange(verified?: ConnectionSummary): Promise<void> {
   }
 }
 
+/** The connections.* entries of the handler table (src/background/handlers/index.ts). */
 export const connectionHandlers: Handlers = {
   'connections.list': {
     senders: ['extension-page'],

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-// The default deps touch the extension API and the Jira client; these units inject their own.
-vi.mock('webextension-polyfill', () => ({ default: {} }));
+// The default deps call the Jira client; these units inject their own.
 vi.mock('../jira/connect', () => ({ transportFor: vi.fn() }));
 vi.mock('../jira/issues-api', () => ({ countIssues: vi.fn() }));
 import { AppError } from '../../shared/errors';
@@ -17,7 +16,7 @@ import {
   scheduleBadgeWith as scheduleBadge,
   type BadgeDeps,
 } from './badge';
-import { connection } from './fixtures.test-util';
+import { connection } from '../../../tests/unit/fixtures';
 
 function setup(opts: { state?: 'ok' | 'token-rejected' | 'captcha'; settings?: object; count?: () => Promise<number> } = {}) {
   const store = new Store(
@@ -33,7 +32,14 @@ function setup(opts: { state?: 'ok' | 'token-rejected' | 'captcha'; settings?: o
   const count = vi.fn(opts.count ?? (async () => 7));
   const deps: BadgeDeps = {
     store,
-    badge: { setText: async (t) => void (badge.text = t), setColour: async (c) => void (badge.colour = c) },
+    badge: {
+      setText: async (t) => {
+        badge.text = t;
+      },
+      setColour: async (c) => {
+        badge.colour = c;
+      },
+    },
     alarms: {
       get: async (n) => alarms.get(n),
       create: vi.fn((n: string, info: { periodInMinutes: number }) => void alarms.set(n, info)),

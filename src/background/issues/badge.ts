@@ -2,31 +2,34 @@
 // connection. Refreshed on an alarm; never calls Jira while the connection is known to
 // fail authentication (a "!" shows instead), so polling cannot lock the user's account.
 // scheduleBadge() and refreshBadge() are idempotent: call them after any change.
-import browser from 'webextension-polyfill';
 import { AppError, isAppError, isAuthFailure } from '../../shared/errors';
 import { ASSIGNED_OPEN_JQL } from '../../shared/jql';
+import { clearAlarm, createAlarm, getAlarm, postsMeetXsrf, setBadgeColour, setBadgeText } from '../browser-api';
 import { coalesce } from '../coalesce';
 import { countIssues } from '../jira/issues-api';
-import { postsMeetXsrf } from '../platform';
 import { localStore, type Store } from '../storage/store';
 import { blockedBy, connectionTransport, withJira, type TransportFactory } from './jira-access';
 
+/** The name of the alarm that refreshes the badge. */
 export const BADGE_ALARM = 'badge-refresh';
 
 const BADGE_COLOUR = '#0052cc';
 const ALERT_COLOUR = '#de350b';
 
+/** The toolbar badge (action.setBadgeText / setBadgeBackgroundColor). */
 export interface BadgeApi {
   setText(text: string): Promise<void>;
   setColour(colour: string): Promise<void>;
 }
 
+/** The part of the alarms API the badge uses; times in minutes. */
 export interface AlarmApi {
   get(name: string): Promise<{ periodInMinutes?: number } | undefined>;
   create(name: string, info: { periodInMinutes: number; delayInMinutes: number }): Promise<void> | void;
   clear(name: string): Promise<unknown>;
 }
 
+/** What the badge needs (replaced in tests): storage, the badge, alarms and a way to count issues. */
 export interface BadgeDeps {
   store: Store;
   badge: BadgeApi;
@@ -35,18 +38,12 @@ export interface BadgeDeps {
   count: (t: ReturnType<TransportFactory>, deployment: 'cloud' | 'server', jql: string) => Promise<number>;
 }
 
+/** The badge's dependencies in the worker: storage.local, the browser, Jira without retries. */
 export function defaultBadgeDeps(): BadgeDeps {
   return {
     store: localStore(),
-    badge: {
-      setText: (text) => browser.action.setBadgeText({ text }),
-      setColour: (color) => browser.action.setBadgeBackgroundColor({ color }),
-    },
-    alarms: {
-      get: (name) => browser.alarms.get(name),
-      create: (name, info) => browser.alarms.create(name, info),
-      clear: (name) => browser.alarms.clear(name),
-    },
+    badge: { setText: setBadgeText, setColour: setBadgeColour },
+    alarms: { get: getAlarm, create: createAlarm, clear: clearAlarm },
     // No retries: a rate-limited or unavailable Jira is left alone until the next alarm, and
     // while the connection's retry budget says Jira asked to wait, nothing is sent.
     transport: (c, secret) => connectionTransport(c, secret, { maxRetries: 0 }),
@@ -55,6 +52,7 @@ export function defaultBadgeDeps(): BadgeDeps {
   };
 }
 
+/** The badge text for a count: '' for none, '999+' above 999 (the badge shows about four characters). */
 export function badgeText(count: number): string {
   if (count <= 0) return '';
   return count > 999 ? '999+' : String(count);
@@ -65,6 +63,7 @@ export function scheduleBadge(): Promise<void> {
   return scheduleBadgeWith(defaultBadgeDeps());
 }
 
+/** scheduleBadge with explicit dependencies. */
 export async function scheduleBadgeWith(deps: BadgeDeps): Promise<void> {
   const settings = await deps.store.settings();
   const id = await deps.store.defaultConnectionId();
@@ -86,6 +85,7 @@ export async function scheduleBadgeWith(deps: BadgeDeps): Promise<void> {
  */
 export const refreshBadge: () => Promise<void> = coalesce(() => refreshBadgeWith(defaultBadgeDeps()));
 
+/** refreshBadge with explicit dependencies, not coalesced. Throws only errors that are not AppErrors. */
 export async function refreshBadgeWith(deps: BadgeDeps): Promise<void> {
   const settings = await deps.store.settings();
   const id = await deps.store.defaultConnectionId();

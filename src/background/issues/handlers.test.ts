@@ -1,39 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const mocks = vi.hoisted(() => {
-  const data = new Map<string, unknown>();
-  const area = {
-    data,
-    async get(keys: string | string[] | null) {
-      const wanted = keys === null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
-      return Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
-    },
-    async set(items: Record<string, unknown>) {
-      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-    },
-    async remove(keys: string | string[]) {
-      for (const k of Array.isArray(keys) ? keys : [keys]) data.delete(k);
-    },
-  };
-  const badge = { text: '' };
-  return {
-    area,
-    badge,
-    search: vi.fn(),
-    favourites: vi.fn(),
-    browser: {
-      storage: { local: area, session: area },
-      action: {
-        setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
-        setBadgeBackgroundColor: async () => undefined,
-      },
-      alarms: { get: async () => undefined, create: () => undefined, clear: async () => true },
-      runtime: { getURL: (p: string) => `chrome-extension://test/${p}` },
-    },
-  };
-});
+const mocks = vi.hoisted(() => ({ search: vi.fn(), favourites: vi.fn() }));
 
-vi.mock('webextension-polyfill', () => ({ default: mocks.browser }));
+// The browser is the in-memory polyfill (tests/unit/fake-browser.ts); Jira is mocked.
 vi.mock('../jira/connect', () => ({ transportFor: () => ({}) }));
 vi.mock('../jira/issues-api', () => ({
   searchIssues: mocks.search,
@@ -41,23 +10,26 @@ vi.mock('../jira/issues-api', () => ({
   countIssues: vi.fn(async () => 3),
 }));
 
+import browser, { calls, resetFakeBrowser } from '../../../tests/unit/fake-browser';
 import { AppError } from '../../shared/errors';
+import { connectionsItem } from '../../shared/storage-items';
 import type { HandlerContext } from '../router';
-import { connection, page } from './fixtures.test-util';
+import { connection, page } from '../../../tests/unit/fixtures';
 import { issueHandlers } from './handlers';
 
 const ctx = { sender: {}, senderKind: 'extension-page' } as HandlerContext;
+const local = browser.storage.local.data;
+const badgeText = () => calls.badge.flatMap((b) => (b.text === undefined ? [] : [b.text])).at(-1);
 
 beforeEach(() => {
-  mocks.area.data.clear();
-  mocks.area.data.set('connections', [connection('c1'), connection('c2', { deployment: 'server', authMethod: 'pat' })]);
-  mocks.area.data.set('secrets', { c1: 'tok1', c2: 'tok2' });
-  mocks.area.data.set('defaultConnectionId', 'c1');
+  resetFakeBrowser();
+  local.set('connections', [connection('c1'), connection('c2', { deployment: 'server', authMethod: 'pat' })]);
+  local.set('secrets', { c1: 'tok1', c2: 'tok2' });
+  local.set('defaultConnectionId', 'c1');
   mocks.search.mockReset();
   mocks.search.mockImplementation(async () => page('c1', ['WEB-1', 'WEB-2'], Date.now()));
   mocks.favourites.mockReset();
   mocks.favourites.mockResolvedValue([{ id: '10100', name: 'Mine', jql: 'x' }]);
-  mocks.badge.text = '';
 });
 
 describe('payload schemas reject what the popup never sends', () => {
@@ -109,7 +81,7 @@ describe('issues.list', () => {
     );
     await issueHandlers['issues.list'].handle({ ...assigned, force: true }, ctx);
     expect(mocks.search).toHaveBeenCalledTimes(2);
-    expect(mocks.area.data.has('cache:c1:assigned')).toBe(true);
+    expect(local.has('cache:c1:assigned')).toBe(true);
   });
 
   it('takes page tokens as long as Jira makes them (they carry the query)', async () => {
@@ -127,7 +99,7 @@ describe('issues.list', () => {
     // Once: the first page failing too is an error; another 400 is never taken for an expiry.
     mocks.search.mockReset();
     mocks.search.mockRejectedValue(expired);
-    mocks.area.data.delete('cache:c1:assigned');
+    local.delete('cache:c1:assigned');
     await expect(issueHandlers['issues.list'].handle({ ...assigned, cursor: { nextPageToken: 'old' } }, ctx)).rejects.toMatchObject({
       kind: 'bad-request',
     });
@@ -143,9 +115,9 @@ describe('issues.list', () => {
   it('marks the connection at an auth failure, shows "!" and then stops calling Jira', async () => {
     mocks.search.mockRejectedValue(new AppError({ kind: 'auth', message: 'Token rejected.' }));
     await expect(issueHandlers['issues.list'].handle(assigned, ctx)).rejects.toMatchObject({ kind: 'auth' });
-    const [c1] = mocks.area.data.get('connections') as { status: { state: string } }[];
+    const [c1] = connectionsItem.read(local.get('connections'));
     expect(c1!.status.state).toBe('token-rejected');
-    expect(mocks.badge.text).toBe('!');
+    expect(badgeText()).toBe('!');
     await expect(issueHandlers['issues.list'].handle({ ...assigned, list: { kind: 'watching' } }, ctx)).rejects.toMatchObject({
       kind: 'auth',
     });
@@ -172,31 +144,31 @@ describe('issues.list', () => {
       }),
     );
     expect(await issueHandlers['jql.check'].handle({ jql: ' project = NOPE ' }, ctx)).toEqual({
-      checkedOn: 'c1',
+      checkedOn: 'Conn c1',
       errors: ["The value 'NOPE' does not exist for the field 'project'."],
     });
     expect(mocks.search).toHaveBeenLastCalledWith({}, 'cloud', 'c1', 'project = NOPE', undefined, 1, { postAllowed: true });
-    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ checkedOn: 'c1', errors: [] });
+    expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ checkedOn: 'Conn c1', errors: [] });
     // Jira cannot be asked, or answers with another 4xx: not checked, no objection, and why.
     mocks.search.mockRejectedValueOnce(new AppError({ kind: 'network', message: 'Could not reach Jira.' }));
     expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({
       errors: [],
-      notChecked: 'c1: Could not reach Jira.',
+      notChecked: 'Conn c1: Could not reach Jira.',
     });
     mocks.search.mockRejectedValueOnce(
       new AppError({ kind: 'bad-request', status: 414, message: 'Jira did not accept the request (HTTP 414).' }),
     );
     expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({
       errors: [],
-      notChecked: 'c1: Jira did not accept the request (HTTP 414).',
+      notChecked: 'Conn c1: Jira did not accept the request (HTTP 414).',
     });
   });
 
   it('jql.check never sends credentials known to fail, and says so', async () => {
-    mocks.area.data.set('connections', [connection('c1', { status: { state: 'captcha' } })]);
+    local.set('connections', [connection('c1', { status: { state: 'captcha' } })]);
     const reply = await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx);
     expect(reply.errors).toEqual([]);
-    expect(reply.notChecked).toMatch(/^c1: .*CAPTCHA/);
+    expect(reply.notChecked).toMatch(/^Conn c1: .*CAPTCHA/);
     expect(mocks.search).not.toHaveBeenCalled();
   });
 
@@ -210,7 +182,7 @@ describe('issues.list', () => {
       kind: 'bad-request',
       details: ['Error in the JQL Query'],
     });
-    const [c1] = mocks.area.data.get('connections') as { status: { state: string } }[];
+    const [c1] = connectionsItem.read(local.get('connections'));
     expect(c1!.status.state).toBe('ok');
   });
 

@@ -1,18 +1,19 @@
-// issues.*, filters.* and settings.* requests (issue #4). Only the extension's own pages
+// issues.*, filters.* and settings.* requests. Only the extension's own pages
 // (popup, options) may make them; the popup never sees a token: it asks, we call Jira.
 import { z } from 'zod';
 import type { FavouriteFilter, IssuePage, PageCursor } from '../../shared/issues';
 import { filterJql, jqlForList, orderByOf } from '../../shared/jql';
 import { BUILT_IN_KINDS } from '../../shared/lists';
 import { AppError, isAppError } from '../../shared/errors';
-import { LIST_PAGE_SIZE, LIST_REFRESH_WINDOW_MS, type CachedFilters, type IssueRequests } from '../../shared/protocol/issues';
-import { filtersCacheKey } from '../../shared/storage-keys';
+import { LIST_PAGE_SIZE, LIST_REFRESH_WINDOW_MS, type IssueRequests } from '../../shared/protocol/issues';
+import { filtersCacheItem } from '../../shared/storage-items';
+import { postsMeetXsrf } from '../browser-api';
 import { favouriteFilters, searchIssues } from '../jira/issues-api';
 import type { HandlerDef } from '../router';
-import { postsMeetXsrf } from '../platform';
 import { localStore, type Store } from '../storage/store';
-import { onConnectionAuthFailure, refreshBadge, scheduleBadge } from './badge';
-import { blockedBy, connectionTransport, withJira, type JiraAccessDeps } from './jira-access';
+import { refreshBadge, scheduleBadge } from './badge';
+import { blockedBy, withJira } from './jira-access';
+import { jiraDeps } from './jira-deps';
 import { refreshIcons } from './icons';
 import { listPage } from './list-cache';
 
@@ -52,9 +53,9 @@ const settingsPatch = z.strictObject({
  * `filter = ID` alone would list it in Jira's default order, not the one its owner saved.
  */
 export async function filterOrder(store: Store, connectionId: string, filterId: string): Promise<string | undefined> {
-  const cached = await store.getItem<CachedFilters>(filtersCacheKey(connectionId));
-  const f = Array.isArray(cached?.filters) ? cached.filters.find((x) => x.id === filterId) : undefined;
-  return typeof f?.jql === 'string' ? orderByOf(f.jql) : undefined;
+  const cached = await store.read(filtersCacheItem(connectionId));
+  const f = cached?.filters.find((x) => x.id === filterId);
+  return f ? orderByOf(f.jql) : undefined;
 }
 
 /** Jira's 400 for a page token it no longer knows: "The provided next page token is invalid or expired." */
@@ -63,20 +64,7 @@ export function isExpiredCursor(e: unknown, cursor: PageCursor): boolean {
   return [e.message, ...(e.details ?? [])].some((m) => /next\s*page\s*token|nextPageToken/i.test(m));
 }
 
-function jiraDeps(): JiraAccessDeps {
-  return {
-    store: localStore(),
-    transport: (c, secret, { force }) => connectionTransport(c, secret, { force }),
-    onAuthFailure: (id) => onConnectionAuthFailure(id),
-    // The badge follows the default connection only.
-    onRecovered: async (id) => {
-      if ((await localStore().defaultConnectionId()) !== id) return;
-      await scheduleBadge();
-      await refreshBadge();
-    },
-  };
-}
-
+/** The issues.*, filters.*, jql.check and settings.* entries of the handler table (src/background/handlers/index.ts). */
 export const issueHandlers: Handlers = {
   'issues.list': {
     senders: PAGES,
@@ -125,11 +113,11 @@ export const issueHandlers: Handlers = {
     payload: z.strictObject({ connectionId, force: z.boolean().optional() }),
     async handle({ connectionId: id, force }) {
       const deps = jiraDeps();
-      const key = filtersCacheKey(id);
-      const cached = await deps.store.getItem<CachedFilters>(key);
+      const item = filtersCacheItem(id);
+      const cached = await deps.store.read(item);
       if (cached && !force && Date.now() - cached.cachedAt < LIST_REFRESH_WINDOW_MS) return { filters: cached.filters };
       const filters: FavouriteFilter[] = await withJira(deps, id, (t, c) => favouriteFilters(t, c.deployment), { force: !!force });
-      await deps.store.setItem(key, { filters, cachedAt: Date.now() } satisfies CachedFilters);
+      await deps.store.write(item, { filters, cachedAt: Date.now() });
       return { filters };
     },
   },

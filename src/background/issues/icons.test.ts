@@ -1,14 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-
-vi.mock('webextension-polyfill', () => ({ default: {} }));
 import type { ConnectionSummary } from '../../shared/connection';
 import type { IssueRow } from '../../shared/issues';
-import { iconsCacheKey, type CachedIcons } from '../../shared/storage-keys';
+import { iconsCacheItem } from '../../shared/storage-items';
+import type { CachedIcons } from '../../shared/storage-keys';
 import { fakeFetch, json, text, type Reply } from '../jira/testing';
 import { JiraTransport } from '../jira/transport';
 import { MemoryStorageArea } from '../storage/area';
 import { Store } from '../storage/store';
-import { connection, row } from './fixtures.test-util';
+import { connection, row } from '../../../tests/unit/fixtures';
 import {
   ALL_ICONS_CHARS,
   ICON_FAILURE_TTL_MS,
@@ -60,8 +59,11 @@ function setup(routes: Record<string, Reply | Reply[]>, over: Partial<Connection
       new JiraTransport(site, null, 'https://x/*', { fetch: anon.fetch, maxRetries: 0, hasPermission: async () => true }),
     now: () => now,
   };
-  const icons = async () => (await store.getItem<CachedIcons>(iconsCacheKey('c1')))?.icons ?? {};
-  return { deps, store, calls: authed.calls, anonCalls: anon.calls, icons, advance: (ms: number) => void (now += ms) };
+  const icons = async () => (await store.read(iconsCacheItem('c1'))).icons;
+  const advance = (ms: number) => {
+    now += ms;
+  };
+  return { deps, store, calls: authed.calls, anonCalls: anon.calls, icons, advance };
 }
 
 describe('iconRequest / siteIconUrls', () => {

@@ -9,7 +9,8 @@
 import type { ConnectionSummary } from '../../shared/connection';
 import { isAppError, isAuthFailure } from '../../shared/errors';
 import type { IssueRow } from '../../shared/issues';
-import { iconsCacheKey, type CachedIcons } from '../../shared/storage-keys';
+import { iconsCacheItem } from '../../shared/storage-items';
+import type { CachedIcons } from '../../shared/storage-keys';
 import { apiBaseFor } from '../jira/connect';
 import { JiraTransport, isSafeApiPath } from '../jira/transport';
 import { originPatternFor } from '../../shared/site-url';
@@ -21,6 +22,7 @@ import { recordFailure } from '../connection-status';
 export const ICON_TTL_MS = 7 * 24 * 3600_000;
 /** An icon that failed (404, 403, not an image) is not asked for again before this. */
 export const ICON_FAILURE_TTL_MS = 24 * 3600_000;
+/** The largest icon fetched (bytes); a larger one counts as a failure. */
 export const MAX_ICON_BYTES = 32 * 1024;
 /**
  * What all connections' icons may take in storage.local (characters of the stored data: URLs
@@ -30,7 +32,9 @@ export const MAX_ICON_BYTES = 32 * 1024;
  * share shrinks as connections are added; its icons are trimmed to it at their next refresh.)
  */
 export const ALL_ICONS_CHARS = 2 * 1024 * 1024;
+/** At most this many characters of icons per connection. */
 export const MAX_ICONS_CHARS = 512 * 1024;
+/** At most this many icons per connection. */
 export const MAX_ICONS = 300;
 /** Of those, failures (kept so they are not asked for again at once). */
 export const MAX_FAILED_ICONS = 100;
@@ -39,6 +43,7 @@ export const MAX_FETCHES = 24;
 const PARALLEL = 4;
 const TIMEOUT_MS = 10_000;
 
+/** What refreshIcons needs; everything but the store has a default (replaced in tests). */
 export interface IconDeps {
   store: Store;
   /** The transport for a connection (default: connectionTransport, no retries, short timeout). */
@@ -69,6 +74,7 @@ const ICON_PATHS = [
   /^\/images\/icons\/[\w./-]+\.(?:svg|png|gif|jpe?g|webp)$/i,
 ];
 
+/** Whether a path (after the context path) is one where Jira serves icons and avatars. */
 export const isIconPath = (path: string): boolean => ICON_PATHS.some((re) => re.test(path));
 
 /** `url` as a request under the connection's site: its path after the context path, and its query. */
@@ -124,14 +130,8 @@ export function siteIconUrls(rows: IssueRow[], c: IconTarget): string[] {
   return [...urls];
 }
 
-export function readIcons(value: unknown): CachedIcons {
-  const v = value as Partial<CachedIcons> | undefined;
-  if (!v || v.v !== 1 || !v.icons || typeof v.icons !== 'object') return { v: 1, icons: {} };
-  return { v: 1, icons: { ...v.icons } };
-}
-
 function fresh(entry: CachedIcons['icons'][string] | undefined, now: number): boolean {
-  if (!entry || typeof entry.at !== 'number' || entry.at > now) return false;
+  if (!entry || entry.at > now) return false;
   return now - entry.at < (entry.data ? ICON_TTL_MS : ICON_FAILURE_TTL_MS);
 }
 
@@ -178,8 +178,8 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
   const now = deps.now ?? Date.now;
   const c = await deps.store.connection(connectionId);
   if (!c || blockedBy(c)) return;
-  const key = iconsCacheKey(connectionId);
-  const cached = readIcons(await deps.store.getItem(key));
+  const item = iconsCacheItem(connectionId);
+  const cached = await deps.store.read(item);
   // The user's own avatar too (the options page shows it on the connection's card).
   const user = c.user?.avatarUrl && iconSource(c.user.avatarUrl, c) ? [c.user.avatarUrl] : [];
   const wanted = [...new Set([...user, ...siteIconUrls(rows, c)])].filter((u) => !fresh(cached.icons[u], now())).slice(0, MAX_FETCHES);
@@ -239,7 +239,5 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
   const budget = iconBudget((await deps.store.connections()).length);
   // Under the store's lock, from a fresh read (another list's icons may have landed
   // meanwhile), and nothing for a connection deleted meanwhile (its caches went with it).
-  await deps.store.updateConnectionItem<unknown>(connectionId, key, (old) =>
-    pruneIcons({ v: 1, icons: { ...readIcons(old).icons, ...got } }, budget),
-  );
+  await deps.store.updateForConnection(connectionId, item, (old) => pruneIcons({ v: 1, icons: { ...old.icons, ...got } }, budget));
 }

@@ -1,12 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-
-vi.mock('webextension-polyfill', () => ({ default: {} }));
 import { AppError } from '../../shared/errors';
 import { recordFailure } from '../connection-status';
 import type { JiraTransport } from '../jira/transport';
 import { MemoryStorageArea } from '../storage/area';
 import { Store } from '../storage/store';
-import { connection } from './fixtures.test-util';
+import { connection } from '../../../tests/unit/fixtures';
 import { withJira } from './jira-access';
 
 function setup(state: 'ok' | 'unreachable' | 'captcha' = 'ok') {
@@ -58,7 +56,13 @@ describe('withJira', () => {
 
     const captcha = setup('captcha');
     let finished = false;
-    const slow = () => new Promise<void>((r) => setTimeout(() => ((finished = true), r()), 50));
+    const slow = () =>
+      new Promise<void>((r) =>
+        setTimeout(() => {
+          finished = true;
+          r();
+        }, 50),
+      );
     expect(await withJira({ ...captcha.deps, onRecovered: slow }, 'c1', async () => 7, { force: true })).toBe(7);
     expect(finished).toBe(false);
   });

@@ -1,13 +1,14 @@
 // Runs one Jira call for a connection: looks up its secret, refuses to call while the
 // connection is known to fail authentication (repeated bad logins lock Jira accounts,
-// JIRA_FACTS.md), and records what the call said about the connection.
+// docs/jira-api.md#failed-logins), and records what the call said about the connection.
 import type { ConnectionSummary } from '../../shared/connection';
 import { AppError, isAppError, isAuthFailure } from '../../shared/errors';
 import { recordFailure, recordSuccess } from '../connection-status';
 import { transportFor } from '../jira/connect';
 import { connectionBudget } from '../jira/retry-budget';
 import type { JiraTransport, TransportOptions } from '../jira/transport';
-import { sessionArea, type Store } from '../storage/store';
+import { sessionArea } from '../browser-api';
+import type { Store } from '../storage/store';
 
 /** `force`: a user's explicit retry (it may go now, with a fresh retry budget). */
 export type TransportFactory = (c: ConnectionSummary, secret: string, opts: { force: boolean }) => JiraTransport;
@@ -25,6 +26,7 @@ export function connectionTransport(
   return transportFor(c, secret, { budget: connectionBudget(sessionArea(), c.id, { force: !!force }), ...rest });
 }
 
+/** Where withJira finds the connection and its secret, and how it builds a transport. */
 export interface JiraAccessDeps {
   store: Store;
   transport: TransportFactory;
@@ -56,6 +58,13 @@ export function blockedBy(c: ConnectionSummary): AppError | undefined {
   return undefined;
 }
 
+/**
+ * Runs `call` with a transport for connection `connectionId` and records the outcome on the
+ * connection (OK again after a success, the failing state after a failure). Throws AppError
+ * 'not-found' for an unknown connection, the stored failure ('auth', 'captcha') without calling
+ * Jira unless `force` (a user's explicit retry), 'auth' when no secret is stored, and whatever
+ * `call` throws.
+ */
 export async function withJira<T>(
   deps: JiraAccessDeps,
   connectionId: string,

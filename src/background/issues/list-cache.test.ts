@@ -1,15 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PageCursor } from '../../shared/issues';
 import { ASSIGNED_OPEN_JQL } from '../../shared/jql';
-import type { CachedIssueList } from '../../shared/protocol/issues';
-import { issueCacheKey } from '../../shared/storage-keys';
+import { issueCacheItem } from '../../shared/storage-items';
 import { MemoryStorageArea } from '../storage/area';
 import { Store } from '../storage/store';
-import { page } from './fixtures.test-util';
-import { isCachedList, listPage } from './list-cache';
+import { page } from '../../../tests/unit/fixtures';
+import { isCachedList } from '../../shared/lists';
+import { listPage } from './list-cache';
 
 const assigned = { kind: 'assigned' } as const;
-const KEY = issueCacheKey('c1', assigned);
+const ITEM = issueCacheItem('c1', assigned);
+const KEY = ITEM.key;
+const cached = (area: MemoryStorageArea) => ITEM.read(area.data.get(KEY));
 
 function setup(initial: Record<string, unknown> = {}) {
   const area = new MemoryStorageArea(initial);
@@ -29,9 +31,9 @@ describe('listPage', () => {
     expect(got.fromCache).toBe(false);
     expect(got.page.issues.map((i) => i.key)).toEqual(['ACME-1', 'ACME-2']);
     expect(fetchPage).toHaveBeenCalledTimes(1);
-    const entry = area.data.get(KEY) as CachedIssueList;
+    const entry = cached(area);
     expect(entry).toMatchObject({ cachedAt: clock.now(), jql: ASSIGNED_OPEN_JQL });
-    expect(entry.page.issues).toHaveLength(2);
+    expect(entry?.page.issues).toHaveLength(2);
   });
 
   it('answers from a fresh cache without fetching (two openings within the window: one search)', async () => {
@@ -61,7 +63,7 @@ describe('listPage', () => {
   it('treats an entry for other JQL (an edited saved query) as stale', async () => {
     const list = { kind: 'saved', queryId: 'q', name: 'Q', jql: 'project = B' } as const;
     const { store, clock, fetchPage } = setup({
-      [issueCacheKey('c1', list)]: { page: page('c1', ['OLD-1']), cachedAt: 1_000_000, jql: 'project = A' },
+      [issueCacheItem('c1', list).key]: { page: page('c1', ['OLD-1']), cachedAt: 1_000_000, jql: 'project = A' },
     });
     const got = await listPage(store, { connectionId: 'c1', list, jql: 'project = B' }, fetchPage, { now: clock.now });
     expect(got.fromCache).toBe(false);
@@ -83,7 +85,7 @@ describe('listPage', () => {
       throw new Error('offline');
     });
     await expect(listPage(store, req(), failing, { now: clock.now })).rejects.toThrow('offline');
-    expect((area.data.get(KEY) as CachedIssueList).page.issues[0]!.key).toBe('OLD-1');
+    expect(cached(area)?.page.issues[0]?.key).toBe('OLD-1');
     // and a later request is not stuck behind the failed one
     await expect(listPage(store, req(), failing, { now: clock.now })).rejects.toThrow();
     expect(failing).toHaveBeenCalledTimes(2);

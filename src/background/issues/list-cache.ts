@@ -1,14 +1,17 @@
 // Stale-while-revalidate for the popup's lists. The first page of each list lives in
-// storage.local (issueCacheKey) so the popup can paint before the worker answers; this
+// storage.local (issueCacheItem, src/shared/storage-items.ts) so the popup can paint before the worker answers; this
 // decides when to answer from it and when to ask Jira, and always writes what Jira said,
 // whether or not the popup is still open to hear it.
 import type { IssuePage, ListRef, PageCursor } from '../../shared/issues';
 import { LIST_REFRESH_WINDOW_MS, type CachedIssueList } from '../../shared/protocol/issues';
-import { issueCacheKey } from '../../shared/storage-keys';
+import { issueCacheItem } from '../../shared/storage-items';
+import { isCachedList } from '../../shared/lists';
 import type { Store } from '../storage/store';
 
+/** Fetches one page of a search from Jira: the first without `cursor`. */
 export type FetchPage = (jql: string, cursor?: PageCursor) => Promise<IssuePage>;
 
+/** A popup's request for a page of one list on one connection; `force`: skip a fresh cache. */
 export interface ListRequest {
   connectionId: string;
   list: ListRef;
@@ -17,16 +20,13 @@ export interface ListRequest {
   force?: boolean;
 }
 
+/** The clock (epoch ms) and the freshness window (ms, default LIST_REFRESH_WINDOW_MS), for tests. */
 export interface ListPolicyOptions {
   now?: () => number;
   windowMs?: number;
 }
 
-/** Searches typed by the user are not kept: every keystroke would leave an entry behind. */
-export function isCachedList(list: ListRef): boolean {
-  return list.kind !== 'text' && list.kind !== 'jql';
-}
-
+/** Whether a cached entry answers for `jql` at `now` (epoch ms): same query, cached less than `windowMs` ago. */
 export function isFresh(
   entry: CachedIssueList | undefined,
   jql: string,
@@ -40,6 +40,11 @@ export function isFresh(
 // Across worker restarts, freshness (cachedAt) does the same job.
 const inFlight = new Map<string, Promise<IssuePage>>();
 
+/**
+ * A page of a list: the first page from a fresh cache entry, else from Jira (written through to
+ * the cache; concurrent duplicates share one request); later pages and typed searches always
+ * from Jira, never cached. Rejects with what `fetchPage` throws (the old entry stays).
+ */
 export async function listPage(
   store: Store,
   req: ListRequest,
@@ -51,17 +56,17 @@ export async function listPage(
   if (req.cursor) return { page: await fetchPage(req.jql, req.cursor), fromCache: false };
   if (!isCachedList(req.list)) return { page: await fetchPage(req.jql), fromCache: false };
 
-  const key = issueCacheKey(req.connectionId, req.list);
+  const item = issueCacheItem(req.connectionId, req.list);
   if (!req.force) {
-    const entry = await store.getItem<CachedIssueList>(key);
+    const entry = await store.read(item);
     if (isFresh(entry, req.jql, now(), opts.windowMs)) return { page: entry.page, fromCache: true };
   }
-  const flightKey = `${key}\n${req.jql}`;
+  const flightKey = `${item.key}\n${req.jql}`;
   let flight = inFlight.get(flightKey);
   if (!flight) {
     flight = (async () => {
       const page = await fetchPage(req.jql);
-      await store.setItem(key, { page, cachedAt: now(), jql: req.jql } satisfies CachedIssueList);
+      await store.write(item, { page, cachedAt: now(), jql: req.jql });
       return page;
     })();
     inFlight.set(flightKey, flight);

@@ -1,11 +1,14 @@
 // The part of storage.local / storage.session the background uses, so units can run on
 // an in-memory area with the same semantics (values are copied, as the browser does).
+
+/** storage.local or storage.session as the background uses them: get (null: everything), set, remove. */
 export interface StorageArea {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }
 
+/** An in-memory StorageArea for tests; `data` shows what is stored. Values are structured-cloned in and out. */
 export class MemoryStorageArea implements StorageArea {
   readonly data = new Map<string, unknown>();
 

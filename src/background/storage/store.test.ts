@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { connection } from '../../../tests/unit/fixtures';
+import { DEFAULT_SETTINGS } from '../../shared/protocol';
+import { settingsItem } from '../../shared/storage-items';
 import { MemoryStorageArea } from './area';
+import { pendingCaptureItem } from './items';
 import { Store } from './store';
 
 describe('Store', () => {
@@ -51,5 +54,34 @@ describe('Store', () => {
     const area = new MemoryStorageArea();
     await new Store(area).putConnection(connection('a'), 's');
     expect((await new Store(area).connections())[0]?.id).toBe('a');
+  });
+
+  it('reads what is stored through its item: malformed values read as the fallback, never as cast data', async () => {
+    const store = new Store(
+      new MemoryStorageArea({
+        connections: [connection('a'), { id: 'broken' }],
+        secrets: { a: 's', b: 42 },
+        defaultConnectionId: 7,
+        settings: { badgeEnabled: 'yes', badgeIntervalMinutes: 15 },
+      }),
+    );
+    expect((await store.connections()).map((c) => c.id)).toEqual(['a']);
+    expect(await store.secret('b')).toBeUndefined();
+    expect(await store.defaultConnectionId()).toBe('a');
+    expect(await store.settings()).toEqual({ ...DEFAULT_SETTINGS, badgeIntervalMinutes: 15 });
+  });
+
+  it('updates an item from a fresh read, one change at a time', async () => {
+    const store = new Store(new MemoryStorageArea());
+    await Promise.all(
+      [1, 2, 3].map((n) =>
+        store.update(settingsItem, (s) => ({ ...s, savedQueries: [...s.savedQueries, { id: `q${n}`, name: 'Q', jql: 'x' }] })),
+      ),
+    );
+    expect((await store.read(settingsItem)).savedQueries.map((q) => q.id).sort()).toEqual(['q1', 'q2', 'q3']);
+  });
+
+  it('holds storage.local items only', async () => {
+    await expect(new Store(new MemoryStorageArea()).read(pendingCaptureItem)).rejects.toThrow(/storage\.local/);
   });
 });

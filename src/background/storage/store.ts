@@ -1,17 +1,14 @@
 // Typed access to the background's storage.local entries. Only the background imports
-// this module: it is the one place that reads or writes secrets.
-import browser from 'webextension-polyfill';
+// this module: it is the one place that reads or writes secrets. Every read goes through a
+// declared item (src/shared/storage-items.ts, ./items.ts), which checks what it reads: no
+// stored value is cast.
 import type { ConnectionSummary } from '../../shared/connection';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/protocol';
-import {
-  CACHE_PREFIX,
-  CONNECTIONS_KEY,
-  DEFAULT_CONNECTION_KEY,
-  EXPIRY_NOTIFIED_KEY,
-  SECRETS_KEY,
-  SETTINGS_KEY,
-} from '../../shared/storage-keys';
+import type { Settings } from '../../shared/protocol';
+import { connectionsItem, defaultConnectionItem, expiryNotifiedItem, settingsItem, type StorageItem } from '../../shared/storage-items';
+import { CACHE_PREFIX } from '../../shared/storage-keys';
+import { localArea } from '../browser-api';
 import type { StorageArea } from './area';
+import { secretsItem } from './items';
 
 /** Serialises read-modify-write sequences within one worker (messages run concurrently). */
 function createLock() {
@@ -23,60 +20,130 @@ function createLock() {
   };
 }
 
+/** A key and its value, checked against its item's type, for one set() of several items. */
+type Entry = readonly [key: string, value: unknown];
+const entry = <T>(item: StorageItem<T>, value: T): Entry => [item.key, value];
+
+/**
+ * The background's storage.local: connections and their secrets, settings, reminder marks and
+ * caches. Stateless (a fresh Store over the same area sees the same data, as after a worker
+ * restart); writes that read first run one at a time under a lock. Takes only items of the
+ * 'local' area: session items go through src/background/session-item.ts.
+ */
 export class Store {
   private readonly withLock = createLock();
 
+  /** `area`: storage.local, or an in-memory area in tests (./area.ts). */
   constructor(private readonly area: StorageArea) {}
 
-  async connections(): Promise<ConnectionSummary[]> {
-    const got = await this.area.get(CONNECTIONS_KEY);
-    const list = got[CONNECTIONS_KEY];
-    return Array.isArray(list) ? (list as ConnectionSummary[]) : [];
+  private check(item: StorageItem<unknown>): void {
+    if (item.area !== 'local') throw new Error(`The store holds storage.local items, not ${item.area}:${item.key}.`);
   }
 
+  /** Reads the given items in one storage call; the returned function gives each one's checked value. */
+  private async snapshot(items: StorageItem<unknown>[]): Promise<<T>(item: StorageItem<T>) => T> {
+    for (const item of items) this.check(item);
+    const got = await this.area.get(items.map((i) => i.key));
+    return (item) => item.read(got[item.key]);
+  }
+
+  /** Writes several items in one set(): a worker stopped meanwhile leaves all or none. */
+  private async writeAll(entries: Entry[]): Promise<void> {
+    await this.area.set(Object.fromEntries(entries));
+  }
+
+  /** An item's checked value, or its fallback when it is missing or malformed. */
+  async read<T>(item: StorageItem<T>): Promise<T> {
+    return (await this.snapshot([item]))(item);
+  }
+
+  /** Removes items: each reads as its fallback afterwards. */
+  async remove(items: StorageItem<unknown>[]): Promise<void> {
+    for (const item of items) this.check(item);
+    if (items.length) await this.area.remove(items.map((i) => i.key));
+  }
+
+  /** Replaces an item's value (no lock: use update() to change it from what is stored). */
+  async write<T>(item: StorageItem<T>, value: T): Promise<void> {
+    this.check(item);
+    await this.writeAll([entry(item, value)]);
+  }
+
+  /** Read-modify-write of one item under the lock, from a fresh read; resolves to the value written. */
+  update<T>(item: StorageItem<T>, change: (old: T) => T): Promise<T> {
+    return this.withLock(async () => {
+      const next = change(await this.read(item));
+      await this.write(item, next);
+      return next;
+    });
+  }
+
+  /**
+   * Read-modify-write of an item that belongs to connection `id` (one of its caches), under the
+   * lock deleteConnection takes: nothing is written for a connection deleted meanwhile (its
+   * caches went with it). False when the connection is gone.
+   */
+  updateForConnection<T>(id: string, item: StorageItem<T>, change: (old: T) => T): Promise<boolean> {
+    return this.withLock(async () => {
+      if (!(await this.connection(id))) return false;
+      await this.write(item, change(await this.read(item)));
+      return true;
+    });
+  }
+
+  /** The saved connections, in the order the user added them (malformed entries are skipped). */
+  connections(): Promise<ConnectionSummary[]> {
+    return this.read(connectionsItem);
+  }
+
+  /** One saved connection, or undefined when there is none with that id. */
   async connection(id: string): Promise<ConnectionSummary | undefined> {
     return (await this.connections()).find((c) => c.id === id);
   }
 
+  /** The default connection's id: the stored one while it exists, else the first connection's; null with none. */
   async defaultConnectionId(): Promise<string | null> {
-    const got = await this.area.get([DEFAULT_CONNECTION_KEY, CONNECTIONS_KEY]);
-    const list = (Array.isArray(got[CONNECTIONS_KEY]) ? got[CONNECTIONS_KEY] : []) as ConnectionSummary[];
-    const id = got[DEFAULT_CONNECTION_KEY];
-    if (typeof id === 'string' && list.some((c) => c.id === id)) return id;
+    const got = await this.snapshot([defaultConnectionItem, connectionsItem]);
+    const id = got(defaultConnectionItem);
+    const list = got(connectionsItem);
+    if (id !== null && list.some((c) => c.id === id)) return id;
     return list[0]?.id ?? null;
   }
 
+  /** Makes `id` the default connection (the caller checks that it exists). */
   async setDefaultConnectionId(id: string): Promise<void> {
-    await this.area.set({ [DEFAULT_CONNECTION_KEY]: id });
+    await this.write(defaultConnectionItem, id);
   }
 
-  /** Inserts or replaces a connection, and its secret when given. */
+  /**
+   * Inserts or replaces a connection (a replaced one keeps its place), and its secret when
+   * given. The first connection saved becomes the default.
+   */
   async putConnection(connection: ConnectionSummary, secret?: string): Promise<void> {
     await this.withLock(async () => {
-      const got = await this.area.get([CONNECTIONS_KEY, SECRETS_KEY, DEFAULT_CONNECTION_KEY]);
-      const list = ((got[CONNECTIONS_KEY] as ConnectionSummary[] | undefined) ?? []).filter((c) => c.id !== connection.id);
-      const existingIndex = ((got[CONNECTIONS_KEY] as ConnectionSummary[] | undefined) ?? []).findIndex((c) => c.id === connection.id);
+      const got = await this.snapshot([connectionsItem, secretsItem, defaultConnectionItem]);
+      const stored = got(connectionsItem);
+      const list = stored.filter((c) => c.id !== connection.id);
+      const existingIndex = stored.findIndex((c) => c.id === connection.id);
       if (existingIndex >= 0) list.splice(existingIndex, 0, connection);
       else list.push(connection);
-      const items: Record<string, unknown> = { [CONNECTIONS_KEY]: list };
-      if (secret !== undefined) {
-        items[SECRETS_KEY] = { ...((got[SECRETS_KEY] as Record<string, string> | undefined) ?? {}), [connection.id]: secret };
-      }
-      if (typeof got[DEFAULT_CONNECTION_KEY] !== 'string') items[DEFAULT_CONNECTION_KEY] = connection.id;
+      const entries = [entry(connectionsItem, list)];
+      if (secret !== undefined) entries.push(entry(secretsItem, { ...got(secretsItem), [connection.id]: secret }));
+      if (got(defaultConnectionItem) === null) entries.push(entry(defaultConnectionItem, connection.id));
       // Secret and connection in one set(): a stopped worker never leaves one without the other.
-      await this.area.set(items);
+      await this.writeAll(entries);
     });
   }
 
-  /** Applies a change to one stored connection; returns the updated one. */
-  async updateConnection(id: string, change: (c: ConnectionSummary) => ConnectionSummary): Promise<ConnectionSummary | undefined> {
+  /** Applies a change to one stored connection, under the lock; resolves to the updated one, or undefined when it is gone. */
+  updateConnection(id: string, change: (c: ConnectionSummary) => ConnectionSummary): Promise<ConnectionSummary | undefined> {
     return this.withLock(async () => {
       const list = await this.connections();
       const i = list.findIndex((c) => c.id === id);
       if (i < 0) return undefined;
       const updated = change(list[i]!);
       list[i] = updated;
-      await this.area.set({ [CONNECTIONS_KEY]: list });
+      await this.write(connectionsItem, list);
       return updated;
     });
   }
@@ -85,104 +152,69 @@ export class Store {
    * Changes one connection and replaces its secret in a single write, under the lock, from
    * a fresh read (a rename or status change made meanwhile is kept). Undefined when gone.
    */
-  async replaceConnection(
+  replaceConnection(
     id: string,
     change: (c: ConnectionSummary) => ConnectionSummary,
     secret: string,
   ): Promise<ConnectionSummary | undefined> {
     return this.withLock(async () => {
-      const got = await this.area.get([CONNECTIONS_KEY, SECRETS_KEY]);
-      const list = [...((got[CONNECTIONS_KEY] as ConnectionSummary[] | undefined) ?? [])];
+      const got = await this.snapshot([connectionsItem, secretsItem]);
+      const list = got(connectionsItem);
       const i = list.findIndex((c) => c.id === id);
       if (i < 0) return undefined;
       const updated = change(list[i]!);
       list[i] = updated;
-      const secrets = { ...((got[SECRETS_KEY] as Record<string, string> | undefined) ?? {}), [id]: secret };
-      await this.area.set({ [CONNECTIONS_KEY]: list, [SECRETS_KEY]: secrets });
+      await this.writeAll([entry(connectionsItem, list), entry(secretsItem, { ...got(secretsItem), [id]: secret })]);
       return updated;
     });
   }
 
-  /** Removes a connection, its secret, its caches and its notification marks. */
+  /** Removes a connection, its secret, its caches (`cache:<id>:...`) and its reminder mark; moves the default. */
   async deleteConnection(id: string): Promise<void> {
     await this.withLock(async () => {
-      const got = await this.area.get([CONNECTIONS_KEY, SECRETS_KEY, DEFAULT_CONNECTION_KEY, EXPIRY_NOTIFIED_KEY]);
-      const list = ((got[CONNECTIONS_KEY] as ConnectionSummary[] | undefined) ?? []).filter((c) => c.id !== id);
-      const { [id]: _secret, ...secrets } = (got[SECRETS_KEY] as Record<string, string> | undefined) ?? {};
-      const { [id]: _mark, ...notified } = (got[EXPIRY_NOTIFIED_KEY] as Record<string, string> | undefined) ?? {};
-      const items: Record<string, unknown> = { [CONNECTIONS_KEY]: list, [SECRETS_KEY]: secrets, [EXPIRY_NOTIFIED_KEY]: notified };
-      if (got[DEFAULT_CONNECTION_KEY] === id) items[DEFAULT_CONNECTION_KEY] = list[0]?.id ?? null;
-      await this.area.set(items);
-      const all = await this.area.get(null);
-      const caches = Object.keys(all).filter((k) => k.startsWith(`${CACHE_PREFIX}${id}:`));
+      const got = await this.snapshot([connectionsItem, secretsItem, defaultConnectionItem, expiryNotifiedItem]);
+      const list = got(connectionsItem).filter((c) => c.id !== id);
+      const { [id]: _secret, ...secrets } = got(secretsItem);
+      const { [id]: _mark, ...notified } = got(expiryNotifiedItem);
+      const entries = [entry(connectionsItem, list), entry(secretsItem, secrets), entry(expiryNotifiedItem, notified)];
+      if (got(defaultConnectionItem) === id) entries.push(entry(defaultConnectionItem, list[0]?.id ?? null));
+      await this.writeAll(entries);
+      const keys = Object.keys(await this.area.get(null));
+      const caches = keys.filter((k) => k.startsWith(`${CACHE_PREFIX}${id}:`));
       if (caches.length) await this.area.remove(caches);
     });
   }
 
+  /** A connection's secret, or undefined when none is stored (ids such as `__proto__` included). */
   async secret(id: string): Promise<string | undefined> {
-    const got = await this.area.get(SECRETS_KEY);
-    const secrets = got[SECRETS_KEY] as Record<string, string> | undefined;
-    return secrets && Object.hasOwn(secrets, id) ? secrets[id] : undefined;
+    const secrets = await this.read(secretsItem);
+    return Object.hasOwn(secrets, id) ? secrets[id] : undefined;
   }
 
-  async settings(): Promise<Settings> {
-    const got = await this.area.get(SETTINGS_KEY);
-    return { ...DEFAULT_SETTINGS, ...((got[SETTINGS_KEY] as Partial<Settings> | undefined) ?? {}) };
+  /** The settings, each malformed or missing field at its default. */
+  settings(): Promise<Settings> {
+    return this.read(settingsItem);
   }
 
-  async updateSettings(change: Partial<Settings>): Promise<Settings> {
-    return this.withLock(async () => {
-      const next = { ...(await this.settings()), ...change };
-      await this.area.set({ [SETTINGS_KEY]: next });
-      return next;
-    });
+  /** Merges `change` into the stored settings under the lock; resolves to the new settings. */
+  updateSettings(change: Partial<Settings>): Promise<Settings> {
+    return this.update(settingsItem, (old) => ({ ...old, ...change }));
   }
 
-  async expiryNotified(): Promise<Record<string, string>> {
-    const got = await this.area.get(EXPIRY_NOTIFIED_KEY);
-    return (got[EXPIRY_NOTIFIED_KEY] as Record<string, string> | undefined) ?? {};
+  /** Per connection id, the token expiry date (YYYY-MM-DD) already notified. */
+  expiryNotified(): Promise<Record<string, string>> {
+    return this.read(expiryNotifiedItem);
   }
 
+  /** Records that connection `id` was reminded of the expiry date `expiresOn` (YYYY-MM-DD). */
   async markExpiryNotified(id: string, expiresOn: string): Promise<void> {
-    await this.withLock(async () => {
-      await this.area.set({ [EXPIRY_NOTIFIED_KEY]: { ...(await this.expiryNotified()), [id]: expiresOn } });
-    });
-  }
-
-  /** Raw access for caches (keys from src/shared/storage-keys.ts). */
-  async getItem<T>(key: string): Promise<T | undefined> {
-    return (await this.area.get(key))[key] as T | undefined;
-  }
-
-  /**
-   * Read-modify-write of a cache entry of connection `id`, under the lock that deleteConnection
-   * takes: nothing is written for a connection deleted meanwhile (its caches went with it).
-   * False when the connection is gone.
-   */
-  async updateConnectionItem<T>(id: string, key: string, change: (old: T | undefined) => T): Promise<boolean> {
-    return this.withLock(async () => {
-      if (!(await this.connection(id))) return false;
-      await this.area.set({ [key]: change(await this.getItem<T>(key)) });
-      return true;
-    });
-  }
-
-  async setItem(key: string, value: unknown): Promise<void> {
-    await this.area.set({ [key]: value });
-  }
-
-  async removeItem(key: string): Promise<void> {
-    await this.area.remove(key);
+    await this.update(expiryNotifiedItem, (old) => ({ ...old, [id]: expiresOn }));
   }
 }
 
 let defaultStore: Store | undefined;
 /** The store over browser.storage.local (stateless: safe to recreate after a worker restart). */
 export function localStore(): Store {
-  defaultStore ??= new Store(browser.storage.local as unknown as StorageArea);
+  defaultStore ??= new Store(localArea());
   return defaultStore;
-}
-
-export function sessionArea(): StorageArea {
-  return browser.storage.session as unknown as StorageArea;
 }

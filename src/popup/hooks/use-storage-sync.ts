@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../../shared/connection';
 import type { SavedQuery } from '../../shared/issues';
 import { connectionsItem, settingsItem } from '../../shared/storage-items';
-import { browser } from '../ext';
+import { onLocalChanged } from '../ext';
 
 /** The connections and saved queries, from `init` first, then as storage.local changes. */
 export function useStorageSync(
@@ -14,21 +14,20 @@ export function useStorageSync(
   const [connections, setConnections] = useState(init.connections);
   const [savedQueries, setSavedQueries] = useState(init.savedQueries);
   // biome-ignore lint/correctness/useExhaustiveDependencies: one listener for the popup's life; onSavedQueries only sets state
-  useEffect(() => {
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local') return;
-      const c = changes[connectionsItem.key];
-      if (c) setConnections(connectionsItem.read(c.newValue));
-      const s = changes[settingsItem.key];
-      if (s) {
-        const saved = settingsItem.read(s.newValue).savedQueries;
-        setSavedQueries(saved);
-        onSavedQueries(saved);
-      }
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+  useEffect(
+    () =>
+      onLocalChanged((changes) => {
+        const c = changes[connectionsItem.key];
+        if (c) setConnections(connectionsItem.read(c.newValue));
+        const s = changes[settingsItem.key];
+        if (s) {
+          const saved = settingsItem.read(s.newValue).savedQueries;
+          setSavedQueries(saved);
+          onSavedQueries(saved);
+        }
+      }),
+    [],
+  );
   return { connections, setConnections, savedQueries, setSavedQueries };
 }
 

@@ -1,4 +1,4 @@
-/** Requests about capturing an API token from id.atlassian.com (issue #3). */
+/** Requests about capturing an API token from id.atlassian.com. */
 export interface CaptureRequests {
   /**
    * Options page, on the API Token link or Renew token: remember a pending capture for this

@@ -1,6 +1,6 @@
 import type { FavouriteFilter, IssuePage, ListRef, PageCursor, PopupScope, SavedQuery } from '../issues';
 
-/** Requests the popup (and options page) make about issues and settings (issue #4). */
+/** Requests the popup (and options page) make about issues and settings. */
 export interface IssueRequests {
   /**
    * One page of a list. Without a cursor this is the list's first page: answered from the

@@ -1,7 +1,7 @@
 // One configurable fake Jira. A `JiraSite` holds a site's data and switches; it answers as
 // Jira Cloud (SITE.atlassian.net, REST v2 + v3), as Jira Data Center under a context path
 // (REST v2 only), and, through `JiraGateway`, as api.atlassian.com/ex/jira/{cloudId} for
-// scoped tokens. Strictness follows /work/shared/JIRA_FACTS.md: exact paths, auth checks,
+// scoped tokens. Strictness follows docs/jira-api.md: exact paths, auth checks,
 // AUTHENTICATED_FAILED on anonymous-allowed endpoints, 410 on the removed Cloud search,
 // unbounded-JQL 400s, the XSRF rule on POSTs, CAPTCHA after failed Server logins.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -179,7 +179,7 @@ export class JiraSite {
   async handle(req: IncomingMessage, res: ServerResponse, url: URL, record: RecordedRequest): Promise<void> {
     const { contextPath } = this.config;
     const path = url.pathname;
-    if (contextPath && !(path === contextPath || path.startsWith(contextPath + '/'))) return this.notFoundHtml(res);
+    if (contextPath && !(path === contextPath || path.startsWith(`${contextPath}/`))) return this.notFoundHtml(res);
     const local = path.slice(contextPath.length) || '/';
 
     if (this.config.deployment === 'cloud' && local === '/_edge/tenant_info' && req.method === 'GET') {
@@ -187,7 +187,7 @@ export class JiraSite {
     }
     // Static icons (priorities) are public; avatars under /secure/ (users, projects, Data
     // Center issue types) are for signed-in users only, like every /secure/ page: an <img>
-    // without the user's session gets 403 (JIRA_FACTS.md has no word on it; real sites do this).
+    // without the user's session gets 403 (docs/jira-api.md#avatars: observed on real sites).
     if (local.startsWith('/images/icons/')) return send(res, 200, svgIcon(local), { 'content-type': 'image/svg+xml' });
     if (local === '/secure/useravatar' || local === '/secure/viewavatar' || local.startsWith('/secure/projectavatar')) {
       if (req.method !== 'GET') return send(res, 405, null);
@@ -203,7 +203,7 @@ export class JiraSite {
     if (!m) return this.notFoundHtml(res);
     const version = m[1] === '3' ? 3 : 2;
     if (version === 3 && this.config.deployment === 'server') {
-      // Jira Server/DC has no v3 API (JIRA_FACTS.md).
+      // Jira Server/DC has no v3 API (docs/jira-api.md#deployments).
       return this.notFoundHtml(res);
     }
     await this.api({
@@ -241,7 +241,7 @@ export class JiraSite {
     if (!auth) return { anonymous: true, failed: false };
     const users = this.data.users;
     if (this.config.deployment === 'cloud') {
-      // Cloud: Basic email:API token only (JIRA_FACTS.md). Passwords and Bearer are refused.
+      // Cloud: Basic email:API token only (docs/jira-api.md#authentication). Passwords and Bearer are refused.
       if (auth.scheme !== 'basic') return { anonymous: true, failed: true };
       const user = users.find((u) => u.email.toLowerCase() === auth.user.toLowerCase());
       if (user && this.accounts.accepts(user.email, auth.secret, kinds)) return { user };
@@ -256,7 +256,7 @@ export class JiraSite {
     const limit = this.config.captchaAfter ?? 3;
     if ((this.failedLogins.get(auth.user) ?? 0) >= limit) return { captcha: true };
     const user = users.find((u) => u.id === auth.user);
-    // A PAT sent as a Basic password is just a wrong password here (JIRA_FACTS.md).
+    // A PAT sent as a Basic password is just a wrong password here (docs/jira-api.md#authentication).
     if (user && this.config.passwords?.[user.id] === auth.secret) {
       this.failedLogins.delete(auth.user);
       return { user };
@@ -531,7 +531,8 @@ export class JiraSite {
   ): void {
     const get = (k: string): unknown => (body ? body[k] : (a.query.get(k) ?? undefined));
     const jql = get('jql');
-    if (jql !== undefined && typeof jql !== 'string') return send(a.res, 400, { errorMessages: ['Invalid request payload.'], errors: {} });
+    if (jql !== undefined && typeof jql !== 'string')
+      return void send(a.res, 400, { errorMessages: ['Invalid request payload.'], errors: {} });
     const rawFields = get('fields');
     const fields = Array.isArray(rawFields)
       ? rawFields.map(String)
@@ -545,10 +546,10 @@ export class JiraSite {
     const rawMax = get('maxResults');
     const max = rawMax === undefined ? 50 : Number(rawMax);
     if (!Number.isInteger(max) || max < 0)
-      return send(a.res, 400, { errorMessages: [`The value '${String(rawMax)}' is invalid for maxResults.`], errors: {} });
+      return void send(a.res, 400, { errorMessages: [`The value '${String(rawMax)}' is invalid for maxResults.`], errors: {} });
     const pageSize = Math.min(max, idOnly ? 5000 : 100);
     const found = this.runSearch(jql ?? '', user, true);
-    if ('errors' in found) return send(a.res, 400, found.errors);
+    if ('errors' in found) return void send(a.res, 400, found.errors);
     const sw = this.switches;
     let offset = 0;
     const token = get('nextPageToken');
@@ -557,7 +558,7 @@ export class JiraSite {
       const decoded = decodePageToken(String(token));
       const now = Date.now();
       if (!decoded || decoded.q !== (jql ?? '') || decoded.t < sw.tokensValidAfter || now - decoded.t > sw.pageTokenTtlMs) {
-        return send(a.res, 400, {
+        return void send(a.res, 400, {
           errorMessages: ['The provided next page token is invalid or expired.'],
           errors: {},
           warningMessages: [],
@@ -565,7 +566,7 @@ export class JiraSite {
       }
       offset = sw.repeatFirstPage ? 0 : decoded.o;
       if (sw.emptyPagesWithToken) {
-        return ok(200, { issues: [], nextPageToken: encodePageToken({ o: offset + pageSize, q: jql ?? '', t: now }), isLast: false });
+        return void ok(200, { issues: [], nextPageToken: encodePageToken({ o: offset + pageSize, q: jql ?? '', t: now }), isLast: false });
       }
     }
     const page = found.issues.slice(offset, offset + pageSize);
@@ -592,12 +593,12 @@ export class JiraSite {
     const startAt = Number(get('startAt') ?? 0);
     const max = Math.min(Number(get('maxResults') ?? 50), 1000);
     if (!Number.isInteger(startAt) || startAt < 0 || !Number.isInteger(max) || max < 0) {
-      return send(a.res, 400, { errorMessages: ['startAt and maxResults must be non-negative integers.'], errors: {} });
+      return void send(a.res, 400, { errorMessages: ['startAt and maxResults must be non-negative integers.'], errors: {} });
     }
     const rawFields = get('fields');
     const fields = Array.isArray(rawFields) ? rawFields.join(',') : typeof rawFields === 'string' ? rawFields : '*navigable';
     const found = this.runSearch(jql, user, false);
-    if ('errors' in found) return send(a.res, 400, found.errors);
+    if ('errors' in found) return void send(a.res, 400, found.errors);
     // A broken cache in front of Jira: whatever was asked, the first page.
     const from = this.switches.repeatFirstPage ? 0 : startAt;
     const page = found.issues.slice(from, from + max);
@@ -665,7 +666,7 @@ export class JiraSite {
   }
 
   private transitions(issue: FakeIssue) {
-    // Ids differ per workflow (JIRA_FACTS.md): OPS and INFRA use another workflow.
+    // Ids differ per workflow (docs/jira-api.md#transitions): OPS and INFRA use another workflow.
     const offset = issue.project.key === 'OPS' || issue.project.key === 'INFRA' ? 100 : 0;
     const to = (s: { id: string; name: string; category: 'new' | 'indeterminate' | 'done' }) => ({
       self: `${this.baseUrl}/rest/api/2/status/${s.id}`,

@@ -572,7 +572,7 @@ function textTerms(literal: string): { word: string; prefix: boolean }[] {
     const prefix = /[^\\]\*$/.test(raw);
     const plain = raw.replace(/\*$/, '').replace(/\\(.)/g, '$1');
     const words = textWords(plain);
-    words.forEach((word, n) => terms.push({ word, prefix: prefix && n === words.length - 1 }));
+    for (const [n, word] of words.entries()) terms.push({ word, prefix: prefix && n === words.length - 1 });
   }
   return terms;
 }

@@ -16,7 +16,7 @@ export function prng(seed: number): () => number {
 
 const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-=';
 
-/** An Atlassian API token in the current format: `ATATT3` + 186 chars of [A-Za-z0-9_\-=] (JIRA_FACTS.md). */
+/** An Atlassian API token in the current format: `ATATT3` + 186 chars of [A-Za-z0-9_\-=] (docs/jira-api.md#api-tokens). */
 export function makeAtlassianToken(seed: number): string {
   const rnd = prng(seed);
   let s = 'ATATT3';
@@ -59,7 +59,7 @@ export const ADA = {
   accountId: '5b10ac8d82e05b22cc7d4ef5',
   displayName: 'Ada Lovelace',
   classicToken: makeAtlassianToken(1),
-  /** Valid only through api.atlassian.com/ex/jira/{cloudId} (JIRA_FACTS.md). */
+  /** Valid only through api.atlassian.com/ex/jira/{cloudId} (docs/jira-api.md#scoped-tokens). */
   scopedToken: makeAtlassianToken(2),
   /** Known to Atlassian but revoked: rejected everywhere. */
   revokedToken: makeAtlassianToken(3),

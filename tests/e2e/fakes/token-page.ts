@@ -1,6 +1,6 @@
 // A fake of id.atlassian.com's API tokens page (/manage-profile/security/api-tokens and the
 // legacy /manage/api-tokens), in two DOM shapes, with hashed class names like Atlassian's
-// SPA. Nothing public documents the real DOM (JIRA_FACTS.md), so the two shapes differ in
+// SPA. Nothing public documents the real DOM (docs/jira-api.md#api-tokens), so the two shapes differ in
 // everything a content script might wrongly rely on:
 //   shape "a": avatar button labelled "Account: EMAIL"; an in-tree role="dialog"
 //     aria-modal="true"; the new token in a READ-ONLY <input> beside a "Copy" button.
@@ -58,7 +58,7 @@ export class TokenPage {
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL, record: RecordedRequest): Promise<void> {
     const method = req.method ?? 'GET';
-    if (method === 'GET' && PATHS.some((p) => url.pathname === p || url.pathname === p + '/')) {
+    if (method === 'GET' && PATHS.some((p) => url.pathname === p || url.pathname === `${p}/`)) {
       const q = url.searchParams.get('shape');
       const shape: TokenPageShape = q === 'a' || q === 'b' ? q : this.options.shape;
       return send(res, 200, this.html(shape), { 'content-type': 'text/html;charset=UTF-8' });
@@ -130,7 +130,7 @@ button{font:inherit;padding:6px 12px;margin:4px}`;
 
 // The page's whole app. Plain ES2020, no framework: it builds the DOM with random hashed
 // class names and re-renders by replacing nodes, as a React app does.
-const PAGE_SCRIPT = String.raw`
+const PAGE_SCRIPT = `
 (() => {
   const cfg = JSON.parse(document.getElementById('__cfg').textContent);
   const root = document.getElementById('root');

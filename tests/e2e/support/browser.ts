@@ -1,5 +1,5 @@
 // Launches Debian's Chromium with the extension loaded, pointed at the local fakes.
-// Recipe from /work/shared/E2E_NOTES.md (verified): playwright-core only, persistent
+// Recipe: docs/browsers.md#test-browsers (verified): playwright-core only, persistent
 // context, --headless=new, host-resolver-rules, --ignore-certificate-errors.
 //
 //   const ext = await launchExtension({ port: fakes.port });   // ~0.5 s
@@ -10,7 +10,7 @@
 //   await ext.close();                                         // also deletes the profile
 //
 // Never call Playwright's worker.evaluate() on the service worker: stopping it afterwards
-// closes the whole context (E2E_NOTES.md). Observe it through pages and storage instead.
+// closes the whole context (docs/browsers.md#test-browsers). Observe it through pages and storage instead.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -271,7 +271,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
         texts.push(
           await page.evaluate(() => {
             const values = [...document.querySelectorAll('input, textarea')].map((e) => (e as HTMLInputElement).value);
-            return `${document.body?.innerText ?? ''}\n${document.documentElement.outerHTML}\n${values.join('\n')}`;
+            return `${document.body?.textContent ?? ''}\n${document.documentElement.outerHTML}\n${values.join('\n')}`;
           }),
         );
       }

@@ -2,7 +2,7 @@
 // does, in either DOM shape. Tokens are returned for comparisons only: never log them.
 import type { Locator, Page } from 'playwright-core';
 
-/** The accessible name of the button our content script adds beside a shown token (issue #3). */
+/** The accessible name of the button our content script adds beside a shown token. */
 export const USE_TOKEN_BUTTON = 'Use this token in Client for Jira';
 
 const TOKEN_RE = /ATATT3[A-Za-z0-9_\-=]{186}/;

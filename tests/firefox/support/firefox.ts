@@ -1,6 +1,6 @@
 // Launches Debian's Firefox ESR with the shipped Firefox build (dist/firefox) installed as a
 // temporary add-on, pointed at the local HTTPS fakes (tests/e2e/support/fakes.ts).
-// Recipe: /work/shared/E2E_NOTES.md (puppeteer-core over WebDriver BiDi, no geckodriver).
+// How: docs/browsers.md#test-browsers (puppeteer-core over WebDriver BiDi, no geckodriver).
 //
 //   const ff = await launchFirefox({ port: fakes.port });   // ~3 s
 //   launchFirefox({ port, extraPrefs: { 'extensions.webextOptionalPermissionPrompts': false } })
@@ -112,7 +112,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxExtensi
     protocol: 'webDriverBiDi',
     acceptInsecureCerts: true,
     userDataDir: profile,
-    // Lets a tab load moz-extension:// pages over BiDi (E2E_NOTES.md).
+    // Lets a tab load moz-extension:// pages over BiDi (docs/browsers.md#test-browsers).
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1100, height: 800 },
     extraPrefsFirefox: {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/protocol';
 import { MemoryStorageArea } from './area';
-import { MIGRATIONS, SCHEMA_VERSION, runMigrations, type Migration } from './migrations';
+import { runMigrations } from './migrate';
+import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
 describe('runMigrations', () => {
   it('initialises an empty install to the current schema', async () => {
@@ -55,8 +56,22 @@ describe('runMigrations', () => {
     const seen: number[] = [];
     const steps: Migration[] = [
       ...MIGRATIONS,
-      { to: 2, describe: 'rename', migrate: (e) => (seen.push(2), { settings: { ...(e.settings as object), renamed: true } }) },
-      { to: 3, describe: 'flag', migrate: (e) => (seen.push(3), { settings: { ...(e.settings as object), three: true } }) },
+      {
+        to: 2,
+        describe: 'rename',
+        migrate: (e) => {
+          seen.push(2);
+          return { settings: { ...(e.settings as object), renamed: true } };
+        },
+      },
+      {
+        to: 3,
+        describe: 'flag',
+        migrate: (e) => {
+          seen.push(3);
+          return { settings: { ...(e.settings as object), three: true } };
+        },
+      },
     ];
     const area = new MemoryStorageArea({ schemaVersion: 2, settings: { a: 1 } });
     await runMigrations(area, steps);

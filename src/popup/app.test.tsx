@@ -37,6 +37,8 @@ vi.mock('./ext', () => ({
 }));
 
 const { App } = await import('./app');
+// The chunks the popup loads after its first paint, loaded before the tests (no timers needed).
+await (await import('./list/list-body')).LazyErrorView.preload();
 
 const A = connection('a');
 const B = connection('b');

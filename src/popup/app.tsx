@@ -1,23 +1,28 @@
 // The toolbar popup: paints the cached list at once, then asks the background to refresh it
-// (stale-while-revalidate) and updates in place. This component holds what the user chose
-// (connection, list, search, selection); the loading is use-list.ts's, the wording derive.ts's
-// and status-line.ts's, and the views only render.
+// (stale-while-revalidate) and updates in place; an issue opens in place over the list, which
+// stays as it was (scroll, selection). This component holds what the user chose; the loading is
+// use-list.ts's, the wording derive.ts's and status-line.ts's, and the views only render.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import { detectIssueKey } from '../shared/issue-key';
-import type { IssueRow, ListRef, PopupScope } from '../shared/issues';
+import type { IssueRow, PopupScope } from '../shared/issues';
 import { jiraIssueUrl } from '../shared/jql';
-import type { PopupState } from '../shared/protocol/issues';
-import { popupStateItem } from '../shared/storage-items';
 import { listKey } from '../shared/storage-keys';
-import { ASSIGNED, chooseList, chooseScope as validScope, scopeTargets, type Boot, viewKeys, writeHint } from './boot';
+import { afterFirstPaint } from './after-paint';
+import { chooseScope as validScope, scopeTargets, type Boot, viewKeys, writeHint } from './boot';
+import { copyIssue } from './details/copy';
+import type { CopyKind } from './details/copy-actions';
+import { DetailsView, type DetailsTarget } from './details/details-view';
+import { prefetchDetails } from './details/lazy-details';
 import { ExpiryNotice } from './expiry-notice';
-import { openOptions, openTab, writeLocal } from './ext';
+import { openOptions, openTab } from './ext';
 import { useFilters } from './hooks/use-filters';
+import { useKeyLookup } from './hooks/use-key-lookup';
 import { useSearch } from './hooks/use-search';
 import { useSlashShortcut } from './hooks/use-slash-shortcut';
 import { useSettle, useSnapshotWriter } from './hooks/use-snapshot';
 import { useNow, useStorageSync } from './hooks/use-storage-sync';
+import { useViewChoice } from './hooks/use-view-choice';
 import { enableImages } from './image';
 import { keyTarget } from './key-target';
 import { summarise } from './list/derive';
@@ -33,21 +38,15 @@ import { TopBar, scopeKey } from './top-bar';
  * of the last painted view: then `settled` is boot()'s answer, and the view follows it in place.
  */
 export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) {
-  const [scope, setScope] = useState<PopupScope>(init.scope);
-  const [list, setList] = useState<ListRef>(init.list);
-  const [lists, setLists] = useState(init.lists);
+  const choice = useViewChoice(init);
+  const { scope, list } = choice;
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
+  const [details, setDetails] = useState<DetailsTarget | null>(null);
+  const [copied, setCopied] = useState('');
   const now = useNow();
   const search = useSearch();
   const { filters, setFilters } = useFilters(scope, init.filters);
-  // A saved query shown here that was removed or changed in the options page: its list follows.
-  const { connections, setConnections, savedQueries, setSavedQueries } = useStorageSync(init, (saved) =>
-    setList((l) => {
-      if (l.kind !== 'saved') return l;
-      const q = saved.find((x) => x.id === l.queryId);
-      return q ? { kind: 'saved', queryId: q.id, name: q.name, jql: q.jql } : ASSIGNED;
-    }),
-  );
+  const { connections, setConnections, savedQueries, setSavedQueries } = useStorageSync(init, choice.followSavedQueries);
 
   const searchBox = useRef<HTMLInputElement>(null);
   const listBox = useRef<HTMLDivElement>(null);
@@ -58,10 +57,12 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   const targetIds = scopeTargets(scope, connections).filter((id) => byId.has(id));
   // biome-ignore lint/correctness/useExhaustiveDependencies: the same ids give the same array (a stable effect dependency)
   const targets = useMemo(() => targetIds, [targetIds.join(' ')]);
+  const shown = targets.map((id) => byId.get(id)).filter((c): c is ConnectionSummary => !!c);
   const view = search.search?.list ?? list;
   // A saved query's JQL is part of its view: edited in the options page while shown, it is fetched again.
   const viewKey = `${scopeKey(scope)}|${listKey(view)}${view.kind === 'saved' ? ` ${view.jql}` : ''}|${search.search?.n ?? 0}`;
   const current: ConnectionSummary | undefined = scope.kind === 'connection' ? byId.get(scope.connectionId) : undefined;
+  const keyRows = useKeyLookup(search.query, !search.jqlMode, connections, shown);
 
   const synced = useSettle(init, settled, {
     cacheRead: (ids, cache) => loader.cacheRead(ids, cache),
@@ -69,13 +70,13 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       snapshot.forget();
       setConnections(real.connections);
       setSavedQueries(real.savedQueries);
-      setLists(real.lists);
+      choice.setLists(real.lists);
       setFilters(real.filters);
       if (!real.connections.length) return;
       if (scopeKey(real.scope) !== scopeKey(init.scope) || listKey(real.list) !== listKey(init.list)) {
         // Another view: use-list reads its cache and refreshes it.
-        setScope(real.scope);
-        setList(real.list);
+        choice.setScope(real.scope);
+        choice.setList(real.list);
         setSelectedId(undefined);
       } else {
         loader.cacheRead(scopeTargets(real.scope, real.connections), real.cache);
@@ -86,9 +87,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     enableImages(ids);
     if (!search.search) writeHint(viewKeys(scope, ids, list));
   });
-  const summary = summarise(loader.state, targets, view);
+  const summary = summarise(loader.state, targets, view, keyRows);
   const snapshot = useSnapshotWriter(
-    { connections, scope, list, savedQueries, lists, filters, targets, sources: loader.state.sources },
+    { connections, scope, list, savedQueries, lists: choice.lists, filters, targets, sources: loader.state.sources },
     synced() && !search.search && loader.state.viewKey === viewKey,
     settled ? init : undefined,
   );
@@ -100,6 +101,10 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     if (!connections.length) addButton.current?.focus();
   }, [connections.length]);
 
+  // An issue's body and the rich-text renderer (their own chunk) load once the list is on
+  // screen: an issue opened later shows its description without waiting for them.
+  useEffect(() => afterFirstPaint(() => window.setTimeout(() => void prefetchDetails(), 300)), []);
+
   // A connection added or removed while the popup is open: keep the scope valid.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the connections can invalidate the scope
   useEffect(() => {
@@ -107,34 +112,22 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     if (valid && scopeKey(valid) !== scopeKey(scope)) chooseScope(valid);
   }, [connections]);
 
-  function remember(nextScope: PopupScope, nextLists: Record<string, ListRef>) {
-    writeLocal({ [popupStateItem.key]: { scope: nextScope, lists: nextLists } satisfies PopupState });
-  }
-
   function chooseScope(next: PopupScope) {
     // The filter menu must not offer the previous connection's filters meanwhile.
     if (scopeKey(next) !== scopeKey(scope)) setFilters([]);
-    setScope(next);
+    choice.chooseScope(next, savedQueries);
     search.clear();
     setSelectedId(undefined);
-    setList(chooseList(next, lists, savedQueries));
-    remember(next, lists);
-  }
-
-  function chooseListRef(next: ListRef) {
-    setList(next);
-    search.clear();
-    setSelectedId(undefined);
-    if (scope.kind === 'connection') {
-      const nextLists = { ...lists, [scope.connectionId]: next };
-      setLists(nextLists);
-      remember(scope, nextLists);
-    }
   }
 
   function open(row: IssueRow, background: boolean) {
     const c = byId.get(row.connectionId);
     if (c) void openTab(jiraIssueUrl(c.siteUrl, row.key), background);
+  }
+
+  function copy(row: IssueRow, kind: CopyKind) {
+    const c = byId.get(row.connectionId);
+    if (c) void copyIssue(kind, row, c.siteUrl).then(setCopied);
   }
 
   function clearSearch(): boolean {
@@ -175,7 +168,6 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     );
   }
 
-  const shown = targets.map((id) => byId.get(id)).filter((c): c is ConnectionSummary => !!c);
   const status = statusLine({
     loading: summary.loading,
     search: search.search,
@@ -187,53 +179,77 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     now,
     typedKey: search.jqlMode ? undefined : detectIssueKey(search.query.trim()),
   });
+  const detailsConnection = details ? byId.get(details.connectionId) : undefined;
 
   return (
-    <main class="popup">
-      <TopBar connections={connections} scope={scope} shown={shown} view={view} onScope={chooseScope} />
-      <ExpiryNotice connections={scope.kind === 'all' ? connections : current ? [current] : []} named={scope.kind === 'all'} now={now} />
-      <SearchBox
-        inputRef={searchBox}
-        query={search.query}
-        jqlMode={search.jqlMode}
-        onQuery={search.setQuery}
-        onJqlMode={(on) => {
-          search.setJqlMode(on);
-          searchBox.current?.focus();
-        }}
-        onKeyDown={onSearchKey}
-      />
-      <ListControls
-        scope={scope}
-        list={search.search ? undefined : list}
-        filters={filters}
-        savedQueries={savedQueries}
-        onChoose={chooseListRef}
-      />
-      <ListBody
-        summary={summary}
-        status={status}
-        view={view}
-        listKey={viewKey.replace(/\|\d+$/, '')}
-        connections={byId}
-        merged={scope.kind === 'all'}
-        selectedId={selectedId}
-        listRef={listBox}
-        now={now}
-        onSelect={setSelectedId}
-        onOpen={open}
-        onEscape={() => {
-          // Esc clears a search; with none, it is the browser's: it closes the popup.
-          if (!clearSearch()) return false;
-          searchBox.current?.focus();
-          return true;
-        }}
-        onLeaveTop={() => searchBox.current?.focus()}
-        onLoadMore={loader.loadMore}
-        onRetry={loader.retry}
-      />
+    <main class={detailsConnection ? 'popup with-details' : 'popup'}>
+      {/* The list stays (its scroll and selection kept), out of reach while an issue is shown. */}
+      <div class="list-page" inert={!!detailsConnection}>
+        <TopBar connections={connections} scope={scope} shown={shown} view={view} onScope={chooseScope} />
+        <ExpiryNotice connections={scope.kind === 'all' ? connections : current ? [current] : []} named={scope.kind === 'all'} now={now} />
+        <SearchBox
+          inputRef={searchBox}
+          query={search.query}
+          jqlMode={search.jqlMode}
+          onQuery={search.setQuery}
+          onJqlMode={(on) => {
+            search.setJqlMode(on);
+            searchBox.current?.focus();
+          }}
+          onKeyDown={onSearchKey}
+        />
+        <ListControls
+          scope={scope}
+          list={search.search ? undefined : list}
+          filters={filters}
+          savedQueries={savedQueries}
+          onChoose={(next) => {
+            choice.chooseList(next);
+            search.clear();
+            setSelectedId(undefined);
+          }}
+        />
+        <ListBody
+          summary={summary}
+          status={copied ? [copied] : status}
+          view={view}
+          listKey={viewKey.replace(/\|\d+$/, '')}
+          connections={byId}
+          merged={scope.kind === 'all'}
+          selectedId={selectedId}
+          listRef={listBox}
+          now={now}
+          onSelect={(id) => {
+            setSelectedId(id);
+            setCopied('');
+          }}
+          onOpen={open}
+          onDetails={(row) => setDetails({ connectionId: row.connectionId, key: row.key, row })}
+          onCopy={copy}
+          onEscape={() => {
+            // Esc clears a search; with none, it is the browser's: it closes the popup.
+            if (!clearSearch()) return false;
+            searchBox.current?.focus();
+            return true;
+          }}
+          onLeaveTop={() => searchBox.current?.focus()}
+          onLoadMore={loader.loadMore}
+          onRetry={loader.retry}
+        />
+      </div>
+      {details && detailsConnection ? (
+        <DetailsView
+          key={`${details.connectionId}:${details.key}`}
+          target={details}
+          connection={detailsConnection}
+          now={now}
+          onBack={() => {
+            setDetails(null);
+            // Back to the list, on the same row (the list kept its scroll).
+            requestAnimationFrame(() => listBox.current?.focus());
+          }}
+        />
+      ) : null}
     </main>
   );
 }
-
-export { ASSIGNED };

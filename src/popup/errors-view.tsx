@@ -2,18 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import type { AppErrorInfo } from '../shared/errors';
-import { fixCredentials, requestSiteAccess } from './ext';
+import { fixCredentials, fixLabel, requestSiteAccess } from './ext';
 import { useNow } from './hooks/use-storage-sync';
 import { formatWait } from '../shared/time';
-
-/**
- * The button that fixes a rejected credential, named as on the options page's card: Jira Cloud
- * renews its API token (from Atlassian's token page), Server/DC re-authenticates (a new
- * password or personal access token in the form).
- */
-export function fixLabel(c: Pick<ConnectionSummary, 'deployment'>): string {
-  return c.deployment === 'cloud' ? 'Renew token' : 'Re-authenticate';
-}
 
 /**
  * "Retrying automatically in 42 s.", counting down each second until `retryAt` (epoch ms). It sits

@@ -1,8 +1,7 @@
 // A token that expires within EXPIRY_WARNING_DAYS: say so, with the way to renew.
 // A rejected token is shown by ErrorView instead, when a request fails.
 import { EXPIRY_WARNING_DAYS, daysUntilExpiry, type ConnectionSummary } from '../shared/connection';
-import { fixLabel } from './errors-view';
-import { fixCredentials } from './ext';
+import { fixCredentials, fixLabel } from './ext';
 import { expiryPhrase } from '../shared/time';
 
 export function ExpiryNotice({ connections, named, now }: { connections: ConnectionSummary[]; named: boolean; now: number }) {

@@ -54,6 +54,15 @@ export function openOptions(hash: string): Promise<void> {
   return openTab(browser.runtime.getURL(`src/options/index.html${hash}`));
 }
 
+/**
+ * The button that fixes a rejected credential, named as on the options page's card: Jira Cloud
+ * renews its API token (from Atlassian's token page), Server/DC re-authenticates (a new
+ * password or personal access token in the form).
+ */
+export function fixLabel(c: Pick<ConnectionSummary, 'deployment'>): string {
+  return c.deployment === 'cloud' ? 'Renew token' : 'Re-authenticate';
+}
+
 /** Where the user fixes a rejected credential: Cloud renews its API token, Server/DC re-authenticates. */
 export function fixCredentials(c: Pick<ConnectionSummary, 'id' | 'deployment'>): Promise<void> {
   return openOptions(c.deployment === 'cloud' ? `#renew=${encodeURIComponent(c.id)}` : `#reauth=${encodeURIComponent(c.id)}`);

@@ -65,3 +65,14 @@ export function keyTarget(
   const c = (row && connections.find((x) => x.id === row.connectionId)) ?? connections[0];
   return c ? jiraIssueUrl(c.siteUrl, key) : undefined;
 }
+
+/**
+ * The connections to ask for a typed key's issue: the one whose site a pasted URL is on (none
+ * when it is on no connection's site), else the connections shown.
+ */
+export function lookupConnections(text: string, connections: ConnectionSummary[], shown: ConnectionSummary[]): ConnectionSummary[] {
+  const url = pastedUrl(text);
+  if (!url) return shown;
+  const site = siteOf(url, connections, !/^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim()));
+  return site ? [site] : [];
+}

@@ -2,6 +2,8 @@
 import type { HandlerTable } from '../router';
 import { captureHandlers } from './capture';
 import { connectionHandlers } from './connections';
+import { detailsHandlers } from '../issues/details-handlers';
 import { issueHandlers } from '../issues/handlers';
 
-export const handlers: HandlerTable = { ...connectionHandlers, ...captureHandlers, ...issueHandlers };
+/** Every request's handler; createRouter (src/background/router.ts) dispatches to it. */
+export const handlers: HandlerTable = { ...connectionHandlers, ...captureHandlers, ...issueHandlers, ...detailsHandlers };

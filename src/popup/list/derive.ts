@@ -5,7 +5,7 @@ import { detectIssueKey } from '../../shared/issue-key';
 import type { IssueRow, ListRef } from '../../shared/issues';
 import { jqlForList } from '../../shared/jql';
 import type { ListState } from './list-state';
-import { mergeRows } from './merge';
+import { mergeRows, rowId } from './merge';
 
 export interface ListSummary {
   rows: IssueRow[];
@@ -27,7 +27,11 @@ export interface ListSummary {
   oldest: number | undefined;
 }
 
-export function summarise(state: ListState, targets: string[], view: ListRef): ListSummary {
+/**
+ * The list view's summary. `pinned`: rows shown first whatever the list holds (a typed key's
+ * issue); a row of the list that is pinned is not shown twice.
+ */
+export function summarise(state: ListState, targets: string[], view: ListRef, pinned: IssueRow[] = []): ListSummary {
   const states = targets.map((id) => ({ id, s: state.sources[id] }));
   // Rows wait for a connection's next page only where that page can come (a connection refreshed
   // and not failing: else its cached cursor would hide the others' rows for good), and only in a
@@ -40,7 +44,9 @@ export function summarise(state: ListState, targets: string[], view: ListRef): L
   // A search for a key: that issue first when the results hold it.
   const searchedKey = view.kind === 'text' ? detectIssueKey(view.text) : undefined;
   const exact = searchedKey ? merged.findIndex((r) => r.key === searchedKey) : -1;
-  const rows = exact > 0 ? [merged[exact]!, ...merged.slice(0, exact), ...merged.slice(exact + 1)] : merged;
+  const ordered = exact > 0 ? [merged[exact]!, ...merged.slice(0, exact), ...merged.slice(exact + 1)] : merged;
+  const pinnedIds = new Set(pinned.map(rowId));
+  const rows = pinned.length ? [...pinned, ...ordered.filter((r) => !pinnedIds.has(rowId(r)))] : ordered;
   const loading = states.some(({ s }) => s?.loading);
   const loadingMore = states.some(({ s }) => s?.loadingMore);
   // More pages only after this view's first page came from Jira, and not where the last one failed (its Retry asks).

@@ -3,9 +3,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../../shared/connection';
 import type { IssueRow } from '../../shared/issues';
-import { relativeTime } from '../../shared/time';
-import { JiraImage } from '../image';
+import { COPY_ACTIONS, type CopyKind } from '../details/copy-actions';
 import { rowId } from './merge';
+import { Row } from './row';
 
 export const ROW_HEIGHT = 52;
 // Seven rows: with the header, search and list tabs the popup stays within the 600 px browsers allow.
@@ -20,7 +20,12 @@ export interface IssueListProps {
   showSite: boolean;
   selectedId: string | undefined;
   onSelect(id: string): void;
+  /** Open the issue in Jira (Enter, a click on its key, a middle click). */
   onOpen(row: IssueRow, background: boolean): void;
+  /** Show the issue in the popup (→, a click on the row). */
+  onDetails(row: IssueRow): void;
+  /** Copy the issue's key, link, branch name or Markdown link (c, l, b, m). */
+  onCopy(row: IssueRow, kind: CopyKind): void;
   /** Esc in the list: true when it cleared something (else the key goes on, and the browser closes the popup). */
   onEscape(): boolean;
   /** Up from the first row: back to the search box. */
@@ -72,6 +77,7 @@ export function IssueList(p: IssueListProps) {
 
   function onKeyDown(e: KeyboardEvent) {
     const page = Math.max(1, Math.floor(VIEW_HEIGHT / ROW_HEIGHT) - 1);
+    const selected = selectedIndex >= 0 ? p.rows[selectedIndex] : undefined;
     switch (e.key) {
       case 'ArrowDown':
       case 'j':
@@ -94,16 +100,20 @@ export function IssueList(p: IssueListProps) {
       case 'End':
         move(p.rows.length);
         break;
-      case 'Enter': {
-        const row = selectedIndex >= 0 ? p.rows[selectedIndex] : undefined;
-        if (row) p.onOpen(row, e.ctrlKey || e.metaKey || e.shiftKey);
+      case 'Enter':
+        if (selected) p.onOpen(selected, e.ctrlKey || e.metaKey || e.shiftKey);
         break;
-      }
+      case 'ArrowRight':
+        if (selected) p.onDetails(selected);
+        break;
       case 'Escape':
         if (!p.onEscape()) return;
         break;
-      default:
-        return;
+      default: {
+        const copy = !e.ctrlKey && !e.metaKey && !e.altKey ? COPY_ACTIONS.find((a) => a.shortcut === e.key) : undefined;
+        if (!copy || !selected) return;
+        p.onCopy(selected, copy.kind);
+      }
     }
     e.preventDefault();
   }
@@ -124,7 +134,11 @@ export function IssueList(p: IssueListProps) {
         connection={p.connections.get(row.connectionId)}
         showSite={p.showSite}
         now={p.now}
-        onClick={(background) => {
+        onDetails={() => {
+          p.onSelect(id);
+          p.onDetails(row);
+        }}
+        onOpen={(background) => {
           p.onSelect(id);
           p.onOpen(row, background);
         }}
@@ -138,6 +152,7 @@ export function IssueList(p: IssueListProps) {
       class="list"
       role="listbox"
       aria-label="Issues"
+      aria-keyshortcuts={`ArrowRight Enter ${COPY_ACTIONS.map((a) => a.shortcut).join(' ')}`}
       tabIndex={0}
       aria-activedescendant={selectedIndex >= 0 ? optionId(p.selectedId!) : undefined}
       // + 1: the list's top border is inside its height (border-box); without it, a list that
@@ -151,81 +166,6 @@ export function IssueList(p: IssueListProps) {
     >
       <div class="list-inner" style={{ height: `${p.rows.length * ROW_HEIGHT}px` }}>
         {items}
-      </div>
-    </div>
-  );
-}
-
-interface RowProps {
-  row: IssueRow;
-  top: number;
-  index: number;
-  count: number;
-  id: string;
-  selected: boolean;
-  connection: ConnectionSummary | undefined;
-  showSite: boolean;
-  now: number;
-  onClick(background: boolean): void;
-}
-
-function Row({ row, top, index, count, id, selected, connection, showSite, now, onClick }: RowProps) {
-  const site = connection?.siteUrl ?? '';
-  const updated = relativeTime(row.updated, now);
-  const parts = [
-    row.status.name,
-    row.priority?.name && `${row.priority.name} priority`,
-    row.assignee && `assigned to ${row.assignee.displayName}`,
-    updated && `updated ${updated}`,
-  ];
-  if (showSite && connection) parts.push(connection.name);
-  const label = `${row.key} ${row.summary}${parts.filter(Boolean).length ? `, ${parts.filter(Boolean).join(', ')}` : ''}`;
-  return (
-    // biome-ignore lint/a11y/useFocusableInteractive: an option of a listbox with aria-activedescendant: the listbox holds the focus
-    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox's keydown handles Enter and the arrows for every row
-    <div
-      id={id}
-      role="option"
-      aria-selected={selected}
-      aria-label={label}
-      aria-posinset={index + 1}
-      aria-setsize={count}
-      class={selected ? 'row selected' : 'row'}
-      style={{ transform: `translateY(${top}px)` }}
-      onClick={(e) => onClick(e.ctrlKey || e.metaKey || e.shiftKey)}
-      onMouseDown={(e) => {
-        if (e.button === 1) e.preventDefault(); // no autoscroll: the middle click opens a tab
-      }}
-      onAuxClick={(e) => {
-        if (e.button === 1) onClick(true);
-      }}
-    >
-      <div class="line">
-        <JiraImage url={row.issueType?.iconUrl} connectionId={row.connectionId} siteUrl={site} class="icon" title={row.issueType?.name} />
-        <span class="key">{row.key}</span>
-        <span class="summary" title={row.summary}>
-          {row.summary}
-        </span>
-      </div>
-      <div class="line meta">
-        {row.status.name ? <span class={`lozenge cat-${row.status.category}`}>{row.status.name}</span> : null}
-        {row.priority ? (
-          <JiraImage url={row.priority.iconUrl} connectionId={row.connectionId} siteUrl={site} class="icon" title={row.priority.name} />
-        ) : null}
-        {showSite && connection ? <span class="site">{connection.name || new URL(site).host}</span> : null}
-        <span class="grow" />
-        {updated ? <span class="updated">{updated}</span> : null}
-        {row.assignee ? (
-          <JiraImage
-            url={row.assignee.avatarUrl}
-            connectionId={row.connectionId}
-            siteUrl={site}
-            class="avatar"
-            title={row.assignee.displayName}
-          />
-        ) : (
-          <span class="ph avatar" title="Unassigned" aria-hidden="true" />
-        )}
       </div>
     </div>
   );

@@ -3,10 +3,14 @@
 import type { ConnectionSummary } from '../../shared/connection';
 import type { IssueRow, ListRef } from '../../shared/issues';
 import { builtInList } from '../../shared/lists';
-import { ErrorView } from '../errors-view';
+import type { CopyKind } from '../details/copy-actions';
+import { lazy } from '../lazy';
 import type { ListSummary } from './derive';
 import { IssueList } from './issue-list';
 import { ListEnd } from './list-end';
+
+/** A failure's alert: a chunk of its own (most openings show none). */
+export const LazyErrorView = lazy(() => import('../errors-view').then((m) => m.ErrorView));
 
 const EMPTY_TEXT: Record<'filter' | 'saved' | 'text' | 'jql', string> = {
   filter: 'This filter has no issues.',
@@ -33,6 +37,8 @@ export interface ListBodyProps {
   now: number;
   onSelect(id: string): void;
   onOpen(row: IssueRow, background: boolean): void;
+  onDetails(row: IssueRow): void;
+  onCopy(row: IssueRow, kind: CopyKind): void;
   onEscape(): boolean;
   onLeaveTop(): void;
   onLoadMore(auto: boolean): void;
@@ -50,7 +56,7 @@ export function ListBody(p: ListBodyProps) {
       </p>
 
       {s.failures.map(({ id, source }) => (
-        <ErrorView
+        <LazyErrorView
           key={id}
           error={source.error!}
           connection={p.connections.get(id)}
@@ -70,6 +76,8 @@ export function ListBody(p: ListBodyProps) {
           selectedId={p.selectedId}
           onSelect={p.onSelect}
           onOpen={p.onOpen}
+          onDetails={p.onDetails}
+          onCopy={p.onCopy}
           onEscape={p.onEscape}
           onLeaveTop={p.onLeaveTop}
           canLoadMore={s.canAutoLoad}

@@ -2,7 +2,7 @@
 // for each connection's first page (stale-while-revalidate), loads the next pages, and retries by
 // itself only when the connection's retry budget allows it (retry.ts). The view only renders.
 import { useEffect, useReducer, useRef } from 'preact/hooks';
-import { AppError, type AppErrorInfo } from '../../shared/errors';
+import { errorInfo } from '../error-info';
 import type { ListRef } from '../../shared/issues';
 import { isCachedList } from '../../shared/lists';
 import type { CachedIssueList } from '../../shared/protocol/issues';
@@ -28,10 +28,6 @@ export interface ListLoader {
   retry(id: string): void;
   /** The cache of `ids` read from storage.local after a snapshot was painted. */
   cacheRead(ids: string[], cache: Record<string, CachedIssueList | undefined>): void;
-}
-
-function toInfo(e: unknown): AppErrorInfo {
-  return e instanceof AppError ? e.toInfo() : { kind: 'internal', message: 'Something went wrong. Try again.' };
 }
 
 /**
@@ -66,7 +62,7 @@ export function useList(
   }
 
   function failed(v: ListView, id: string, e: unknown, more: boolean) {
-    const error = toInfo(e);
+    const error = errorInfo(e);
     const wait = autoRetryWait(error);
     const retryAt = wait === undefined ? undefined : Date.now() + wait * 1000;
     dispatch({ type: 'failed', viewKey: v.viewKey, id, error, more, keepRows: isCachedList(v.list), ...(retryAt ? { retryAt } : {}) });

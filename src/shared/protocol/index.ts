@@ -4,9 +4,10 @@
 import type { AppErrorInfo } from '../errors';
 import type { CaptureRequests } from './capture';
 import type { ConnectionRequests } from './connections';
+import type { DetailsRequests } from './details';
 import type { IssueRequests } from './issues';
 
-export type Protocol = ConnectionRequests & CaptureRequests & IssueRequests;
+export type Protocol = ConnectionRequests & CaptureRequests & IssueRequests & DetailsRequests;
 export type RequestName = keyof Protocol;
 export type Payload<K extends RequestName> = Protocol[K]['payload'];
 export type Reply<K extends RequestName> = Protocol[K]['reply'];
@@ -25,6 +26,6 @@ export type ReplyEnvelope<K extends RequestName = RequestName> = { ok: true; val
 /** Background -> extension pages broadcasts (runtime.sendMessage; content scripts never get these). */
 export type Broadcast = { tag: typeof MESSAGE_TAG; event: 'capture.delivered' } | { tag: typeof MESSAGE_TAG; event: 'connections.changed' };
 
-export type { CaptureRequests, ConnectionRequests, IssueRequests };
+export type { CaptureRequests, ConnectionRequests, DetailsRequests, IssueRequests };
 export type { Settings } from './issues';
 export { DEFAULT_SETTINGS } from './issues';

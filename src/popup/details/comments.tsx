@@ -1,0 +1,48 @@
+// An issue's comments, newest first, and the way to older ones.
+import type { AppErrorInfo } from '../../shared/errors';
+import type { IssueDetails } from '../../shared/issue-details';
+import { relativeTime } from '../../shared/time';
+import { RichText } from '../rich-text';
+
+interface Props {
+  comments: IssueDetails['comments'];
+  siteUrl: string;
+  now: number;
+  loading: boolean;
+  error: AppErrorInfo | undefined;
+  onLoadOlder(): void;
+}
+
+export function Comments({ comments, siteUrl, now, loading, error, onLoadOlder }: Props) {
+  return (
+    <section class="comments" aria-labelledby="comments-heading">
+      <h3 id="comments-heading">Comments{comments.total ? ` (${comments.total})` : ''}</h3>
+      {comments.comments.length ? (
+        <ol class="comment-list">
+          {comments.comments.map((c) => (
+            <li key={c.id} class="comment">
+              <p class="comment-meta">
+                <strong>{c.author?.displayName ?? 'Someone'}</strong>
+                {c.created ? <span class="muted"> · {relativeTime(c.created, now, 'long')}</span> : null}
+                {c.updated ? <span class="muted"> (edited)</span> : null}
+              </p>
+              {c.body ? <RichText body={c.body} siteUrl={siteUrl} headingOffset={3} /> : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p class="muted">No comments yet.</p>
+      )}
+      {error ? (
+        <p class="inline-error" role="alert">
+          {error.message}
+        </p>
+      ) : null}
+      {comments.nextStart !== undefined ? (
+        <button type="button" class="more" aria-disabled={loading} onClick={() => !loading && onLoadOlder()}>
+          {loading ? 'Loading older comments…' : 'Load older comments'}
+        </button>
+      ) : null}
+    </section>
+  );
+}

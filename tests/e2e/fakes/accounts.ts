@@ -15,10 +15,12 @@ export interface IssuedToken {
   createdAt: number;
 }
 
+/** The UTC date of epoch ms `t`, YYYY-MM-DD (how expiry dates are kept and compared). */
 export function isoDate(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
+/** Every Atlassian account's API tokens; `reset()` restores the seeded ones. */
 export class Accounts {
   private readonly tokens = new Map<string, IssuedToken>();
   private nextSeed = 1000;

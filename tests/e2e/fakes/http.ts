@@ -27,6 +27,7 @@ export interface RecordedRequest {
   status: number;
 }
 
+/** Every request the fakes received, in order; `clear()` empties it (fakes.reset()). */
 export class RequestLog {
   readonly all: RecordedRequest[] = [];
 
@@ -67,6 +68,7 @@ export class RequestLog {
   }
 }
 
+/** The scheme and, for Basic, the user of an Authorization header; never the secret. */
 export function summariseAuth(value: string | undefined): RecordedAuth | null {
   if (!value) return null;
   const [scheme = '', rest = ''] = value.split(/\s+/, 2);
@@ -96,6 +98,7 @@ export function parseAuth(
   return { scheme: 'other' };
 }
 
+/** The request body as text; throws past `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -107,6 +110,7 @@ export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Answers with `status` and a JSON (object), text (string) or empty (null) body, never cached. */
 export function send(
   res: ServerResponse,
   status: number,
@@ -120,8 +124,10 @@ export function send(
   res.end(body === null ? undefined : text);
 }
 
+/** Resolves after `ms` milliseconds. */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** `s` with the five HTML-special characters escaped. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -129,4 +135,18 @@ export function escapeHtml(s: string): string {
 /** A tiny square SVG (avatars and icons), so pages that show images load without errors. */
 export function svgIcon(label: string, color = '#0052cc'): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16"><title>${escapeHtml(label)}</title><rect width="16" height="16" rx="3" fill="${color}"/></svg>`;
+}
+
+/**
+ * Jira's JSON error body `{"errorMessages": [...], "errors": {field: message}}`
+ * (docs/jira-api.md#error-bodies), with `status`.
+ */
+export function sendErrors(
+  res: ServerResponse,
+  status: number,
+  errorMessages: string[],
+  errors: Record<string, string> = {},
+  headers: Record<string, string> = {},
+): void {
+  send(res, status, { errorMessages, errors }, headers);
 }

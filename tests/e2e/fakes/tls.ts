@@ -10,6 +10,7 @@ export interface TlsMaterial {
   cert: Buffer;
 }
 
+/** A fresh key and self-signed certificate for CN=localhost, valid two days (needs openssl). */
 export function createSelfSignedCert(): TlsMaterial {
   const dir = mkdtempSync(path.join(tmpdir(), 'cfj-tls-'));
   try {

@@ -35,6 +35,7 @@ export interface IssuedOnPage {
 const PATHS = ['/manage-profile/security/api-tokens', '/manage/api-tokens'];
 const NAMES: Record<string, string> = { [ADA.email]: ADA.displayName, [GRACE.email]: GRACE.displayName };
 
+/** The fake token page: serves both shapes and issues real tokens of the configured account. */
 export class TokenPage {
   options: TokenPageOptions = defaults();
   /** Tokens created through the page since the last reset, oldest first. */

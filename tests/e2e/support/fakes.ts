@@ -1,6 +1,6 @@
 // Starts every fake service the e2e tests need, on ONE local HTTPS port:
-//   acme.atlassian.net, beta.atlassian.net   Jira Cloud sites (fakes/jira.ts)
-//   api.atlassian.com                        the gateway for scoped tokens
+//   acme.atlassian.net, beta.atlassian.net   Jira Cloud sites (fakes/site.ts, REST in fakes/routes-*.ts)
+//   api.atlassian.com                        the gateway for scoped tokens (fakes/gateway.ts)
 //   jira.acme-corp.test/jira                 Jira Data Center under a context path
 //   id.atlassian.com                         the API tokens page (fakes/token-page.ts)
 //
@@ -10,12 +10,14 @@
 //
 // Controls a test uses:
 //   fakes.acme.switches.answerHtml() / .rateLimitNext(n) / .stop() / .resume()
+//   fakes.acme.switches.loseAnswerAfterWrite(n) / .refuseWrites(status, body) / .slowNext(ms)
 //   fakes.server.forceCaptcha('bob') / .clearCaptcha()
 //   fakes.accounts.revoke(token) / .revokeAll(email)          ("the token is now rejected")
 //   fakes.tokenPage.configure({ shape: 'b', account: GRACE.email })
 //   fakes.tokenPage.lastToken                                  (compare, never print)
 //   fakes.requests.to(HOSTS.acme, '/rest/api/3/myself')        (RecordedRequest[]: auth scheme
-//     and user, hasCookie, origin, query, status; never a secret)
+//     and user, hasCookie, origin, query, parsed body of writes, status; never a secret)
+// Seed: see fakes/seed-sites.ts; RICH names the issues with rich content (WEB-2, INFRA-1).
 import { request as httpsRequest } from 'node:https';
 import { startFakeServers, type FakeServers } from '../fakes/server';
 

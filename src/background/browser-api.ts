@@ -3,7 +3,7 @@
 // polyfill (tests/unit/fake-browser.ts) or mock this one module, and the Jira client
 // (src/background/jira) needs no browser API at all. Nothing is read at import time: the
 // worker registers its listeners first, and a test may swap the polyfill for a stub.
-import browser, { type Alarms, type Runtime, type Storage } from 'webextension-polyfill';
+import browser, { type Alarms, type DeclarativeNetRequest, type Runtime, type Storage } from 'webextension-polyfill';
 import type { StorageArea } from './storage/area';
 
 /** An alarm as alarms.onAlarm passes it (`name`, `scheduledTime` in epoch ms, `periodInMinutes`). */
@@ -47,10 +47,9 @@ export function extensionUrl(path: string): string {
 }
 
 /**
- * True in Firefox: it sends its moz-extension:// Origin and its browser User-Agent on the
- * extension's POSTs, which Jira's XSRF rule refuses (docs/browsers.md#origin-header,
- * docs/jira-api.md#xsrf). Reads that could be POSTs (a count, a long search) go as GETs there,
- * or are refused with a message.
+ * True in Firefox: it sends its moz-extension:// Origin and its browser User-Agent with the
+ * extension's writes, which Jira's XSRF rule refuses (docs/browsers.md#origin-header,
+ * docs/jira-api.md#xsrf) unless a header rule rewrites the Origin (src/background/xsrf-rules.ts).
  */
 export function postsMeetXsrf(): boolean {
   return extensionUrl('').startsWith('moz-extension:');
@@ -150,4 +149,24 @@ export function addAlarmListener(listener: (alarm: Alarm) => Promise<void>): voi
 /** notifications.onClicked: the user clicked a notification; the listener gets its id. */
 export function addNotificationClickListener(listener: (id: string) => void): void {
   browser.notifications.onClicked.addListener(listener);
+}
+
+export type DnrRule = DeclarativeNetRequest.Rule;
+
+/** The extension's dynamic declarativeNetRequest rules (none where the API is absent). */
+export async function dynamicRules(): Promise<DnrRule[]> {
+  return browser.declarativeNetRequest ? browser.declarativeNetRequest.getDynamicRules() : [];
+}
+
+/** Replaces dynamic rules: removes `removeRuleIds`, then adds `addRules` (one atomic update). */
+export async function updateDynamicRules(removeRuleIds: number[], addRules: DnrRule[]): Promise<void> {
+  if (!browser.declarativeNetRequest) return;
+  await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules });
+}
+
+/** Calls `listener` with every change of storage.local. */
+export function addLocalChangeListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local') listener(changes);
+  });
 }

@@ -6,6 +6,7 @@ import './zod-setup'; // first: before any schema is built
 import { onAlarm, registerAlarms } from './alarms';
 import {
   addAlarmListener,
+  addLocalChangeListener,
   addInstalledListener,
   addMessageListener,
   addNotificationClickListener,
@@ -21,7 +22,10 @@ import { handlers } from './handlers';
 import { refreshBadge } from './issues/badge';
 import { createRouter } from './router';
 import { originOf } from './senders';
+import { connectionsItem } from '../shared/storage-items';
 import { runMigrations } from './storage/migrate';
+import { localStore } from './storage/store';
+import { syncXsrfRules } from './xsrf-rules';
 
 // Content scripts need no storage: keep them out of storage.local (tokens included) where the
 // browser allows it.
@@ -54,6 +58,7 @@ addMessageListener((message, sender) => route(message, sender));
 addInstalledListener(async (details) => {
   await ensureMigrated();
   await registerAlarms();
+  await syncXsrfRules(await localStore().connections());
   if (details.reason === 'install') await openOptionsPage();
   await refreshBadge();
 });
@@ -61,12 +66,20 @@ addInstalledListener(async (details) => {
 addStartupListener(async () => {
   await ensureMigrated();
   await registerAlarms();
+  await syncXsrfRules(await localStore().connections());
   await refreshBadge();
 });
 
 addAlarmListener(async (alarm) => {
   await ensureMigrated();
   await onAlarm(alarm);
+});
+
+// Firefox's writes need one header rule per connected Jira origin: kept in step with the
+// connections, whoever changes them (xsrf-rules.ts).
+addLocalChangeListener((changes) => {
+  const c = changes[connectionsItem.key];
+  if (c) void syncXsrfRules(connectionsItem.read(c.newValue)).catch(() => undefined);
 });
 
 addNotificationClickListener((id) => {

@@ -243,6 +243,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           target={details}
           connection={detailsConnection}
           now={now}
+          onRow={loader.rowChanged}
           onBack={() => {
             setDetails(null);
             // Back to the list, on the same row (the list kept its scroll).

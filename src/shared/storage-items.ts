@@ -78,7 +78,12 @@ export const popupStateItem = defineItem<PopupState | undefined>('local', POPUP_
 
 /** The cached first page of one list on one connection (written by the background). */
 export function issueCacheItem(connectionId: string, list: ListRef): StorageItem<CachedIssueList | undefined> {
-  return defineItem<CachedIssueList | undefined>('local', issueCacheKey(connectionId, list), undefined, (v) => {
+  return issueCacheItemAt(issueCacheKey(connectionId, list));
+}
+
+/** The cached first page of a list under its storage key (issueCacheKey), for code that lists them. */
+export function issueCacheItemAt(key: string): StorageItem<CachedIssueList | undefined> {
+  return defineItem<CachedIssueList | undefined>('local', key, undefined, (v) => {
     if (!isRecord(v) || !isNumber(v.cachedAt) || !isString(v.jql)) return undefined;
     const page = readIssuePage(v.page);
     return page && { page, cachedAt: v.cachedAt, jql: v.jql };

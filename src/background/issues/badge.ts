@@ -4,7 +4,7 @@
 // scheduleBadge() and refreshBadge() are idempotent: call them after any change.
 import { AppError, isAppError, isAuthFailure } from '../../shared/errors';
 import { ASSIGNED_OPEN_JQL } from '../../shared/jql';
-import { clearAlarm, createAlarm, getAlarm, postsMeetXsrf, setBadgeColour, setBadgeText } from '../browser-api';
+import { clearAlarm, createAlarm, getAlarm, setBadgeColour, setBadgeText } from '../browser-api';
 import { coalesce } from '../coalesce';
 import { countIssues } from '../jira/issues-api';
 import { localStore, type Store } from '../storage/store';
@@ -47,8 +47,7 @@ export function defaultBadgeDeps(): BadgeDeps {
     // No retries: a rate-limited or unavailable Jira is left alone until the next alarm, and
     // while the connection's retry budget says Jira asked to wait, nothing is sent.
     transport: (c, secret) => connectionTransport(c, secret, { maxRetries: 0 }),
-    // Firefox's POSTs meet Jira's XSRF rule: count with GETs there.
-    count: (t, deployment, jql) => countIssues(t, deployment, jql, { readsOnly: postsMeetXsrf() }),
+    count: (t, deployment, jql) => countIssues(t, deployment, jql),
   };
 }
 

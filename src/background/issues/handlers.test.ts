@@ -77,7 +77,6 @@ describe('issues.list', () => {
       'assignee = currentUser() AND statusCategory != Done ORDER BY updated DESC',
       undefined,
       50,
-      { postAllowed: true },
     );
     await issueHandlers['issues.list'].handle({ ...assigned, force: true }, ctx);
     expect(mocks.search).toHaveBeenCalledTimes(2);
@@ -147,7 +146,7 @@ describe('issues.list', () => {
       checkedOn: 'Conn c1',
       errors: ["The value 'NOPE' does not exist for the field 'project'."],
     });
-    expect(mocks.search).toHaveBeenLastCalledWith({}, 'cloud', 'c1', 'project = NOPE', undefined, 1, { postAllowed: true });
+    expect(mocks.search).toHaveBeenLastCalledWith({}, 'cloud', 'c1', 'project = NOPE', undefined, 1);
     expect(await issueHandlers['jql.check'].handle({ jql: 'project = WEB' }, ctx)).toEqual({ checkedOn: 'Conn c1', errors: [] });
     // Jira cannot be asked, or answers with another 4xx: not checked, no objection, and why.
     mocks.search.mockRejectedValueOnce(new AppError({ kind: 'network', message: 'Could not reach Jira.' }));

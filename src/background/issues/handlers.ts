@@ -7,7 +7,6 @@ import { BUILT_IN_KINDS } from '../../shared/lists';
 import { AppError, isAppError } from '../../shared/errors';
 import { LIST_PAGE_SIZE, LIST_REFRESH_WINDOW_MS, type IssueRequests } from '../../shared/protocol/issues';
 import { filtersCacheItem } from '../../shared/storage-items';
-import { postsMeetXsrf } from '../browser-api';
 import { favouriteFilters, searchIssues } from '../jira/issues-api';
 import type { HandlerDef } from '../router';
 import { localStore, type Store } from '../storage/store';
@@ -78,7 +77,7 @@ export const issueHandlers: Handlers = {
         throw new AppError({ kind: 'invalid-input', message: 'That list cannot be searched.' });
       }
       const fetchPage = (q: string, c?: PageCursor) =>
-        withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE, { postAllowed: !postsMeetXsrf() }), {
+        withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE), {
           force: !!force,
         });
       let result: { page: IssuePage; fromCache: boolean; restarted?: true };
@@ -134,9 +133,7 @@ export const issueHandlers: Handlers = {
       const blocked = blockedBy(c);
       if (blocked) return { errors: [], notChecked: `${c.name}: ${blocked.message}` };
       try {
-        await withJira(deps, id, (t, conn) =>
-          searchIssues(t, conn.deployment, id, query.trim(), undefined, 1, { postAllowed: !postsMeetXsrf() }),
-        );
+        await withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, query.trim(), undefined, 1));
         return { checkedOn: c.name, errors: [] };
       } catch (e) {
         // Only a 400 is Jira's verdict on the query; anything else says it could not be asked.

@@ -2,9 +2,10 @@
 // storage.local (issueCacheItem, src/shared/storage-items.ts) so the popup can paint before the worker answers; this
 // decides when to answer from it and when to ask Jira, and always writes what Jira said,
 // whether or not the popup is still open to hear it.
-import type { IssuePage, ListRef, PageCursor } from '../../shared/issues';
+import type { IssuePage, IssueRow, ListRef, PageCursor } from '../../shared/issues';
 import { LIST_REFRESH_WINDOW_MS, type CachedIssueList } from '../../shared/protocol/issues';
-import { issueCacheItem } from '../../shared/storage-items';
+import { issueCacheItem, issueCacheItemAt } from '../../shared/storage-items';
+import { CACHE_PREFIX } from '../../shared/storage-keys';
 import { isCachedList } from '../../shared/lists';
 import type { Store } from '../storage/store';
 
@@ -76,4 +77,22 @@ export async function listPage(
     flight.then(clear, clear);
   }
   return { page: await flight, fromCache: false };
+}
+
+/**
+ * Puts `row` (an issue just changed from the popup, as Jira now has it) in place of its old row
+ * in every cached list of connection `connectionId`, so the next opening shows the change. Rows
+ * are only replaced, never added or removed: the list's own refresh decides which belong.
+ */
+export async function patchCachedRows(store: Store, connectionId: string, row: IssueRow): Promise<void> {
+  const keys = (await store.keysStartingWith(`${CACHE_PREFIX}${connectionId}:`)).filter((k) => !k.includes(':~') && !k.includes(':issue:'));
+  for (const key of keys) {
+    const item = issueCacheItemAt(key);
+    const cached = await store.read(item);
+    if (!cached?.page.issues.some((r) => r.key === row.key)) continue;
+    await store.updateForConnection(connectionId, item, (entry) => {
+      const now = entry ?? cached;
+      return { ...now, page: { ...now.page, issues: now.page.issues.map((r) => (r.key === row.key ? row : r)) } };
+    });
+  }
 }

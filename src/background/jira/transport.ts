@@ -43,7 +43,7 @@ export interface TransportOptions {
 }
 
 export interface JiraRequest {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   /**
    * A POST that only reads (a search sent as POST because its URL would be too long): it may be
    * retried like a GET.
@@ -245,7 +245,7 @@ export class JiraTransport {
     throw throttledError(status, Math.ceil(waitMs / 1000), isRead ? retriesLeft : 0, answer.status);
   }
 
-  private init(method: 'GET' | 'POST', body: unknown): RequestInit {
+  private init(method: 'GET' | 'POST' | 'PUT', body: unknown): RequestInit {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.auth) headers.Authorization = authorizationHeader(this.auth);
     const init: RequestInit = {
@@ -258,7 +258,7 @@ export class JiraTransport {
       // (often a single sign-on page), and the credentials must not chase it elsewhere.
       redirect: this.auth ? 'manual' : 'follow',
     };
-    if (method === 'POST') {
+    if (method !== 'GET') {
       headers['Content-Type'] = 'application/json';
       // Jira's XSRF filter lets a write through with this header (unless Origin is refused):
       // docs/jira-api.md#xsrf.

@@ -57,6 +57,11 @@ export class Store {
     return (await this.snapshot([item]))(item);
   }
 
+  /** The keys of storage.local that start with `prefix` (a connection's caches: `cache:<id>:`). */
+  async keysStartingWith(prefix: string): Promise<string[]> {
+    return Object.keys(await this.area.get(null)).filter((k) => k.startsWith(prefix));
+  }
+
   /** Removes items: each reads as its fallback afterwards. */
   async remove(items: StorageItem<unknown>[]): Promise<void> {
     for (const item of items) this.check(item);

@@ -22,9 +22,11 @@ interface Props {
   connection: ConnectionSummary;
   now: number;
   onBack(): void;
+  /** The issue changed from the view: its row in the list follows. */
+  onRow(row: IssueRow): void;
 }
 
-export function DetailsView({ target, connection: c, now, onBack }: Props) {
+export function DetailsView({ target, connection: c, now, onBack, onRow }: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   const [summary, setSummary] = useState(target.row?.summary ?? '');
   const content = useDetailsModule();
@@ -55,7 +57,7 @@ export function DetailsView({ target, connection: c, now, onBack }: Props) {
           <span class="key">{target.key}</span> {summary}
         </h2>
         {content ? (
-          <content.DetailsContent target={target} connection={c} now={now} onSummary={setSummary} />
+          <content.DetailsContent target={target} connection={c} now={now} onSummary={setSummary} onRow={onRow} />
         ) : (
           <>
             {target.row ? (

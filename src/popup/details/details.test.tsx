@@ -16,6 +16,7 @@ const ext = vi.hoisted(() => ({
   local: {} as Record<string, unknown>,
   get: vi.fn<(p: { connectionId: string; key: string; force?: boolean }) => Promise<unknown>>(),
   find: vi.fn<(p: { connectionId: string; key: string }) => Promise<unknown>>(),
+  write: vi.fn<(name: string, p: Record<string, unknown>) => Promise<unknown>>(),
   copied: [] as string[],
 }));
 vi.mock('../ext', () => ({
@@ -35,6 +36,7 @@ vi.mock('../ext', () => ({
     if (name === 'filters.favourite') return { filters: [] };
     if (name === 'issue.get') return ext.get(payload);
     if (name === 'issue.find') return ext.find(payload);
+    if (name.startsWith('issue.')) return ext.write(name, payload);
     throw new Error(`unexpected request ${name}`);
   },
 }));
@@ -85,6 +87,7 @@ beforeEach(() => {
   ext.copied = [];
   ext.get.mockReset();
   ext.find.mockReset();
+  ext.write.mockReset();
 });
 afterEach(() => {
   render(null, root);
@@ -199,5 +202,108 @@ describe('a typed key', () => {
     await type('nope-1');
     expect(root.querySelector('[role=option]')?.getAttribute('aria-label')).not.toMatch(/^NOPE-1/);
     expect(root.querySelector('[role=alert]')).toBeNull();
+  });
+});
+
+describe('changes from the details view', () => {
+  const transitions = [
+    { id: '21', name: 'Start progress', to: { name: 'In Progress', category: 'indeterminate' }, fields: [] },
+    {
+      id: '31',
+      name: 'Resolve',
+      to: { name: 'Done', category: 'done' },
+      fields: [
+        {
+          id: 'resolution',
+          name: 'Resolution',
+          required: true,
+          kind: 'resolution',
+          hasDefault: false,
+          allowedValues: [{ id: '1', name: 'Fixed' }],
+        },
+      ],
+    },
+  ];
+  async function openIssue() {
+    ext.get.mockImplementation(async ({ key: k }) => ({ issue: details(k), fetchedAt: Date.now() }));
+    await openPopup();
+    act(() => listbox().focus());
+    key(listbox(), 'ArrowRight');
+    await pass(0);
+  }
+  const rowLabel = () => root.querySelector('[role=option]')?.getAttribute('aria-label') ?? '';
+
+  it('a status without a screen: the menu names each target, the change shows at once in the view and the list row', async () => {
+    let answer!: (v: unknown) => void;
+    ext.write.mockImplementation(async (name) => (name === 'issue.transitions' ? { transitions } : new Promise((r) => (answer = r))));
+    await openIssue();
+    await click(button('Change status: Open', root));
+    await pass(0);
+    const items = Array.from(root.querySelectorAll('[role=menuitem]')).map((i) => i.getAttribute('aria-label'));
+    expect(items).toEqual(['In Progress (Start progress)', 'Done (Resolve)']);
+    await click(root.querySelectorAll<HTMLElement>('[role=menuitem]')[0]!);
+    expect(root.querySelector('.issue-view .fields')?.textContent).toContain('In Progress');
+    expect(rowLabel()).toContain('In Progress');
+    expect(ext.write.mock.calls.at(-1)).toEqual(['issue.transition', { connectionId: 'a', key: 'A-1', transitionId: '21', values: {} }]);
+    answer({ issue: details('A-1', { status: { name: 'In Progress', category: 'indeterminate' } }), fetchedAt: Date.now() });
+    await pass(0);
+    expect(button('Change status: In Progress', root)).toBeTruthy();
+  });
+
+  it('a screen that requires a resolution asks for it, then moves; a refusal rolls back with Jira’s reason', async () => {
+    ext.write.mockImplementation(async (name) => {
+      if (name === 'issue.transitions') return { transitions };
+      throw new AppError({ kind: 'bad-request', status: 400, message: 'Resolution is required.', details: ['Resolution is required.'] });
+    });
+    await openIssue();
+    await click(button('Change status: Open', root));
+    await pass(0);
+    await click(root.querySelectorAll<HTMLElement>('[role=menuitem]')[1]!);
+    const select = root.querySelector<HTMLSelectElement>('#tf-resolution')!;
+    expect(root.querySelector('label[for=tf-resolution]')?.textContent).toBe('Resolution (required)');
+    act(() => {
+      select.value = '1';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(button('Move to Done', root));
+    await pass(0);
+    expect(ext.write.mock.calls.at(-1)).toEqual([
+      'issue.transition',
+      { connectionId: 'a', key: 'A-1', transitionId: '31', values: { resolution: '1' } },
+    ]);
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('Resolution is required.');
+    expect(root.querySelector('.issue-view .fields')?.textContent).toContain('Open'); // rolled back
+    expect(rowLabel()).toContain('Open');
+  });
+
+  it('Assign to me shows at once; Jira refusing puts it back', async () => {
+    ext.write.mockRejectedValue(new AppError({ kind: 'forbidden', status: 403, message: 'You do not have permission to assign issues.' }));
+    await openIssue();
+    await click(button('Assign to me', root));
+    expect(button('Unassign', root)).toBeTruthy();
+    await pass(0);
+    expect(button('Assign to me', root)).toBeTruthy();
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('You do not have permission to assign issues.');
+  });
+
+  it('a comment: Ctrl+Enter sends it, it shows at once; refused, the text stays in the box', async () => {
+    ext.write.mockRejectedValueOnce(new AppError({ kind: 'network', message: 'Could not reach Jira.' }));
+    await openIssue();
+    const box = root.querySelector<HTMLTextAreaElement>('#comment-text')!;
+    act(() => {
+      box.value = 'Looks good';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    act(() => void box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, cancelable: true })));
+    expect(root.textContent).toContain('Looks good'); // the pending comment
+    await pass(0);
+    expect(box.value).toBe('Looks good');
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('Could not reach Jira.');
+
+    ext.write.mockResolvedValueOnce({ issue: details('A-1'), fetchedAt: Date.now(), answerLost: true });
+    await click(button('Add comment', root));
+    await pass(0);
+    expect(box.value).toBe('');
+    expect(root.querySelector('.issue-view .status')?.textContent).toMatch(/answer to the change was lost/);
   });
 });

@@ -70,5 +70,14 @@ export function useIssueDetails(connectionId: string, key: string) {
     }
   }
 
-  return { state, retry: () => load(true), loadOlderComments };
+  /**
+   * Shows `issue` (a change made from the popup: optimistic, rolled back, or as Jira answered
+   * with `fetchedAt`). A refresh still on its way is older than this and is dropped.
+   */
+  function replace(issue: IssueDetails, fetchedAt?: number) {
+    live.current++;
+    setState((s) => ({ ...s, issue, loading: false, ...(fetchedAt ? { fetchedAt, fromCache: false, error: undefined } : {}) }));
+  }
+
+  return { state, retry: () => load(true), loadOlderComments, replace };
 }

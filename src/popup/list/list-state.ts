@@ -2,7 +2,7 @@
 // the loading rules are tested without a DOM (list-state.test.ts). Every action names the view it
 // answers; an answer for a view the user has left is dropped, never painted over the new one.
 import type { AppErrorInfo } from '../../shared/errors';
-import type { IssuePage } from '../../shared/issues';
+import type { IssuePage, IssueRow } from '../../shared/issues';
 import type { CachedIssueList } from '../../shared/protocol/issues';
 import { patchSource, sourcesFromCache, withFirstPage, withNextPage, type Sources } from './sources';
 
@@ -30,7 +30,9 @@ export type ListAction =
   /** `restarted`: Jira no longer knew the cursor; `page` is the list's first page again. */
   | { type: 'next-page'; viewKey: string; id: string; page: IssuePage; restarted?: boolean }
   | { type: 'failed'; viewKey: string; id: string; error: AppErrorInfo; more: boolean; keepRows: boolean; retryAt?: number }
-  | { type: 'answered'; viewKey: string };
+  | { type: 'answered'; viewKey: string }
+  /** An issue changed from the popup: its row, wherever the list shows it, becomes `row`. */
+  | { type: 'row'; row: IssueRow };
 
 /** The state of a view painted from `cache` (the first frame: a snapshot, or storage.local's cache). */
 export function initialListState(viewKey: string, targets: string[], cache: Record<string, CachedIssueList | undefined>): ListState {
@@ -50,6 +52,12 @@ export function listReducer(state: ListState, action: ListAction): ListState {
           }),
         );
     return { viewKey: action.viewKey, sources, refreshed: new Set(), answered: false };
+  }
+  if (action.type === 'row') {
+    const { row } = action;
+    const s = state.sources[row.connectionId];
+    if (!s?.rows.some((r) => r.key === row.key)) return state;
+    return { ...state, sources: patchSource(state.sources, row.connectionId, { rows: s.rows.map((r) => (r.key === row.key ? row : r)) }) };
   }
   if (action.viewKey !== state.viewKey) return state;
   const { id } = 'id' in action ? action : { id: '' };

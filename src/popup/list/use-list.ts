@@ -3,7 +3,7 @@
 // itself only when the connection's retry budget allows it (retry.ts). The view only renders.
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { errorInfo } from '../error-info';
-import type { ListRef } from '../../shared/issues';
+import type { IssueRow, ListRef } from '../../shared/issues';
 import { isCachedList } from '../../shared/lists';
 import type { CachedIssueList } from '../../shared/protocol/issues';
 import { afterFirstPaint } from '../after-paint';
@@ -28,6 +28,8 @@ export interface ListLoader {
   retry(id: string): void;
   /** The cache of `ids` read from storage.local after a snapshot was painted. */
   cacheRead(ids: string[], cache: Record<string, CachedIssueList | undefined>): void;
+  /** An issue changed from the popup: its row follows. */
+  rowChanged(row: IssueRow): void;
 }
 
 /**
@@ -146,6 +148,9 @@ export function useList(
     retry(id) {
       const s = latest.current.sources[id];
       void (s?.failedMore ? loadMoreOf(current.current, id, true) : fetchFirst(current.current, id, true));
+    },
+    rowChanged(row) {
+      dispatch({ type: 'row', row });
     },
     cacheRead(ids, cache) {
       dispatch({ type: 'cache-read', viewKey: current.current.viewKey, ids, cache } satisfies ListAction);

@@ -5,9 +5,10 @@ import type { AppErrorInfo } from '../errors';
 import type { CaptureRequests } from './capture';
 import type { ConnectionRequests } from './connections';
 import type { DetailsRequests } from './details';
+import type { WriteRequests } from './writes';
 import type { IssueRequests } from './issues';
 
-export type Protocol = ConnectionRequests & CaptureRequests & IssueRequests & DetailsRequests;
+export type Protocol = ConnectionRequests & CaptureRequests & IssueRequests & DetailsRequests & WriteRequests;
 export type RequestName = keyof Protocol;
 export type Payload<K extends RequestName> = Protocol[K]['payload'];
 export type Reply<K extends RequestName> = Protocol[K]['reply'];
@@ -26,6 +27,6 @@ export type ReplyEnvelope<K extends RequestName = RequestName> = { ok: true; val
 /** Background -> extension pages broadcasts (runtime.sendMessage; content scripts never get these). */
 export type Broadcast = { tag: typeof MESSAGE_TAG; event: 'capture.delivered' } | { tag: typeof MESSAGE_TAG; event: 'connections.changed' };
 
-export type { CaptureRequests, ConnectionRequests, DetailsRequests, IssueRequests };
+export type { CaptureRequests, ConnectionRequests, DetailsRequests, IssueRequests, WriteRequests };
 export type { Settings } from './issues';
 export { DEFAULT_SETTINGS } from './issues';

@@ -153,15 +153,19 @@ export function addNotificationClickListener(listener: (id: string) => void): vo
 
 export type DnrRule = DeclarativeNetRequest.Rule;
 
-/** The extension's dynamic declarativeNetRequest rules (none where the API is absent). */
-export async function dynamicRules(): Promise<DnrRule[]> {
-  return browser.declarativeNetRequest ? browser.declarativeNetRequest.getDynamicRules() : [];
+/**
+ * The extension's session declarativeNetRequest rules (none where the API is absent). Session
+ * rules last until the browser quits, across restarts of the background; only they may use
+ * `tabIds` (docs/browsers.md#declarative-net-request).
+ */
+export async function sessionRules(): Promise<DnrRule[]> {
+  return browser.declarativeNetRequest ? browser.declarativeNetRequest.getSessionRules() : [];
 }
 
-/** Replaces dynamic rules: removes `removeRuleIds`, then adds `addRules` (one atomic update). */
-export async function updateDynamicRules(removeRuleIds: number[], addRules: DnrRule[]): Promise<void> {
+/** Replaces session rules: removes `removeRuleIds`, then adds `addRules` (one atomic update). */
+export async function updateSessionRules(removeRuleIds: number[], addRules: DnrRule[]): Promise<void> {
   if (!browser.declarativeNetRequest) return;
-  await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds, addRules });
+  await browser.declarativeNetRequest.updateSessionRules({ removeRuleIds, addRules });
 }
 
 /** Calls `listener` with every change of storage.local. */

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const api = vi.hoisted(() => ({ firefox: true, rules: [] as { id: number }[], updates: [] as { remove: number[]; add: unknown[] }[] }));
 vi.mock('./browser-api', () => ({
   postsMeetXsrf: () => api.firefox,
-  dynamicRules: async () => api.rules,
-  updateDynamicRules: async (remove: number[], add: unknown[]) => {
+  sessionRules: async () => api.rules,
+  updateSessionRules: async (remove: number[], add: unknown[]) => {
     api.updates.push({ remove, add });
   },
 }));

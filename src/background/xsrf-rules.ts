@@ -4,9 +4,11 @@
 // docs/browsers.md#origin-header). One declarativeNetRequest rule per connected Jira origin sets
 // the Origin of the extension's own writes to that origin (docs/browsers.md#declarative-net-request):
 // only requests outside any tab (the background's), only writes, only to connected Jira origins.
+// Session rules (only they may name tabIds): they last until the browser quits, and are set
+// again at startup, on install or update, and whenever the connections change (index.ts).
 // Chrome needs none: Jira accepts its chrome-extension:// Origin.
 import type { ConnectionSummary } from '../shared/connection';
-import { type DnrRule, dynamicRules, postsMeetXsrf, updateDynamicRules } from './browser-api';
+import { type DnrRule, postsMeetXsrf, sessionRules, updateSessionRules } from './browser-api';
 import { apiBaseFor } from './jira/connect';
 
 /** Our rules' ids start here (other ids are left alone). */
@@ -39,6 +41,6 @@ export function xsrfRules(origins: string[]): DnrRule[] {
 /** Makes the browser's rules match the connections (Firefox only; idempotent). */
 export async function syncXsrfRules(connections: ConnectionSummary[]): Promise<void> {
   if (!postsMeetXsrf()) return;
-  const old = (await dynamicRules()).map((r) => r.id).filter((id) => id >= XSRF_RULE_BASE && id < XSRF_RULE_BASE + MAX_RULES);
-  await updateDynamicRules(old, xsrfRules(writeOrigins(connections)));
+  const old = (await sessionRules()).map((r) => r.id).filter((id) => id >= XSRF_RULE_BASE && id < XSRF_RULE_BASE + MAX_RULES);
+  await updateSessionRules(old, xsrfRules(writeOrigins(connections)));
 }

@@ -144,33 +144,25 @@ export async function favouriteFilters(t: JiraTransport, deployment: Deployment)
  * Cloud: POST /rest/api/3/search/approximate-count. A POST from Firefox may meet Jira's XSRF
  * rule (403, docs/jira-api.md#xsrf), and a site may lack the endpoint (404): then count
  * ids-only pages of GET /search/jql, COUNT_PAGE_SIZE at a time, stopping at COUNT_CAP (the
- * result is then COUNT_CAP or a little more: "1000+" for a badge). `readsOnly` skips the POST
- * (a browser whose POSTs Jira refuses). Throws the transport's errors, but a 403 or 404 of the
- * POST. Sources: docs/jira-api.md#approximate-count, docs/jira-api.md#server-search.
+ * result is then COUNT_CAP or a little more: "1000+" for a badge). Firefox's POSTs pass the XSRF
+ * rule through the extension's header rule (docs/browsers.md#declarative-net-request); the
+ * fallback stays for a site that refuses anyway. Throws the transport's errors, but a 403 or 404
+ * of the POST. Sources: docs/jira-api.md#approximate-count, docs/jira-api.md#server-search.
  */
-export async function countIssues(
-  t: JiraTransport,
-  deployment: Deployment,
-  jql: string,
-  opts: { readsOnly?: boolean } = {},
-): Promise<number> {
+export async function countIssues(t: JiraTransport, deployment: Deployment, jql: string): Promise<number> {
   if (deployment === 'server') {
     // Server/DC only (v2 search still exists there and gives a total).
     const answer = await t.requestJson({ path: '/rest/api/2/search', query: { jql, maxResults: 0 } }, serverCountSchema);
     return answer.total;
   }
-  // readsOnly: a browser whose POSTs meet Jira's XSRF rule (Firefox sends a moz-extension
-  // Origin) would waste one refused request on every count.
-  if (!opts.readsOnly) {
-    try {
-      const answer = await t.requestJson(
-        { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } },
-        approximateCountSchema,
-      );
-      return answer.count;
-    } catch (e) {
-      if (!(e instanceof AppError) || (e.kind !== 'forbidden' && e.kind !== 'not-found')) throw e;
-    }
+  try {
+    const answer = await t.requestJson(
+      { method: 'POST', path: '/rest/api/3/search/approximate-count', body: { jql } },
+      approximateCountSchema,
+    );
+    return answer.count;
+  } catch (e) {
+    if (!(e instanceof AppError) || (e.kind !== 'forbidden' && e.kind !== 'not-found')) throw e;
   }
   // No `fields`: only ids come back, the cheapest page Jira serves. The loop stops at a page
   // that adds no new id or repeats a token, and at COUNT_CAP (paging.ts).

@@ -62,10 +62,11 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   // A saved query's JQL is part of its view: edited in the options page while shown, it is fetched again.
   const viewKey = `${scopeKey(scope)}|${listKey(view)}${view.kind === 'saved' ? ` ${view.jql}` : ''}|${search.search?.n ?? 0}`;
   const current: ConnectionSummary | undefined = scope.kind === 'connection' ? byId.get(scope.connectionId) : undefined;
-  const keyRows = useKeyLookup(search.query, !search.jqlMode, connections, shown);
+  const keyLookup = useKeyLookup(search.query, !search.jqlMode, connections, shown);
 
   const synced = useSettle(init, settled, {
     cacheRead: (ids, cache) => loader.cacheRead(ids, cache),
+    connections: setConnections,
     replace(real) {
       snapshot.forget();
       setConnections(real.connections);
@@ -87,7 +88,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     enableImages(ids);
     if (!search.search) writeHint(viewKeys(scope, ids, list));
   });
-  const summary = summarise(loader.state, targets, view, keyRows);
+  const summary = summarise(loader.state, targets, view, keyLookup.rows);
   const snapshot = useSnapshotWriter(
     { connections, scope, list, savedQueries, lists: choice.lists, filters, targets, sources: loader.state.sources },
     synced() && !search.search && loader.state.viewKey === viewKey,
@@ -243,7 +244,10 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
           target={details}
           connection={detailsConnection}
           now={now}
-          onRow={loader.rowChanged}
+          onRow={(row) => {
+            loader.rowChanged(row);
+            keyLookup.patch(row);
+          }}
           onBack={() => {
             setDetails(null);
             // Back to the list, on the same row (the list kept its scroll).

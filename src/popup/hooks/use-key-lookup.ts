@@ -1,7 +1,7 @@
 // A key (or a pasted issue URL) typed in Search shows its issue as the first row while typing:
 // Jira's text search does not match an issue's own key (docs/jira-api.md#jql-text-search), so the
 // issue is fetched by its key, next to the text results. No issue by that key: no row, no error.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../../shared/connection';
 import { detectIssueKey } from '../../shared/issue-key';
 import type { IssueRow } from '../../shared/issues';
@@ -9,8 +9,16 @@ import { request } from '../ext';
 import { lookupConnections } from '../key-target';
 import { SEARCH_DEBOUNCE_MS } from './use-search';
 
-/** The rows of the issue whose key `text` is (or holds), on the connections it may be on. */
-export function useKeyLookup(text: string, enabled: boolean, connections: ConnectionSummary[], shown: ConnectionSummary[]): IssueRow[] {
+/**
+ * The rows of the issue whose key `text` is (or holds), on the connections it may be on, and
+ * `patch`, which puts an issue changed in the details view in place of its row.
+ */
+export function useKeyLookup(
+  text: string,
+  enabled: boolean,
+  connections: ConnectionSummary[],
+  shown: ConnectionSummary[],
+): { rows: IssueRow[]; patch(row: IssueRow): void } {
   const key = enabled ? detectIssueKey(text.trim()) : undefined;
   const asked = key ? lookupConnections(text, connections, shown) : [];
   const lookup = key ? `${key} ${asked.map((c) => c.id).join(' ')}` : '';
@@ -35,5 +43,9 @@ export function useKeyLookup(text: string, enabled: boolean, connections: Connec
       window.clearTimeout(t);
     };
   }, [lookup]);
-  return lookup && found.lookup === lookup ? found.rows : [];
+  const patch = useCallback((row: IssueRow) => {
+    const same = (r: IssueRow) => r.connectionId === row.connectionId && r.key === row.key;
+    setFound((f) => (f.rows.some(same) ? { ...f, rows: f.rows.map((r) => (same(r) ? row : r)) } : f));
+  }, []);
+  return { rows: lookup && found.lookup === lookup ? found.rows : [], patch };
 }

@@ -11,6 +11,8 @@ import { SNAP_ROWS, sameView, writeSnapshot } from '../snapshot';
 export interface SettleActions {
   /** Rows of `ids` from storage.local's cache. */
   cacheRead(ids: string[], cache: Boot['cache']): void;
+  /** The connections as storage.local holds them (the snapshot keeps only a few fields of each). */
+  connections(all: ConnectionSummary[]): void;
   /** storage.local holds another view than the snapshot: show it. */
   replace(real: Boot): void;
 }
@@ -29,6 +31,8 @@ export function useSettle(init: Boot, settled: Promise<Boot> | undefined, action
       if (!live) return;
       synced.current = true;
       if (sameView(init, real)) {
+        // Same view, but every field of the connections now (who the user is, for changes).
+        actions.connections(real.connections);
         // Only the rows past the snapshot's first few (and the real cursor) are missing.
         const cut = Object.keys(real.cache).filter(
           (id) => (real.cache[id]?.page?.issues?.length ?? 0) > SNAP_ROWS || real.cache[id]?.page?.next,

@@ -572,6 +572,9 @@ describe('fake comments', () => {
       updated: expect.any(String),
     });
     expect((await get(dcIssue('INFRA-1', '/comment'), bob)).json<CommentPage>().total).toBe(RICH.serverComments + 1);
+    // Rendered as Jira renders wiki markup.
+    const rendered = (await get(dcIssue('INFRA-1', '/comment?expand=renderedBody&orderBy=-created'), bob)).json<CommentPage>();
+    expect(rendered.comments[0]!.renderedBody).toBe('<p>Done, see <b>logs</b>.</p>');
   });
 
   const para = (...content: unknown[]) => ({ type: 'paragraph', content });

@@ -6,6 +6,7 @@
 // -> errorMessages ["INVALID_INPUT"]; nothing to say -> errors.comment "Comment body can not be empty!";
 // an object on Data Center's v2 -> Jackson's "Can not deserialize instance of java.lang.String".
 // https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-comments/
+import { renderWiki } from './wiki-render';
 import type { ApiCall } from './api-router';
 import { adfText, isValidAdf } from './adf';
 import { sendErrors } from './http';
@@ -43,7 +44,7 @@ export function readCommentBody(
   v: number,
   body: unknown,
   field = 'comment',
-): { text: string; adf?: object; wiki?: string } | { errors: Record<string, string>; errorMessages: string[] } {
+): { text: string; adf?: object; wiki?: string; html?: string } | { errors: Record<string, string>; errorMessages: string[] } {
   const refuse = (message: string) => ({ errors: { [field]: message }, errorMessages: [] });
   if (body === undefined || body === null) return refuse(COMMENT_EMPTY);
   if (v === 3) {
@@ -53,7 +54,7 @@ export function readCommentBody(
     return text.trim() ? { text, adf: body } : refuse(COMMENT_EMPTY);
   }
   if (typeof body !== 'string') return site.cloud ? refuse(COMMENT_NOT_VALID) : { errors: {}, errorMessages: [NOT_A_STRING] };
-  return body.trim() ? { text: body, wiki: body } : refuse(COMMENT_EMPTY);
+  return body.trim() ? { text: body, wiki: body, html: renderWiki(body) } : refuse(COMMENT_EMPTY);
 }
 
 /** Stores a new comment by `author` on `issue` (which is now updated) and returns it. */
@@ -61,7 +62,7 @@ export function storeComment(
   site: JiraSite,
   issue: FakeIssue,
   author: FakeUser,
-  content: { text: string; adf?: object; wiki?: string },
+  content: { text: string; adf?: object; wiki?: string; html?: string },
 ): FakeComment {
   const ids = site.data.issues.flatMap((i) => i.comments.map((c) => Number(c.id)));
   const now = Date.now();

@@ -57,11 +57,18 @@ function serveIssue(call: ApiCall, keyOrId: string, sub: string) {
   handler(call, issue, user);
 }
 
-/** The change is made, but the answer never leaves: the connection is destroyed instead. */
+/**
+ * The change is made, but its answer is cut: the status line and headers leave, the body never
+ * completes, the connection is destroyed. Cut before any header instead, the browser would send
+ * the request again by itself on a reused connection (Chromium's
+ * HttpNetworkTransaction::ShouldResendRequest), which is not the case under test.
+ */
 function loseAnswer(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
   res.writeHead = (() => res) as unknown as ServerResponse['writeHead'];
   res.end = (() => {
-    req.socket.destroy();
+    const head = 'HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=UTF-8\r\nContent-Length: 4096\r\n\r\n{"id":';
+    socket.write(head, () => socket.destroy());
     return res;
   }) as unknown as ServerResponse['end'];
 }

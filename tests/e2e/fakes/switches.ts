@@ -65,8 +65,8 @@ export class HostSwitches {
   }
   /**
    * The next `n` writes (POST comment, POST transitions, PUT assignee) are carried out, then the
-   * connection is destroyed before any answer: the client sees a network error although the
-   * change happened. Searches sent with POST are reads and do not count.
+   * answer is cut after its headers and the connection destroyed: the client sees a network
+   * error although the change happened. Searches sent with POST are reads and do not count.
    */
   loseAnswerAfterWrite(n = 1): void {
     this.loseAnswersRemaining = n;

@@ -69,6 +69,9 @@ export function fakeRequest(
       },
       (res) => {
         const chunks: Buffer[] = [];
+        // A cut answer (the body never completes) is a failed request, as for a browser.
+        res.on('error', reject);
+        res.on('aborted', () => reject(new Error('the answer was cut')));
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');

@@ -19,13 +19,15 @@
 //
 // The popup runs here as a tab; Firefox's real toolbar panel is not reproduced.
 //
-// One browser for the file; the tests build on each other (connection -> popup -> card).
+// One browser for the file; the tests build on each other (connection -> popup -> card -> an
+// issue read and changed).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { BOB, HOSTS, SERVER_URL, startFakes, type Fakes, type RecordedRequest } from '../e2e/support/fakes';
+import { BOB, HOSTS, RICH, SERVER_URL, startFakes, type Fakes, type RecordedRequest } from '../e2e/support/fakes';
 import { FIREFOX_DIST, launchFirefox, poll, type FirefoxExtension } from './support/firefox';
+import { addComment, alerts, aria, bodyText, changeStatus, openIssue, waitForText as waitForTextOn } from './support/popup';
 
 /** What the extension asks for: match patterns carry no port or path. */
 const SERVER_PATTERN = `https://${HOSTS.server}/*`;
@@ -53,20 +55,7 @@ afterAll(async () => {
   await fakes?.close();
 });
 
-const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
-// biome-ignore lint/performance/useDomNodeTextContent: the text a user sees (innerText skips hidden text and breaks lines between blocks)
-const bodyText = (page: Page) => page.evaluate(() => document.body?.innerText ?? '');
-async function waitForText(page: Page, text: string, timeoutMs = 10_000): Promise<void> {
-  await poll(
-    `"${text}" on ${await ff.hrefOf(page)}`,
-    async () => ((await bodyText(page)).includes(text) ? true : undefined),
-    timeoutMs,
-  ).catch(async (e) => {
-    throw new Error(`${(e as Error).message}; alerts: ${JSON.stringify(await alerts(page))}; errors: ${JSON.stringify(ff.pageErrors)}`);
-  });
-}
-const alerts = (page: Page) =>
-  page.$$eval('[role="alert"]', (els) => els.map((e) => (e.textContent ?? '').trim())).catch(() => [] as string[]);
+const waitForText = (page: Page, text: string, timeoutMs = 10_000) => waitForTextOn(ff, page, text, timeoutMs);
 
 type PermissionsApi = { permissions: { contains(p: object): Promise<boolean>; remove(p: object): Promise<boolean> } };
 /** permissions.contains, evaluated in an open extension page. */
@@ -256,6 +245,32 @@ describe('Grant access to a self-hosted Jira in Firefox (dist/firefox, prompts a
       await page.evaluate(() => [...document.querySelectorAll('button')].filter((b) => b.textContent?.trim() === 'Grant access').length),
     ).toBe(0);
     await page.close();
+  });
+
+  it("reads and changes a Data Center issue from the popup through Jira's XSRF rule", async () => {
+    const popup = await ff.openExtensionPage('src/popup/index.html');
+    await openIssue(ff, popup, RICH.serverIssue);
+    await waitForText(popup, 'Network maintenance plan');
+    const link = await popup.evaluate(
+      () =>
+        [...document.querySelectorAll<HTMLAnchorElement>('[aria-labelledby="description-heading"] a')].find(
+          (a) => a.textContent === 'INFRA-2',
+        )?.href,
+    );
+    expect(link).toBe(`${SERVER_URL}/browse/INFRA-2`);
+
+    const before = serverLogLength();
+    await changeStatus(ff, popup, 'Done', 'Done', { Resolution: 'Done', 'Root cause': 'Hardware' });
+    await addComment(ff, popup, 'Replaced the **disk** on db-02.', 'Replaced the disk on db-02.');
+    const writes = serverRequestsSince(before).filter((r) => r.method !== 'GET');
+    expect(writes.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      `POST /jira/rest/api/2/issue/${RICH.serverIssue}/transitions 204`,
+      `POST /jira/rest/api/2/issue/${RICH.serverIssue}/comment 201`,
+    ]);
+    // The extension's rule gave them the site's own Origin; the PAT, never a cookie.
+    expect(writes.every((r) => r.origin === `https://${HOSTS.server}` && r.auth?.scheme === 'Bearer' && !r.hasCookie)).toBe(true);
+    expect(writes[1]!.body).toEqual({ body: 'Replaced the *disk* on db-02.' });
+    await popup.close();
   });
 
   it('a Data Center on a non-default port: the port-less pattern is asked for and covers it', async () => {

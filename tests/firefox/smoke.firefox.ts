@@ -7,11 +7,13 @@
 // What it proves on Firefox: the background script starts and answers the extension pages
 // (Firefox's sender fields), storage.session/local, host permissions, credentials: "omit",
 // the content script on id.atlassian.com with a trusted activation through a closed shadow
-// root, tabs.create of the options page, and the popup's issue list.
+// root, tabs.create of the options page, the popup's issue list, an issue's details, and
+// changes that pass Jira's XSRF rule through the extension's declarativeNetRequest rule.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { ACME_URL, ADA, HOSTS, TOKEN_PAGE_URL, startFakes, type Fakes } from '../e2e/support/fakes';
+import { ACME_URL, ADA, HOSTS, RICH, TOKEN_PAGE_URL, startFakes, type Fakes } from '../e2e/support/fakes';
 import { EXTENSION_ORIGIN, launchFirefox, poll, type FirefoxExtension } from './support/firefox';
+import { addComment, aria, changeStatus, openIssue, waitForText as waitForTextOn } from './support/popup';
 
 let fakes: Fakes;
 let ff: FirefoxExtension;
@@ -25,19 +27,7 @@ afterAll(async () => {
   await fakes?.close();
 });
 
-const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
-// biome-ignore lint/performance/useDomNodeTextContent: the text a user sees (innerText skips hidden text and breaks lines between blocks)
-const bodyText = (page: Page) => page.evaluate(() => document.body?.innerText ?? '');
-async function waitForText(page: Page, text: string, timeoutMs = 7_000): Promise<void> {
-  await poll(
-    `"${text}" on ${await ff.hrefOf(page)}`,
-    async () => ((await bodyText(page)).includes(text) ? true : undefined),
-    timeoutMs,
-  ).catch(async (e) => {
-    const alerts = await page.$$eval('[role="alert"]', (els) => els.map((e) => e.textContent)).catch(() => []);
-    throw new Error(`${(e as Error).message}; alerts: ${JSON.stringify(alerts)}; errors: ${JSON.stringify(ff.pageErrors)}`);
-  });
-}
+const waitForText = (page: Page, text: string, timeoutMs = 7_000) => waitForTextOn(ff, page, text, timeoutMs);
 /** Whether the "Jira Cloud" checkbox is checked ($eval with ::-p-aria fails in extension realms over BiDi; a locator handle works). */
 const cloudChecked = async (page: Page) =>
   (await page.locator(aria('Jira Cloud', 'checkbox')).waitHandle()).evaluate((e) => (e as HTMLInputElement).checked);
@@ -165,9 +155,8 @@ describe('Client for Jira in Firefox (dist/firefox)', () => {
       names.every((n) => /^[A-Z][A-Z0-9]+-\d+\b/.test(n)),
       `rows start with an issue key: ${names.slice(0, 3).join(' | ')}`,
     ).toBe(true);
-    // The badge counts Ada's open assigned issues (96 in the seed). On Firefox the count's
-    // POST /search/approximate-count meets Jira's XSRF rule (403, Origin moz-extension://):
-    // the background must fall back to counting GET /search/jql pages.
+    // The badge counts Ada's open assigned issues (96 in the seed) with POST
+    // /search/approximate-count, which passes Jira's XSRF rule through the extension's header rule.
     const badge = await poll('the badge text', async () => {
       const text = await popup.evaluate(() =>
         (globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string> } } }).browser.action.getBadgeText({}),
@@ -175,6 +164,57 @@ describe('Client for Jira in Firefox (dist/firefox)', () => {
       return text ? text : undefined;
     });
     expect(badge).toBe('96');
+    expect(fakes.requests.to(HOSTS.acme, '/rest/api/3/search/approximate-count').map((r) => r.status)).toContain(200);
+    await popup.close();
+  });
+
+  it('reads an issue in the popup: rich text, comments, back to the list', async () => {
+    const popup = await ff.openExtensionPage('src/popup/index.html');
+    await openIssue(ff, popup, RICH.cloudIssue);
+    await waitForText(popup, 'Release notes draft');
+    await waitForText(popup, `Comments (${RICH.cloudComments})`);
+    const description = await popup.evaluate(() => {
+      const section = document.querySelector('[aria-labelledby="description-heading"]');
+      return {
+        secure: section?.querySelector('a[href="https://example.com/secure"]')?.textContent,
+        scriptLinks: section?.querySelectorAll('a[href^="javascript:" i]').length,
+        hostile: section?.querySelectorAll('script, img, [onclick], [onerror]').length,
+        table: [...(section?.querySelectorAll('th') ?? [])].map((th) => th.textContent),
+      };
+    });
+    expect(description).toEqual({ secure: 'secure https', scriptLinks: 0, hostile: 0, table: ['Environment', 'Owner'] });
+    await popup.keyboard.press('ArrowLeft');
+    await poll('the list with WEB-2 selected', async () =>
+      (await popup.$eval('[role="listbox"] [aria-selected="true"]', (e) => e.getAttribute('aria-label') ?? '').catch(() => '')).startsWith(
+        'WEB-2 ',
+      )
+        ? true
+        : undefined,
+    );
+    await popup.close();
+  });
+
+  it("changes an issue through Jira's XSRF rule: a transition with its required resolution, and a comment", async () => {
+    const popup = await ff.openExtensionPage('src/popup/index.html');
+    await openIssue(ff, popup, 'WEB-1');
+    await changeStatus(ff, popup, 'In Progress (Start progress)', 'In Progress');
+    await changeStatus(ff, popup, 'Done', 'Done', { Resolution: 'Done' });
+    await addComment(ff, popup, 'Shipped from **Firefox**.', 'Shipped from Firefox.');
+
+    const writes = fakes.requests.to(HOSTS.acme).filter((r) => r.method !== 'GET' && r.path.startsWith('/rest/api/3/issue/WEB-1'));
+    expect(writes.map((r) => `${r.method} ${r.path.replace('/rest/api/3/issue/WEB-1', '')} ${r.status}`)).toEqual([
+      'POST /transitions 204',
+      'POST /transitions 204',
+      'POST /comment 201',
+    ]);
+    // What made them pass: the extension's rule gave them the site's own Origin, not moz-extension://.
+    expect(writes.every((r) => r.origin === ACME_URL && !r.hasCookie)).toBe(true);
+    expect(writes[1]!.body).toMatchObject({ transition: { id: '31' }, fields: { resolution: { id: '10000' } } });
+    const issue = fakes.acme.data.issues.find((i) => i.key === 'WEB-1')!;
+    expect([issue.status.name, issue.resolution]).toEqual(['Done', 'Done']);
+    // The comment as ADF, its **bold** a strong mark.
+    expect(issue.comments.at(-1)?.adf).toMatchObject({ type: 'doc', version: 1 });
+    expect(JSON.stringify(issue.comments.at(-1)?.adf)).toContain('{"type":"text","text":"Firefox","marks":[{"type":"strong"}]}');
     await popup.close();
   });
 

@@ -8,7 +8,7 @@ export default defineConfig({
     alias: { 'webextension-polyfill': fileURLToPath(new URL('./tests/unit/fake-browser.ts', import.meta.url)) },
   },
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/conventions/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'tests/conventions/**/*.test.ts', 'scripts/**/*.test.mjs'],
     environment: 'node',
   },
 });

@@ -1,4 +1,6 @@
-// An issue's comments, newest first, and the way to older ones.
+// An issue's comments: the box to add one, then the comments, newest first, and the way to
+// older ones (as Jira's issue view puts them).
+import type { ComponentChildren } from 'preact';
 import type { AppErrorInfo } from '../../shared/errors';
 import type { IssueDetails } from '../../shared/issue-details';
 import { relativeTime } from '../../shared/time';
@@ -11,12 +13,15 @@ interface Props {
   loading: boolean;
   error: AppErrorInfo | undefined;
   onLoadOlder(): void;
+  /** The box to add a comment. */
+  children?: ComponentChildren;
 }
 
-export function Comments({ comments, siteUrl, now, loading, error, onLoadOlder }: Props) {
+export function Comments({ comments, siteUrl, now, loading, error, onLoadOlder, children }: Props) {
   return (
     <section class="comments" aria-labelledby="comments-heading">
       <h3 id="comments-heading">Comments{comments.total ? ` (${comments.total})` : ''}</h3>
+      {children}
       {comments.comments.length ? (
         <ol class="comment-list">
           {comments.comments.map((c) => (

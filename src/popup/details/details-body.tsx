@@ -1,5 +1,6 @@
 // The part of an issue that Jira's rich text fills: its description, attachments and comments
 // (in the lazily loaded chunk of the details view, with the rich-text renderer).
+import type { ComponentChildren } from 'preact';
 import type { ConnectionSummary } from '../../shared/connection';
 import type { AppErrorInfo } from '../../shared/errors';
 import type { IssueDetails } from '../../shared/issue-details';
@@ -13,9 +14,19 @@ export interface DetailsBodyProps {
   loadingComments: boolean;
   commentsError: AppErrorInfo | undefined;
   onLoadOlderComments(): void;
+  /** The box to add a comment, at the top of the comments. */
+  composer: ComponentChildren;
 }
 
-export function DetailsBody({ issue, connection: c, now, loadingComments, commentsError, onLoadOlderComments }: DetailsBodyProps) {
+export function DetailsBody({
+  issue,
+  connection: c,
+  now,
+  loadingComments,
+  commentsError,
+  onLoadOlderComments,
+  composer,
+}: DetailsBodyProps) {
   return (
     <>
       <section aria-labelledby="description-heading">
@@ -52,7 +63,9 @@ export function DetailsBody({ issue, connection: c, now, loadingComments, commen
         loading={loadingComments}
         error={commentsError}
         onLoadOlder={onLoadOlderComments}
-      />
+      >
+        {composer}
+      </Comments>
     </>
   );
 }

@@ -8,7 +8,7 @@ import { jiraIssueUrl } from '../../shared/jql';
 import type { TransitionOption } from '../../shared/transitions';
 import { relativeTime } from '../../shared/time';
 import { ErrorView } from '../errors-view';
-import { CommentBox } from './comment-box';
+import { CommentBox, commentDraftKey } from './comment-box';
 import { COPY_ACTIONS, copyIssue } from './copy';
 import { DetailsBody } from './details-body';
 import type { DetailsTarget } from './details-view';
@@ -102,17 +102,15 @@ export function DetailsContent({ target, connection: c, now, onSummary, onRow }:
       </p>
       {state.error ? <ErrorView error={state.error} connection={c} named={false} onRetry={() => void retry()} /> : null}
       {detail ? (
-        <>
-          <CommentBox draftKey={`cfj.draft.${c.id}:${target.key}`} busy={writes.busy === 'comment'} onSend={writes.comment} />
-          <DetailsBody
-            issue={detail}
-            connection={c}
-            now={now}
-            loadingComments={state.loadingComments}
-            commentsError={state.commentsError}
-            onLoadOlderComments={() => void loadOlderComments()}
-          />
-        </>
+        <DetailsBody
+          issue={detail}
+          connection={c}
+          now={now}
+          loadingComments={state.loadingComments}
+          commentsError={state.commentsError}
+          onLoadOlderComments={() => void loadOlderComments()}
+          composer={<CommentBox draftKey={commentDraftKey(c.id, target.key)} busy={writes.busy === 'comment'} onSend={writes.comment} />}
+        />
       ) : null}
     </>
   );

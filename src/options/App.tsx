@@ -72,6 +72,21 @@ export function App() {
   }, [slot.formKey]);
 
   const mode = formMode(slot.form, conns.loaded, conns.connections);
+  // The first run: until a connection exists the form is the page (no list, no settings, no
+  // second New Jira Connection button); until the list is known, neither is shown.
+  const firstRun = !conns.loaded || conns.connections.length === 0;
+
+  const form = mode && (
+    <div ref={formRef} class="form-slot">
+      <ConnectionForm
+        key={`${slot.formKey}-${mode.kind}`}
+        mode={mode}
+        capture={slot.capture}
+        onSaved={onSaved}
+        onCancel={firstRun ? undefined : close}
+      />
+    </div>
+  );
 
   function onSaved(c: ConnectionSummary) {
     const renewed = currentForm.current?.kind === 'reauth';
@@ -95,42 +110,32 @@ export function App() {
       {notice && <RevokeNotice notice={notice} onDismiss={() => setNotice(null)} />}
       {pageError && <ErrorAlert error={pageError} />}
 
-      <section class="panel panel-plain" aria-labelledby="connections-heading">
-        <div class="section-head">
-          <h2 id="connections-heading">Jira connections</h2>
-          <button type="button" class="button button-primary" onClick={() => openForm({ kind: 'new' })}>
-            New Jira Connection
-          </button>
-        </div>
-
-        {mode && (
-          <div ref={formRef} class="form-slot">
-            <ConnectionForm
-              key={`${slot.formKey}-${mode.kind}`}
-              mode={mode}
-              capture={slot.capture}
-              onSaved={onSaved}
-              onCancel={conns.connections.length > 0 ? close : undefined}
+      {conns.error && <ErrorAlert error={conns.error} />}
+      {!conns.loaded && <p class="muted">Loading connections…</p>}
+      {firstRun ? (
+        form
+      ) : (
+        <>
+          <section class="panel panel-plain" aria-labelledby="connections-heading">
+            <div class="section-head">
+              <h2 id="connections-heading">Jira connections</h2>
+              <button type="button" class="button button-primary" onClick={() => openForm({ kind: 'new' })}>
+                New Jira Connection
+              </button>
+            </div>
+            {form}
+            <ConnectionList
+              connections={conns.connections}
+              defaultId={conns.defaultId}
+              onChanged={() => void conns.refresh()}
+              onReauth={(c) => openForm({ kind: 'reauth', connectionId: c.id })}
+              onRenew={startRenew}
+              onDelete={setDeleting}
             />
-          </div>
-        )}
-
-        {conns.error && <ErrorAlert error={conns.error} />}
-        {!conns.loaded ? (
-          <p class="muted">Loading connections…</p>
-        ) : (
-          <ConnectionList
-            connections={conns.connections}
-            defaultId={conns.defaultId}
-            onChanged={() => void conns.refresh()}
-            onReauth={(c) => openForm({ kind: 'reauth', connectionId: c.id })}
-            onRenew={startRenew}
-            onDelete={setDeleting}
-          />
-        )}
-      </section>
-
-      <SettingsPanel />
+          </section>
+          <SettingsPanel />
+        </>
+      )}
 
       {deleting && (
         <DeleteDialog

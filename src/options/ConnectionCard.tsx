@@ -87,7 +87,13 @@ export function ConnectionCard({ connection: c, isDefault, onChanged, onReauth, 
         <div class="card-title">
           <h3 id={headingId}>
             {c.name}
-            {isDefault && <span class="badge">Default</span>}
+            {/* A space of its own: without it a screen reader reads the name and the badge as one word. */}
+            {isDefault && (
+              <>
+                {' '}
+                <span class="badge">Default</span>
+              </>
+            )}
           </h3>
           {siteHref ? (
             <a href={siteHref} target="_blank" rel="noopener noreferrer" class="site-link">

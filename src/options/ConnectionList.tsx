@@ -11,9 +11,8 @@ interface Props {
   onDelete: (c: ConnectionSummary) => void;
 }
 
-/** The connection cards, the default first; "No connections yet." when there is none. */
+/** The connection cards, the default first (the page shows the list only once there is a connection). */
 export function ConnectionList({ connections, defaultId, ...actions }: Props) {
-  if (connections.length === 0) return <p class="muted">No connections yet.</p>;
   const sorted = [...connections].sort((a, b) => Number(b.id === defaultId) - Number(a.id === defaultId));
   return (
     <ul class="cards">

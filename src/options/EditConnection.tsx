@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import { request } from './browser-api';
 import { ErrorAlert } from './ErrorAlert';
-import { MISSING_NAME, toFormError, type FormError } from './form-error';
+import { formFieldOf, MISSING_NAME, toFormError, type FormError, type FormField } from './form-error';
 
 interface Props {
   connection: ConnectionSummary;
@@ -18,6 +18,10 @@ export function EditConnection({ connection, onDone }: Props) {
   const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
+  const errorId = `${id}-error`;
+  const errorField = formFieldOf(error?.field);
+  /** Editing the field an error is about takes the error away. */
+  const clearErrorOf = (field: FormField) => setError((e) => (formFieldOf(e?.field) === field ? null : e));
 
   useEffect(() => nameRef.current?.focus(), []);
 
@@ -55,13 +59,35 @@ export function EditConnection({ connection, onDone }: Props) {
     >
       <div class="field">
         <label for={`${id}-name`}>Connection name</label>
-        <input id={`${id}-name`} ref={nameRef} type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          id={`${id}-name`}
+          ref={nameRef}
+          type="text"
+          value={name}
+          maxLength={100}
+          onInput={(e) => {
+            setName(e.currentTarget.value);
+            clearErrorOf('name');
+          }}
+          aria-invalid={errorField === 'name' || undefined}
+          aria-describedby={errorField === 'name' ? errorId : undefined}
+        />
       </div>
       <div class="field">
         <label for={`${id}-expires`}>Token expires on</label>
-        <input id={`${id}-expires`} type="date" value={expiresOn} onInput={(e) => setExpiresOn(e.currentTarget.value)} />
+        <input
+          id={`${id}-expires`}
+          type="date"
+          value={expiresOn}
+          onInput={(e) => {
+            setExpiresOn(e.currentTarget.value);
+            clearErrorOf('expires');
+          }}
+          aria-invalid={errorField === 'expires' || undefined}
+          aria-describedby={errorField === 'expires' ? errorId : undefined}
+        />
       </div>
-      {error && <ErrorAlert error={error} />}
+      {error && <ErrorAlert id={errorId} error={error} />}
       <div class="actions">
         <button type="button" class="button" onClick={() => onDone()} disabled={busy}>
           Cancel

@@ -25,7 +25,9 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
   const id = useId();
   const [name, setName] = useState('');
   const [jql, setJql] = useState('');
-  const [error, setError] = useState('');
+  /** The error and the field it is about. */
+  const [error, setError] = useState<{ field: 'name' | 'jql'; text: string } | null>(null);
+  const errorOf = error?.field;
   const [note, setNote] = useState('');
   /** The JQL Jira refused, which the user may save anyway (it may suit another connection). */
   const [refused, setRefused] = useState<string | undefined>(undefined);
@@ -41,17 +43,17 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
     e.preventDefault();
     if (busyRef.current) return;
     if (!name.trim()) {
-      setError('Enter a name for the query.');
+      setError({ field: 'name', text: 'Enter a name for the query.' });
       nameRef.current?.focus();
       return;
     }
     if (!jql.trim()) {
-      setError('Enter the JQL of the query.');
+      setError({ field: 'jql', text: 'Enter the JQL of the query.' });
       jqlRef.current?.focus();
       return;
     }
     const query = jql.trim();
-    setError('');
+    setError(null);
     setNote('');
     busyRef.current = true;
     setBusy(true);
@@ -63,7 +65,7 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
         const verdict: { checkedOn?: string; errors: string[]; notChecked?: string } = await checkJql(query).catch(() => ({ errors: [] }));
         if (verdict.errors.length) {
           setRefused(query);
-          setError(`${verdict.checkedOn ?? 'Jira'} does not accept this JQL: ${verdict.errors.join(' ')}`);
+          setError({ field: 'jql', text: `${verdict.checkedOn ?? 'Jira'} does not accept this JQL: ${verdict.errors.join(' ')}` });
           jqlRef.current?.focus();
           return;
         }
@@ -92,7 +94,19 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
       <form class="form query-add" noValidate onSubmit={add}>
         <div class="field">
           <label for={`${id}-name`}>Query name</label>
-          <input id={`${id}-name`} ref={nameRef} type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            id={`${id}-name`}
+            ref={nameRef}
+            type="text"
+            value={name}
+            maxLength={100}
+            onInput={(e) => {
+              setName(e.currentTarget.value);
+              if (errorOf === 'name') setError(null);
+            }}
+            aria-invalid={errorOf === 'name' || undefined}
+            aria-describedby={errorOf === 'name' ? `${id}-error` : undefined}
+          />
         </div>
         <div class="field">
           <label for={`${id}-jql`}>JQL</label>
@@ -103,7 +117,12 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
             value={jql}
             spellcheck={false}
             placeholder="e.g. project = WEB AND statusCategory != Done ORDER BY updated DESC"
-            onInput={(e) => setJql(e.currentTarget.value)}
+            onInput={(e) => {
+              setJql(e.currentTarget.value);
+              if (errorOf === 'jql') setError(null);
+            }}
+            aria-invalid={errorOf === 'jql' || undefined}
+            aria-describedby={errorOf === 'jql' ? `${id}-error` : undefined}
             onKeyDown={(e) => {
               // Enter adds the query, as in a one-line field; Shift+Enter breaks the line.
               if (e.key === 'Enter' && !e.shiftKey) {
@@ -114,8 +133,8 @@ export function SavedQueries({ queries, onChange, checkJql }: Props) {
           />
         </div>
         {error && (
-          <p class="alert alert-error" role="alert">
-            {error}
+          <p class="alert alert-error" role="alert" id={`${id}-error`}>
+            {error.text}
           </p>
         )}
         {note && (

@@ -84,9 +84,14 @@ export function SettingsPanel() {
                 step={1}
                 inputMode="numeric"
                 value={interval}
-                onInput={(e) => setIntervalText(e.currentTarget.value)}
+                onInput={(e) => {
+                  setIntervalText(e.currentTarget.value);
+                  // Editing the interval takes its error away (other errors stay).
+                  setError((x) => (x?.field === 'badgeIntervalMinutes' ? null : x));
+                }}
                 onChange={commitInterval}
                 aria-invalid={error?.field === 'badgeIntervalMinutes' || undefined}
+                aria-describedby={error?.field === 'badgeIntervalMinutes' ? `${id}-error` : undefined}
               />
             </div>
           </form>
@@ -97,7 +102,7 @@ export function SettingsPanel() {
           />
         </>
       )}
-      {error && <ErrorAlert error={error} />}
+      {error && <ErrorAlert id={`${id}-error`} error={error} />}
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>

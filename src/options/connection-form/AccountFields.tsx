@@ -20,10 +20,20 @@ interface Props {
 /** Username (an email for Jira Cloud, optional with a personal access token), the secret and the API Token link. */
 export function AccountFields({ id, state, dispatch, usernameRef, secretRef, problem, onTokenLinkClick }: Props) {
   const authMethod = authMethodOf(state);
+  const usernameAria = fieldAria(problem, 'username');
+  // Jira Cloud signs in with the Atlassian account's email: said under the field (its description),
+  // so the field keeps its name, Username, as in Jira's own documentation.
+  const emailHintId = `${id}-username-hint`;
+  const describedBy = [state.cloud ? emailHintId : '', usernameAria['aria-describedby'] ?? ''].filter(Boolean).join(' ') || undefined;
   return (
     <>
       <div class="field">
         <label for={`${id}-username`}>Username{authMethod === 'pat' && <span class="optional"> (optional)</span>}</label>
+        {state.cloud && (
+          <p class="hint" id={emailHintId}>
+            The email address of your Atlassian account.
+          </p>
+        )}
         <input
           id={`${id}-username`}
           ref={usernameRef}
@@ -35,7 +45,8 @@ export function AccountFields({ id, state, dispatch, usernameRef, secretRef, pro
           autoCapitalize="off"
           placeholder={state.cloud ? 'you@company.com' : ''}
           onInput={(e) => dispatch({ type: 'username', value: e.currentTarget.value })}
-          {...fieldAria(problem, 'username')}
+          aria-invalid={usernameAria['aria-invalid']}
+          aria-describedby={describedBy}
         />
       </div>
       <FieldAlert problem={problem} field="username" />

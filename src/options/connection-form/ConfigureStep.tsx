@@ -4,7 +4,7 @@ import type { ConnectionSummary, ConnectionTestResult } from '../../shared/conne
 import { Avatar } from '../Avatar';
 import { request } from '../browser-api';
 import { ErrorAlert } from '../ErrorAlert';
-import { formFieldOf, MISSING_NAME, toFormError, type FormError } from '../form-error';
+import { formFieldOf, MISSING_NAME, toFormError, type FormError, type FormField } from '../form-error';
 import { safeHttpUrl } from '../format';
 
 interface Props {
@@ -25,6 +25,10 @@ export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, o
   const nameRef = useRef<HTMLInputElement>(null);
   const expiresRef = useRef<HTMLInputElement>(null);
   const siteHref = safeHttpUrl(result.siteUrl);
+  const errorId = `${id}-error`;
+  const errorField = formFieldOf(error?.field);
+  /** Editing the field an error is about takes the error away. */
+  const clearErrorOf = (field: FormField) => setError((e) => (formFieldOf(e?.field) === field ? null : e));
 
   useEffect(() => {
     nameRef.current?.focus();
@@ -92,8 +96,12 @@ export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, o
             type="text"
             value={name}
             maxLength={100}
-            onInput={(e) => setName(e.currentTarget.value)}
-            aria-invalid={formFieldOf(error?.field) === 'name' || undefined}
+            onInput={(e) => {
+              setName(e.currentTarget.value);
+              clearErrorOf('name');
+            }}
+            aria-invalid={errorField === 'name' || undefined}
+            aria-describedby={errorField === 'name' ? errorId : undefined}
           />
         </div>
         <div class="field">
@@ -103,14 +111,18 @@ export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, o
             ref={expiresRef}
             type="date"
             value={expiresOn}
-            onInput={(e) => setExpiresOn(e.currentTarget.value)}
-            aria-describedby={`${id}-expires-hint`}
+            onInput={(e) => {
+              setExpiresOn(e.currentTarget.value);
+              clearErrorOf('expires');
+            }}
+            aria-invalid={errorField === 'expires' || undefined}
+            aria-describedby={errorField === 'expires' ? `${id}-expires-hint ${errorId}` : `${id}-expires-hint`}
           />
           <p class="hint" id={`${id}-expires-hint`}>
             Optional. You will be reminded before the token expires.
           </p>
         </div>
-        {error && <ErrorAlert error={error} />}
+        {error && <ErrorAlert id={errorId} error={error} />}
         <div class="actions">
           <button type="button" class="button" onClick={onBack} disabled={saving}>
             Back

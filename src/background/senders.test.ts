@@ -5,6 +5,16 @@ import { classifySender } from './senders';
 const self = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
 const tab = { id: 7, index: 0, highlighted: false, active: true, pinned: false, incognito: false } as Sender['tab'];
 const tokenUrl = 'https://id.atlassian.com/manage-profile/security/api-tokens';
+/** The tab as the browser describes it when the extension may see its address. */
+const tabAt = (url: unknown) => ({ ...tab, url }) as Sender['tab'];
+/** A token-page content script's sender whose tab is now at `url` (sender.url: the URL it was loaded with). */
+const loadedOnTokenPage = (url: unknown): Sender => ({
+  id: 'ext-id',
+  origin: 'https://id.atlassian.com',
+  url: tokenUrl,
+  frameId: 0,
+  tab: tabAt(url),
+});
 
 describe('classifySender', () => {
   it.each<[string, Sender, ReturnType<typeof classifySender>]>([
@@ -24,6 +34,13 @@ describe('classifySender', () => {
     [
       'token page with query',
       { id: 'ext-id', origin: 'https://id.atlassian.com', url: `${tokenUrl}?autofocus=true`, frameId: 0, tab },
+      'token-page',
+    ],
+    ['token page, the tab still on it', loadedOnTokenPage(tokenUrl), 'token-page'],
+    ['token page, the tab on it with a query and fragment', loadedOnTokenPage(`${tokenUrl}?x=1#created`), 'token-page'],
+    [
+      'token page, the tab moved in place to the legacy token page',
+      loadedOnTokenPage('https://id.atlassian.com/manage/api-tokens'),
       'token-page',
     ],
   ])('accepts %s', (_name, sender, kind) => {
@@ -84,6 +101,23 @@ describe('classifySender', () => {
     ['extension origin but a web url', { id: 'ext-id', origin: self.origin, url: 'https://evil.example/' }],
     ['opaque origin', { id: 'ext-id', origin: 'null', frameId: 0, tab }],
     ['nothing set', {}],
+    // Chrome keeps sender.url at the URL the page was loaded with: the tab's URL tells where it is now.
+    [
+      'token page moved in place (pushState) to another account page',
+      loadedOnTokenPage('https://id.atlassian.com/manage-profile/profile-and-visibility'),
+    ],
+    [
+      'token page moved in place to a look-alike path',
+      loadedOnTokenPage('https://id.atlassian.com/manage-profile/security/api-tokens-evil'),
+    ],
+    ['token page tab now on another site', loadedOnTokenPage('https://evil.example/manage-profile/security/api-tokens')],
+    ['token page tab now on http', loadedOnTokenPage('http://id.atlassian.com/manage-profile/security/api-tokens')],
+    ['token page tab with an empty URL', loadedOnTokenPage('')],
+    ['token page tab with a URL that is no string', loadedOnTokenPage(42)],
+    [
+      'a page loaded elsewhere, even with its tab now on the token page',
+      { ...loadedOnTokenPage(tokenUrl), url: 'https://id.atlassian.com/manage-profile/profile-and-visibility' },
+    ],
   ])('rejects %s', (_name, sender) => {
     expect(classifySender(sender, self)).toBeNull();
   });

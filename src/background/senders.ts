@@ -1,6 +1,7 @@
 // Who may talk to the background. Decided only from what the browser sets on the
 // message (sender.id, sender.origin / sender.url, sender.frameId, sender.tab), never from
 // anything the message itself says. A web page cannot forge these (docs/browsers.md#message-sender).
+import { TOKEN_PAGE_ORIGIN, isTokenPageUrl } from '../shared/connection';
 import type { MessageSender } from './browser-api';
 
 /** runtime.MessageSender as browsers set it; the polyfill's types predate `origin`. */
@@ -14,8 +15,7 @@ export type SenderKind =
   | 'token-page';
 
 /** The origin of Atlassian's API tokens page, where our content script runs. */
-export const TOKEN_PAGE_ORIGIN = 'https://id.atlassian.com';
-const TOKEN_PAGE_PATHS = [/^\/manage-profile\/security\/api-tokens(\/|$|\?|#)/, /^\/manage\/api-tokens(\/|$|\?|#)/];
+export { TOKEN_PAGE_ORIGIN };
 
 /** This extension, as the browser reports it in senders. */
 export interface ExtensionIdentity {
@@ -58,10 +58,13 @@ export function classifySender(sender: Sender, self: ExtensionIdentity): SenderK
   if (origin === TOKEN_PAGE_ORIGIN) {
     // Only the top frame of a tab showing the token page.
     if (sender.frameId !== 0 || !sender.tab || typeof sender.tab.id !== 'number') return null;
-    if (typeof sender.url !== 'string') return null;
-    if (originOf(sender.url) !== TOKEN_PAGE_ORIGIN) return null;
-    const url = new URL(sender.url);
-    if (!TOKEN_PAGE_PATHS.some((re) => re.test(url.pathname + url.search))) return null;
+    if (typeof sender.url !== 'string' || !isTokenPageUrl(sender.url)) return null;
+    // sender.url stays at the URL the document was loaded with; after the page moved in place
+    // (history.pushState) to another account page, only the tab's URL tells. The browser gives
+    // it where the extension may see the tab's address (docs/browsers.md#message-sender): then it
+    // must be the token page too.
+    const tabUrl: unknown = sender.tab.url;
+    if (tabUrl !== undefined && (typeof tabUrl !== 'string' || !isTokenPageUrl(tabUrl))) return null;
     return 'token-page';
   }
 

@@ -25,12 +25,15 @@ const submits = () => requestMock.mock.calls.filter(([name]) => name === 'captur
 
 let flow: CaptureFlow;
 let pageAccount: string | undefined;
+/** Where the page is: the app may move in place to another account page. */
+let onTokenPage: boolean;
 
 function mount(expiresOn?: string): CaptureFlow {
   flow = createCaptureFlow(document, {
     token: TOKEN,
     ...(expiresOn ? { expiresOn } : {}),
     readPageAccount: () => pageAccount,
+    isOnTokenPage: () => onTokenPage,
   });
   const anchor = document.createElement('div');
   document.body.append(anchor);
@@ -48,6 +51,7 @@ const statusText = () => flow.ui.root.querySelector('[role="status"]')!.textCont
 beforeEach(() => {
   requestMock.mockReset();
   pageAccount = undefined;
+  onTokenPage = true;
 });
 afterEach(() => document.body.replaceChildren());
 
@@ -68,7 +72,7 @@ describe('capture UI and flow', () => {
     expect(button().tagName).toBe('BUTTON');
     expect(button().type).toBe('button');
     expect(button().textContent).toBe(PRIMARY_LABEL);
-    expect(everythingShown(flow.ui.root)).toContain('acme.atlassian.net · ann@example.com');
+    expect(everythingShown(flow.ui.root)).toContain('Goes to the connection form waiting in Client for Jira.');
     expect(everythingShown(flow.ui.root)).toContain('ATATT3…q7W1');
     expect(alertText()).toBeNull();
   });
@@ -126,7 +130,7 @@ describe('capture UI and flow', () => {
     await settle();
     expect(submits()).toEqual([]);
     expect(alertText()).toContain('bob@example.com');
-    expect(alertText()).toContain('ann@example.com');
+    expect(alertText()).toContain('another account');
     expect(button().textContent).toBe(CONFIRM_LABEL);
     button().dispatchEvent(clickEvent(false)); // a synthetic confirm does nothing either
     await settle();
@@ -170,6 +174,67 @@ describe('capture UI and flow', () => {
     }
   });
 
+  it('never shows the Jira site or the connection’s username: the page’s scripts can read the UI’s text', async () => {
+    const site = 'jira-secret-project.atlassian.net';
+    const username = 'ann@example.com';
+    for (const renewal of [false, true]) {
+      answer({ site: `https://${site}`, username, renewal });
+      pageAccount = 'bob@example.com';
+      mount();
+      await settle();
+      const states = [everythingShown(flow.ui.root)];
+      button().dispatchEvent(clickEvent(true)); // the account warning
+      await settle();
+      states.push(everythingShown(flow.ui.root));
+      button().dispatchEvent(clickEvent(true)); // sent
+      await settle();
+      states.push(everythingShown(flow.ui.root), flow.ui.host.outerHTML);
+      for (const shown of states) {
+        expect(shown).not.toContain(site);
+        expect(shown).not.toContain('jira-secret-project');
+        expect(shown).not.toContain(username);
+      }
+      flow.detach();
+    }
+  });
+
+  it('sends nothing when the page has moved in place to another account page, and takes the button away', async () => {
+    answer({ renewal: false });
+    mount();
+    await settle();
+    onTokenPage = false; // history.pushState to /manage-profile/profile-and-visibility
+    button().dispatchEvent(clickEvent(true));
+    await settle();
+    expect(submits()).toEqual([]);
+    expect(flow.ui.host.isConnected).toBe(false);
+  });
+
+  it('sends nothing when the page moved away while the click waited for the background', async () => {
+    let release!: (v: unknown) => void;
+    requestMock.mockImplementation((async (name: string) => {
+      if (name === 'capture.status') return new Promise<unknown>((r) => (release = r));
+      return { delivered: 'pending-form' };
+    }) as typeof request);
+    mount();
+    release({ pending: { renewal: false } });
+    await settle();
+    button().dispatchEvent(clickEvent(true));
+    onTokenPage = false;
+    release({ pending: { renewal: false } });
+    await settle();
+    expect(submits()).toEqual([]);
+    expect(flow.ui.host.isConnected).toBe(false);
+    // Back on the token page, the same button sends it.
+    onTokenPage = true;
+    const anchor = document.createElement('div');
+    document.body.append(anchor);
+    flow.place(anchor);
+    button().dispatchEvent(clickEvent(true));
+    release({ pending: { renewal: false } });
+    await settle();
+    expect(submits()).toEqual([['capture.submit', { token: TOKEN }]]);
+  });
+
   it('still offers the button when the background cannot say where the token goes', async () => {
     requestMock.mockRejectedValue(new Error('no background'));
     mount();
@@ -181,14 +246,18 @@ describe('capture UI and flow', () => {
 
 describe('describeDestination', () => {
   it.each([
-    [null, /new Jira Cloud connection/],
+    [null, 'No connection form is waiting: this opens a new Jira Cloud connection in Client for Jira with this token.'],
     [
       { site: 'https://acme.atlassian.net', username: 'ann@example.com', renewal: false },
-      /^Goes to the connection form for acme\.atlassian\.net · ann@example\.com\.$/,
+      'Goes to the connection form waiting in Client for Jira.',
     ],
-    [{ site: 'https://acme.atlassian.net', renewal: true }, /^Renews the token of your connection acme\.atlassian\.net\.$/],
-    [{ renewal: false }, /connection form waiting/],
+    [
+      { site: 'https://acme.atlassian.net', username: 'ann@example.com', renewal: true },
+      'Renews the token of the connection waiting in Client for Jira.',
+    ],
+    [{ renewal: false }, 'Goes to the connection form waiting in Client for Jira.'],
+    [{ renewal: true }, 'Renews the token of the connection waiting in Client for Jira.'],
   ])('%j', (pending, expected) => {
-    expect(describeDestination(pending)).toMatch(expected);
+    expect(describeDestination(pending)).toBe(expected);
   });
 });

@@ -1,12 +1,17 @@
 // One shown token and its button: asks the background where the token would go, checks the
 // page's account against the pending connection, and on the user's click sends the token.
 // The token lives only in this closure: never in the DOM, a log, or window.
+//
+// What the UI shows, the page's own scripts can read: a closed shadow root hides its nodes, not
+// its text, which window.find() and find-in-page still match (docs/browsers.md#shadow-dom). So it
+// shows only what the user needs there, and nothing the page does not know already: whether a
+// form or a renewal is waiting (never which Jira site or which username), the page's own account
+// when it differs, and the masked token the page itself shows.
 import { isAppError } from '../shared/errors';
 import { request } from '../shared/messaging';
 import type { Payload, Reply } from '../shared/protocol';
 import { createCaptureUi, type CaptureUi } from './capture-ui';
 import { accountMismatch } from './page-account';
-import { hostOf } from '../shared/site-url';
 import { maskToken } from '../shared/token-format';
 
 type Pending = Reply<'capture.status'>['pending'];
@@ -31,15 +36,21 @@ export interface CaptureFlowOptions {
   expiresOn?: string;
   /** The account the page says is logged in; read at click time. */
   readPageAccount(): string | undefined;
+  /**
+   * The page is still on the API tokens page (its location, read at click time): the app may
+   * have moved in place to another account page since the button was shown.
+   */
+  isOnTokenPage(): boolean;
 }
 
-/** The line under the button saying where the token will go, from `capture.status`'s pending capture (null: none). */
+/**
+ * The line under the button saying where the token will go, from `capture.status`'s pending
+ * capture (null: none). It never names the Jira site or the username: the page could read them.
+ */
 export function describeDestination(pending: Pending): string {
   if (!pending) return 'No connection form is waiting: this opens a new Jira Cloud connection in Client for Jira with this token.';
-  const who = [pending.site ? hostOf(pending.site) : '', pending.username ?? ''].filter(Boolean).join(' · ');
-  if (pending.renewal)
-    return who ? `Renews the token of your connection ${who}.` : 'Renews the token of the connection waiting in Client for Jira.';
-  return who ? `Goes to the connection form for ${who}.` : 'Goes to the connection form waiting in Client for Jira.';
+  if (pending.renewal) return 'Renews the token of the connection waiting in Client for Jira.';
+  return 'Goes to the connection form waiting in Client for Jira.';
 }
 
 function successText(delivered: Reply<'capture.submit'>['delivered']): string {
@@ -75,8 +86,16 @@ export function createCaptureFlow(doc: Document, options: CaptureFlowOptions): C
     }
   }
 
+  /** Off the token page the button is gone (capture-page.ts); a click that raced it sends nothing. */
+  function stillOnTokenPage(): boolean {
+    if (options.isOnTokenPage()) return true;
+    ui.detach();
+    return false;
+  }
+
   async function activate(): Promise<void> {
     if (state === 'working' || state === 'sent') return;
+    if (!stillOnTokenPage()) return;
     const confirmed = state === 'confirm-account';
     state = 'working';
     const pageAccount = options.readPageAccount();
@@ -86,10 +105,16 @@ export function createCaptureFlow(doc: Document, options: CaptureFlowOptions): C
       const username = pending?.username;
       if (accountMismatch(pageAccount, username)) {
         state = 'confirm-account';
+        // The page's own account only: the connection's username stays off the page.
         ui.showWarning(
-          `This page is logged in as ${pageAccount}, but the connection is for ${username}. ` +
+          `This page is logged in as ${pageAccount}, but the connection waiting in Client for Jira is for another account. ` +
             'A token only works for the account that created it. Use it anyway?',
         );
+        return;
+      }
+      // The status request took a moment: the app may have moved on meanwhile.
+      if (!stillOnTokenPage()) {
+        state = 'ready';
         return;
       }
     }

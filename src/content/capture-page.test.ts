@@ -17,7 +17,13 @@ const TOKEN2 = fakeCloudToken(6, 'Zz99');
 let roots: ShadowRoot[] = [];
 let page: { stop(): void } | undefined;
 
+const TOKEN_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
+const PROFILE_PAGE = '/manage-profile/profile-and-visibility';
+/** Loads the document at `url` (happy-dom's own API: a new page load, as the content script starts on). */
+const loadAt = (url: string) => (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+
 beforeEach(() => {
+  loadAt(TOKEN_PAGE);
   roots = [];
   const attach = HTMLElement.prototype.attachShadow;
   vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
@@ -112,6 +118,53 @@ describe('token page', () => {
     await settle();
     const submits = requestMock.mock.calls.filter(([n]) => n === 'capture.submit');
     expect(submits).toEqual([['capture.submit', { token: TOKEN2 }]]);
+  });
+
+  it('offers capture only while the app is on the token page: away (pushState) the button goes, back (popstate) it returns', async () => {
+    page = startTokenPage(document);
+    const d = dialog(TOKEN);
+    document.body.append(d);
+    await settle(20);
+    expect(hosts()).toHaveLength(1);
+
+    // The app moves in place to another account page and re-renders; the dialog stays open.
+    history.pushState({}, '', PROFILE_PAGE);
+    document.body.append(h('main', {}, 'Profile and visibility'));
+    await settle(20);
+    expect(location.pathname).toBe(PROFILE_PAGE);
+    expect(d.isConnected).toBe(true);
+    expect(hosts()).toHaveLength(0);
+
+    // Back: the browser's popstate, with no re-render at all.
+    history.replaceState({}, '', TOKEN_PAGE);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await settle(20);
+    expect(hosts()).toHaveLength(1);
+    buttonOf(hosts()[0]!).dispatchEvent(clickEvent(true));
+    await settle();
+    expect(requestMock.mock.calls.filter(([n]) => n === 'capture.submit')).toEqual([['capture.submit', { token: TOKEN }]]);
+  });
+
+  it('a click after an in-page navigation that changed nothing on the page sends nothing', async () => {
+    page = startTokenPage(document);
+    document.body.append(dialog(TOKEN));
+    await settle(20);
+    const host = hosts()[0]!;
+    // pushState with no re-render and no event the content script could see.
+    history.pushState({}, '', PROFILE_PAGE);
+    buttonOf(host).dispatchEvent(clickEvent(true));
+    await settle(20);
+    expect(requestMock.mock.calls.filter(([n]) => n === 'capture.submit')).toEqual([]);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('shows no button for a token on a page that is not the token page', async () => {
+    history.pushState({}, '', PROFILE_PAGE);
+    page = startTokenPage(document);
+    document.body.append(dialog(TOKEN));
+    await settle(20);
+    expect(hosts()).toHaveLength(0);
+    expect(requestMock).not.toHaveBeenCalled();
   });
 
   it('opens no channel to page scripts and puts nothing on window', async () => {

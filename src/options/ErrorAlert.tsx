@@ -14,7 +14,7 @@ interface Props {
   children?: ComponentChildren;
 }
 
-/** The error's message in a role="alert" box, with Grant access, the CAPTCHA login link or the token page link its kind calls for. */
+/** The error's message in a role="alert" box, with Grant access, the CAPTCHA login link or the token page link (a rejected Cloud token, a missing scope) its kind calls for. */
 export function ErrorAlert({ error, id, onGrantAccess, cloud, children }: Props) {
   const loginUrl = error.kind === 'captcha' ? safeHttpUrl(error.loginUrl) : undefined;
   return (
@@ -26,6 +26,15 @@ export function ErrorAlert({ error, id, onGrantAccess, cloud, children }: Props)
         </button>
       )}
       {loginUrl && <CaptchaLogin href={loginUrl} then="try again" />}
+      {error.kind === 'missing-scope' && (
+        <p>
+          Create a token with that scope (or one without scopes) on the{' '}
+          <a href={ATLASSIAN_TOKEN_PAGE} target="_blank" rel="noopener noreferrer">
+            API tokens page
+          </a>
+          .
+        </p>
+      )}
       {error.kind === 'auth' && cloud && (
         <p>
           Check that Username is your Atlassian account email and that the API token is valid, or create a new one on the{' '}

@@ -29,13 +29,14 @@ export function siteAccessRefused(originPattern: string): FormError {
 }
 
 /** An input of the connection forms an error can point at. */
-export type FormField = 'url' | 'cloud' | 'username' | 'secret' | 'name' | 'expires';
+export type FormField = 'url' | 'cloud' | 'plainHttp' | 'username' | 'secret' | 'name' | 'expires';
 
 /**
  * Which input of the connection forms an error's `field` points at: the ConnectionDraft fields
  * (checkConnectionDraft and the background), the names the background uses for the secret, and
  * the fields of Finish and Edit. 'deployment' and 'authMethod' both point at the Jira Cloud
- * checkbox, which decides both in the form. Undefined for a field no input shows.
+ * checkbox, which decides both in the form; 'plainHttp' at the confirmation of an http://
+ * address (requirePlainHttpConfirmed). Undefined for a field no input shows.
  */
 export function formFieldOf(field: string | undefined): FormField | undefined {
   switch (field) {
@@ -45,6 +46,8 @@ export function formFieldOf(field: string | undefined): FormField | undefined {
     case 'deployment':
     case 'authMethod':
       return 'cloud';
+    case 'plainHttp':
+      return 'plainHttp';
     case 'username':
       return 'username';
     case 'secret':

@@ -8,7 +8,7 @@ describe('stateLabel', () => {
   it.each([
     ['ok', 'OK'],
     ['token-rejected', 'Token rejected'],
-    ['captcha', 'CAPTCHA required'],
+    ['captcha', 'Sign-in blocked'],
     ['no-site-access', 'No site access'],
     ['unreachable', 'Unreachable'],
     ['unchecked', 'Not checked yet'],

@@ -13,7 +13,7 @@ import { expiryPhrase, relativeTime } from '../shared/time';
 const STATE_LABELS: Record<ConnectionState, string> = {
   ok: 'OK',
   'token-rejected': 'Token rejected',
-  captcha: 'CAPTCHA required',
+  captcha: 'Sign-in blocked',
   'no-site-access': 'No site access',
   unreachable: 'Unreachable',
   unchecked: 'Not checked yet',

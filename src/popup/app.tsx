@@ -14,7 +14,6 @@ import { copyIssue } from './details/copy';
 import type { CopyKind } from './details/copy-actions';
 import { DetailsView, type DetailsTarget } from './details/details-view';
 import { prefetchDetails } from './details/lazy-details';
-import { ExpiryNotice } from './expiry-notice';
 import { openOptions, openTab } from './ext';
 import { useFilters } from './hooks/use-filters';
 import { useKeyLookup } from './hooks/use-key-lookup';
@@ -25,6 +24,7 @@ import { useNow, useStorageSync } from './hooks/use-storage-sync';
 import { useViewChoice } from './hooks/use-view-choice';
 import { enableImages } from './image';
 import { keyTarget } from './key-target';
+import { lazy } from './lazy';
 import { summarise } from './list/derive';
 import { ListBody } from './list/list-body';
 import { ListControls } from './list/list-controls';
@@ -32,6 +32,9 @@ import { statusLine } from './list/status-line';
 import { useList } from './list/use-list';
 import { SearchBox } from './search-box';
 import { TopBar, scopeKey } from './top-bar';
+
+/** A token's expiry notice: a chunk of its own, loaded only for connections that know their token's expiry date. */
+const LazyExpiryNotice = lazy(() => import('./expiry-notice').then((m) => m.ExpiryNotice));
 
 /**
  * `init` is what boot() read from storage.local, or (with `settled`) the localStorage snapshot
@@ -181,13 +184,16 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     typedKey: search.jqlMode ? undefined : detectIssueKey(search.query.trim()),
   });
   const detailsConnection = details ? byId.get(details.connectionId) : undefined;
+  const expiryShown = scope.kind === 'all' ? connections : current ? [current] : [];
 
   return (
     <main class={detailsConnection ? 'popup with-details' : 'popup'}>
       {/* The list stays (its scroll and selection kept), out of reach while an issue is shown. */}
       <div class="list-page" inert={!!detailsConnection}>
         <TopBar connections={connections} scope={scope} shown={shown} view={view} onScope={chooseScope} />
-        <ExpiryNotice connections={scope.kind === 'all' ? connections : current ? [current] : []} named={scope.kind === 'all'} now={now} />
+        {expiryShown.some((c) => c.tokenExpiresOn) ? (
+          <LazyExpiryNotice connections={expiryShown} named={scope.kind === 'all'} now={now} />
+        ) : null}
         <SearchBox
           inputRef={searchBox}
           query={search.query}

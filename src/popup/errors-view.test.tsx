@@ -83,6 +83,32 @@ describe('popup ErrorView', () => {
     expect(onRetry).toHaveBeenCalledOnce();
   });
 
+  it('a missing scope names it, offers a token with it through the renewal, and no Retry', async () => {
+    show({
+      kind: 'missing-scope',
+      scope: 'read:jira-work',
+      message: 'The API token works, but it lacks the scope “read:jira-work”, which Jira needs for this.',
+      details: ['Unauthorized; scope does not match'],
+    });
+    expect(alerts(root)[0]).toContain('read:jira-work');
+    expect(queryButton('Retry', root)).toBeNull();
+    expect(queryButton('Renew token', root)).toBeNull();
+    await click(button('Create a token with read:jira-work', root));
+    expect(api.tabsCreate).toHaveBeenCalledWith({ url: 'chrome-extension://x/src/options/index.html#renew=acme', active: true });
+  });
+
+  it("shows Jira's reasons from the body, not only the status", () => {
+    show({
+      kind: 'bad-request',
+      status: 400,
+      message: "The value 'NOPE' does not exist for the field 'project'.",
+      details: ["The value 'NOPE' does not exist for the field 'project'.", 'Field status is unknown.'],
+    });
+    expect(alerts(root)[0]).toContain("The value 'NOPE' does not exist for the field 'project'.");
+    expect(alerts(root)[0]).toContain('Field status is unknown.');
+    expect(alerts(root)[0]).not.toContain('HTTP 400');
+  });
+
   it('Grant access asks for the site from the click, and retries when granted', async () => {
     api.permissionsRequest.mockResolvedValue(true);
     show(

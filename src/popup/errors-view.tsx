@@ -53,6 +53,17 @@ export function ErrorView({ error, connection, named, retryAt, onRetry }: Props)
         );
       }
       break;
+    case 'missing-scope':
+      // A scoped token without the scope this needs: a new token with it, through the same
+      // renewal as a rejected token (Atlassian's token page, then the captured token).
+      if (connection) {
+        action = (
+          <button type="button" onClick={() => void fixCredentials(connection)}>
+            {error.scope ? `Create a token with ${error.scope}` : 'Create a token with this scope'}
+          </button>
+        );
+      }
+      break;
     case 'captcha': {
       const href = loginUrl(error, connection);
       // After logging in on the web, Try again asks Jira once more (forced: a connection in

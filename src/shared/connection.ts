@@ -102,6 +102,26 @@ export const EXPIRY_NOTIFY_DAYS = 7;
 
 export const ATLASSIAN_TOKEN_PAGE = 'https://id.atlassian.com/manage-profile/security/api-tokens';
 
+/** The origin of Atlassian's API tokens page (where the content script runs). */
+export const TOKEN_PAGE_ORIGIN = 'https://id.atlassian.com';
+/** The API tokens page's paths: the current one and the legacy one, each with any sub-path. */
+const TOKEN_PAGE_PATHS = [/^\/manage-profile\/security\/api-tokens(\/|$)/, /^\/manage\/api-tokens(\/|$)/];
+
+/**
+ * `url` is on Atlassian's API tokens page: https://id.atlassian.com, a token page path (query
+ * and fragment allowed). The one definition for the content script (where it offers capture)
+ * and the background (which senders may submit a token); false for anything unparsable.
+ */
+export function isTokenPageUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return u.origin === TOKEN_PAGE_ORIGIN && !u.username && !u.password && TOKEN_PAGE_PATHS.some((re) => re.test(u.pathname));
+}
+
 /** A connection that needs a new token: rejected, or expiring within the warning window. */
 export function needsRenewal(c: Pick<ConnectionSummary, 'status' | 'tokenExpiresOn' | 'deployment'>, now = new Date()): boolean {
   if (c.status.state === 'token-rejected') return true;

@@ -17,6 +17,8 @@ export type AppErrorKind =
   // Jira answered with a failure
   | 'auth'
   | 'captcha'
+  // a scoped API token that lacks the scope a request needs (the token itself is accepted)
+  | 'missing-scope'
   | 'forbidden'
   | 'not-found'
   | 'gone'
@@ -42,8 +44,13 @@ export interface AppErrorInfo {
    * retryAfterSeconds (src/background/jira/retry-policy.ts); 0 or absent: only the user retries.
    */
   retriesLeft?: number;
-  /** Where the user logs in once to clear a CAPTCHA (Server/DC). */
+  /**
+   * Where the user logs in once in the browser (Server/DC): to solve a CAPTCHA, or after Jira
+   * refused to check a login at all (kind captcha in both cases).
+   */
   loginUrl?: string;
+  /** The scope the request needed (missing-scope), e.g. "read:jira-work". */
+  scope?: string;
   /** Origin pattern to pass to permissions.request (no-site-access). */
   originPattern?: string;
   /** Jira's own error messages, e.g. for a wrong JQL. */
@@ -62,6 +69,7 @@ export class AppError extends Error implements AppErrorInfo {
   readonly retryAfterSeconds?: number;
   readonly retriesLeft?: number;
   readonly loginUrl?: string;
+  readonly scope?: string;
   readonly originPattern?: string;
   readonly details?: string[];
   readonly status?: number;
@@ -74,6 +82,7 @@ export class AppError extends Error implements AppErrorInfo {
     if (info.retryAfterSeconds !== undefined) this.retryAfterSeconds = info.retryAfterSeconds;
     if (info.retriesLeft !== undefined) this.retriesLeft = info.retriesLeft;
     if (info.loginUrl !== undefined) this.loginUrl = info.loginUrl;
+    if (info.scope !== undefined) this.scope = info.scope;
     if (info.originPattern !== undefined) this.originPattern = info.originPattern;
     if (info.details !== undefined) this.details = info.details;
     if (info.status !== undefined) this.status = info.status;
@@ -85,6 +94,7 @@ export class AppError extends Error implements AppErrorInfo {
     if (this.retryAfterSeconds !== undefined) info.retryAfterSeconds = this.retryAfterSeconds;
     if (this.retriesLeft !== undefined) info.retriesLeft = this.retriesLeft;
     if (this.loginUrl !== undefined) info.loginUrl = this.loginUrl;
+    if (this.scope !== undefined) info.scope = this.scope;
     if (this.originPattern !== undefined) info.originPattern = this.originPattern;
     if (this.details !== undefined) info.details = this.details;
     if (this.status !== undefined) info.status = this.status;
@@ -97,7 +107,10 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/** Errors that mean "stop calling Jira with these credentials until the user acts". */
+/**
+ * Errors that mean "stop calling Jira with these credentials until the user acts". A missing
+ * scope is not one: the token works for the other requests (docs/jira-api.md#scoped-tokens).
+ */
 export function isAuthFailure(kind: AppErrorKind): boolean {
   return kind === 'auth' || kind === 'captcha';
 }

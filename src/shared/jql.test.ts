@@ -43,13 +43,70 @@ describe('textSearchJql', () => {
   });
   it('cannot close the string or inject a clause', () => {
     const jql = textSearchJql('x" OR assignee = "bob');
-    expect(jql).toBe('text ~ "x\\\\\\" OR assignee = \\\\\\"bob" ORDER BY updated DESC');
+    expect(jql).toBe('text ~ "x\\\\\\" or assignee = \\\\\\"bob" ORDER BY updated DESC');
     // Every quote inside is preceded by an odd number of backslashes: the literal never ends early.
     const inner = jql.slice('text ~ "'.length, jql.lastIndexOf('" ORDER'));
     for (const m of inner.matchAll(/(\\*)"/g)) expect(m[1]!.length % 2).toBe(1);
   });
   it('escapes a trailing backslash', () => {
     expect(textSearchJql('a\\')).toBe('text ~ "a\\\\\\\\" ORDER BY updated DESC');
+  });
+});
+
+describe('user text in text search stays text (docs/jira-api.md#jql-text-search)', () => {
+  // What Lucene receives once the JQL literal is read: JQL's own escapes undone.
+  const luceneOf = (jql: string): string[] => [...jql.matchAll(/text ~ "((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1'));
+  // Every operator character carries a backslash, and no operator word is left in capitals.
+  const operatorsLeft = (lucene: string): string[] => {
+    const bare = lucene.replace(/\\./g, ' ');
+    return [
+      ...(bare.match(/[+\-&|!(){}[\]^"~*?:\\/]/g) ?? []),
+      ...(bare.match(/(?<![\p{L}\p{N}_])(AND|OR|NOT|TO)(?![\p{L}\p{N}_])/gu) ?? []),
+    ];
+  };
+
+  it.each([
+    ['login OR crash', 'login or crash'],
+    ['NOT done', 'not done'],
+    ['a AND b', 'a and b'],
+    ['[1 TO 5]', '\\[1 to 5\\]'],
+    ['cats && dogs', 'cats \\&\\& dogs'],
+    ['cats || dogs', 'cats \\|\\| dogs'],
+    ['!urgent', '\\!urgent'],
+    ['-draft +final', '\\-draft \\+final'],
+    ['(a OR b)', '\\(a or b\\)'],
+    ['"exact phrase"', '\\"exact phrase\\"'],
+    ['title:x', 'title\\:x'],
+    ['boost^2 fuzzy~', 'boost\\^2 fuzzy\\~'],
+    ['*wild ca?', '\\*wild ca\\?'],
+    ['path/to\\file', 'path\\/to\\\\file'],
+    ['ORDER BY key', 'ORDER BY key'],
+    ['ANDROID ORACLE NOTE TOKEN', 'ANDROID ORACLE NOTE TOKEN'],
+    ['and or not', 'and or not'],
+  ])('escapeLucene(%j) is %j', (typed, lucene) => {
+    expect(escapeLucene(typed)).toBe(lucene);
+  });
+
+  it.each([
+    'login OR crash',
+    'NOT done',
+    'x" OR assignee = "bob',
+    'a\\" OR 1=1 OR text ~ "',
+    '(a OR b) AND NOT c',
+    '&& || ! + - ~ ^ * ? : / \\ { } [ ] ( )',
+    'trailing backslash \\',
+    'crash OR',
+    'TO',
+  ])('%j: every clause is one text literal with no operator left', (typed) => {
+    const jql = textSearchJql(typed);
+    // The query keeps its shape: one or two text clauses, then the order.
+    expect(jql).toMatch(/^text ~ "(?:[^"\\]|\\.)*"(?: OR text ~ "(?:[^"\\]|\\.)*")? ORDER BY updated DESC$/);
+    for (const lucene of luceneOf(jql)) expect(operatorsLeft(lucene.replace(/\*$/, ''))).toEqual([]);
+  });
+
+  it('keeps the typed words, so the search still finds them', () => {
+    expect(textSearchJql('Login OR Crash')).toBe('text ~ "Login or Crash" OR text ~ "Login or crash*" ORDER BY updated DESC');
+    expect(textSearchJql('crash OR')).toBe('text ~ "crash or" OR text ~ "crash or*" ORDER BY updated DESC');
   });
 });
 

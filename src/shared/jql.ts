@@ -1,13 +1,19 @@
 // JQL for the popup's lists, with user text quoted so it can never change the query's shape.
 // Quoting rules: JQL string literals escape `\` and `"` with a backslash; `text ~` hands the
 // literal to Lucene, whose special characters need their own backslash (Atlassian: "to
-// search for special characters use \\", e.g. text ~ "\\[example\\]").
+// search for special characters use \\", e.g. text ~ "\\[example\\]"), and whose operator
+// words (AND, OR, NOT, TO) are operators only in capitals (docs/jira-api.md#jql-text-search).
 import type { ListRef } from './issues';
 import { builtInList } from './lists';
 
 export { ASSIGNED_OPEN_JQL } from './lists';
 
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+/**
+ * Lucene's special characters, and its operator words: Jira applies those only when written in
+ * capitals (matched at ASCII word boundaries: lower-casing a few more letters, TO in "ÉTO",
+ * changes nothing, text search ignores case).
+ */
+const LUCENE_SYNTAX = /[+\-&|!(){}[\]^"~*?:\\/]|\b(?:AND|OR|NOT|TO)\b/g;
 
 /** A JQL string literal: double-quoted, backslash and quote escaped, line breaks flattened. */
 export function jqlString(value: string): string {
@@ -15,9 +21,14 @@ export function jqlString(value: string): string {
   return `"${flat.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** Escapes Lucene's query syntax so the user's text is searched for as words. */
+/**
+ * Escapes Lucene's query syntax so the user's text is searched for as words: its special
+ * characters get a backslash, and its operator words (AND, OR, NOT, TO in capitals) are written
+ * in lower case, where they are plain words (text search ignores case; Jira: "Boolean operators
+ * must be ALL CAPS"). Source: docs/jira-api.md#jql-text-search.
+ */
 export function escapeLucene(text: string): string {
-  return text.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
+  return text.replace(LUCENE_SYNTAX, (s) => (s.length > 1 ? s.toLowerCase() : `\\${s}`));
 }
 
 /**

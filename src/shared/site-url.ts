@@ -9,10 +9,16 @@ export interface NormalisedSite {
   origin: string;
   /** For permissions.request / contains: "https://jira.corp.example/*" (match patterns ignore ports). */
   originPattern: string;
-  /** Host ends with .atlassian.net or .jira.com. */
+  /** Host ends with .atlassian.net or .jira.com (always https: an http:// Cloud address is upgraded). */
   isCloud: boolean;
-  /** localhost, 127.x, ::1, *.localhost: http is allowed there. */
+  /** localhost, 127.x, ::1, *.localhost: plain http never leaves this computer. */
   isLocal: boolean;
+  /**
+   * Plain http:// to another computer: a password or token would cross the network
+   * unencrypted. Allowed only for Server/Data Center after the user confirms it
+   * (connection-draft.ts, docs/jira-api.md#deployments).
+   */
+  plainHttp: boolean;
 }
 
 /**
@@ -20,7 +26,18 @@ export interface NormalisedSite {
  * A pasted deep link is cut at the first of them: https://host/jira/browse/X-1 -> https://host/jira.
  * Segments ending in .jsp / .jspa (login.jsp, Dashboard.jspa, RapidBoard.jspa) count too.
  */
-const DEEP_LINK_SEGMENTS = new Set(['browse', 'secure', 'projects', 'issues', 'rest', 'plugins', 'servicedesk']);
+const DEEP_LINK_SEGMENTS = new Set([
+  'browse',
+  'secure',
+  'projects',
+  'issues',
+  'rest',
+  'plugins',
+  'servicedesk',
+  // Issue and search exports (/si/jira.issueviews:issue-xml/X-1, /sr/jira.issueviews:searchrequest-xml/...).
+  'si',
+  'sr',
+]);
 
 const CLOUD_SUFFIXES = ['.atlassian.net', '.jira.com'];
 
@@ -93,10 +110,15 @@ function contextPath(pathname: string): string {
 }
 
 /**
- * The site's base URL from whatever was typed or pasted: a bare host, a page link (cut at its
- * first Jira page segment, the context path kept: docs/jira-api.md#deployments), any case.
- * Throws AppError 'invalid-input' (empty, spaces), 'bad-url' (not a web address, user info in
- * it) or 'insecure-http' (http:// to another computer), each with `field: 'siteUrl'`.
+ * The site's one canonical base URL from whatever was typed or pasted, so the same site typed
+ * any way is one connection (docs/jira-api.md#deployments): scheme and host in lower case, an
+ * internationalised host in its ASCII (punycode) form, no trailing dot, no default port (an
+ * explicit other port kept), a page link cut at its first Jira page segment with the context
+ * path kept, no trailing slash, no query or fragment. A Jira Cloud host is always https
+ * (Atlassian serves Cloud over https only) and never has a context path.
+ * Throws AppError 'invalid-input' (empty, spaces) or 'bad-url' (not a web address, user info
+ * in it), each with `field: 'siteUrl'`. Plain http is returned with `plainHttp`, not refused:
+ * whether it may be used depends on the kind of Jira (checkConnectionDraft).
  */
 export function normaliseSiteUrl(input: string): NormalisedSite {
   const trimmed = input.trim();
@@ -110,27 +132,24 @@ export function normaliseSiteUrl(input: string): NormalisedSite {
     throw badUrl('This is not a web address. Enter it like https://your-company.atlassian.net or https://jira.example.com/jira.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw badUrl('The site address must start with https:// (or http:// for a Jira on this computer).');
+    throw badUrl('The site address must start with https:// (or http:// for a Jira your company runs without https).');
   }
   if (url.username || url.password) {
     throw badUrl('Remove the user name and password from the address: enter them in the sign-in fields instead.');
   }
-  if (!url.hostname) throw badUrl('The site address has no host name.');
+  // "jira.example.com." (a fully qualified name) is the same host as "jira.example.com".
+  const bareHost = url.hostname.replace(/\.+$/, '');
+  if (!bareHost) throw badUrl('The site address has no host name.');
+  if (bareHost !== url.hostname) url.hostname = bareHost;
 
   const hostname = url.hostname.toLowerCase();
   const isCloud = isCloudHost(hostname);
   const isLocal = isLocalHost(hostname);
-  if (url.protocol === 'http:' && !isLocal) {
-    throw new AppError({
-      kind: 'insecure-http',
-      field: 'siteUrl',
-      message:
-        'This address uses http://, so your token or password would travel across the network in clear text. ' +
-        'Use the https:// address of your Jira site.',
-    });
-  }
+  // The URL setter drops a port that is https's default (an http://host:443 becomes https://host).
+  if (isCloud && url.protocol === 'http:') url.protocol = 'https:';
 
-  // URL already lower-cases the host and drops a default port; url.host keeps any other port.
+  // URL already lower-cases the host, turns an IDN into punycode and drops a default port;
+  // url.host keeps any other port.
   const origin = `${url.protocol}//${url.host}`;
   // Cloud sites never have a context path: every pasted page link reduces to the site.
   const path = isCloud ? '' : contextPath(url.pathname);
@@ -140,5 +159,25 @@ export function normaliseSiteUrl(input: string): NormalisedSite {
     originPattern: `${url.protocol}//${hostname}/*`,
     isCloud,
     isLocal,
+    plainHttp: url.protocol === 'http:' && !isLocal,
   };
+}
+
+/**
+ * The canonical base URL of `input` (normaliseSiteUrl's siteUrl), or undefined when it is no
+ * site address. For comparing stored and typed addresses: two spellings of one site give the
+ * same string.
+ */
+export function canonicalSiteUrl(input: string): string | undefined {
+  try {
+    return normaliseSiteUrl(input).siteUrl;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `a` and `b` are the same Jira site however each was typed (canonicalSiteUrl); false when either is no address. */
+export function sameSite(a: string, b: string): boolean {
+  const ca = canonicalSiteUrl(a);
+  return ca !== undefined && ca === canonicalSiteUrl(b);
 }

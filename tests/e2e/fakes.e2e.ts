@@ -950,3 +950,103 @@ describe('fake writes: auth, XSRF and the write switches', () => {
 });
 
 const refusalBody = { errorMessages: ['You do not have permission to add comments to this issue.'], errors: {} };
+
+describe('fake refusals, as strict as Jira (docs/jira-api.md#failed-logins, #scoped-tokens, #error-bodies, #avatars)', () => {
+  const gw = (rest: string) => `${GATEWAY_URL}/ex/jira/${ACME_CLOUD_ID}/rest/api/3/${rest}`;
+  const scoped = { authorization: basic(ADA.email, ADA.scopedToken) };
+
+  it('Data Center: a wrong password is AUTHENTICATED_FAILED; a login it refuses to check is AUTHENTICATION_DENIED without CAPTCHA', async () => {
+    const wrong = await get(`${SERVER_URL}/rest/api/2/myself`, { authorization: basic(BOB.username, 'nope') });
+    expect([wrong.status, wrong.headers['x-seraph-loginreason']]).toEqual([401, 'AUTHENTICATED_FAILED']);
+    fakes.server.clearCaptcha();
+
+    fakes.server.denyLogins(BOB.username);
+    const denied = await get(`${SERVER_URL}/rest/api/2/myself`, { authorization: basic(BOB.username, BOB.password) });
+    expect([denied.status, denied.headers['x-seraph-loginreason'], denied.headers['x-authentication-denied-reason']]).toEqual([
+      401,
+      'AUTHENTICATION_DENIED',
+      undefined,
+    ]);
+    expect(denied.json()).toEqual({
+      errorMessages: ['You are not authenticated. Authentication required to perform this operation.'],
+      errors: {},
+    });
+    // Endpoints open to anonymous users answer 200, with the header.
+    const info = await get(`${SERVER_URL}/rest/api/2/serverInfo`, { authorization: basic(BOB.username, BOB.password) });
+    expect([info.status, info.headers['x-seraph-loginreason']]).toEqual([200, 'AUTHENTICATION_DENIED']);
+    // A personal access token is not a password login: it still works.
+    expect((await get(`${SERVER_URL}/rest/api/2/myself`, { authorization: `Bearer ${BOB.pat}` })).status).toBe(200);
+    fakes.server.allowLogins();
+    expect((await get(`${SERVER_URL}/rest/api/2/myself`, { authorization: basic(BOB.username, BOB.password) })).status).toBe(200);
+    // No credentials, no login attempted: no Seraph header on Data Center.
+    expect((await get(`${SERVER_URL}/rest/api/2/myself`)).headers['x-seraph-loginreason']).toBeUndefined();
+  });
+
+  it('the gateway refuses a scoped token the scope a call needs, with its exact 401; classic tokens and granted scopes pass', async () => {
+    fakes.accounts.setScopes(ADA.scopedToken, ['read:jira-user']);
+    const search = await get(gw(`search/jql?jql=${encodeURIComponent('assignee = currentUser()')}`), scoped);
+    expect([search.status, search.headers['x-failure-category'], search.headers['content-type']]).toEqual([
+      401,
+      'FAILURE_CLIENT_SCOPE_CHECK',
+      'application/json;charset=UTF-8',
+    ]);
+    expect(search.json()).toEqual({ code: 401, message: 'Unauthorized; scope does not match' });
+    expect((await get(gw('myself'), scoped)).status).toBe(200);
+    const longSearch = await post(gw('search/jql'), { jql: 'assignee = currentUser()' }, scoped);
+    expect(longSearch.status).toBe(401);
+    // The site never saw the refused calls.
+    expect(fakes.requests.to(HOSTS.gateway).map((r) => r.status)).toEqual([401, 200, 401]);
+
+    fakes.accounts.setScopes(ADA.scopedToken, ['read:jira-user', 'read:jira-work']);
+    expect((await get(gw(`search/jql?jql=${encodeURIComponent('assignee = currentUser()')}`), scoped)).status).toBe(200);
+    const comment = { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }] } };
+    expect((await post(gw('issue/WEB-1/comment'), comment, scoped)).status).toBe(401);
+    // A classic token through the gateway has no scopes to check.
+    expect((await post(gw('issue/WEB-1/comment'), comment, ada)).status).toBe(201);
+    // A revoked scoped token is refused as a token, not as a scope.
+    const dead = await get(gw('myself'), { authorization: basic(ADA.email, ADA.revokedToken) });
+    expect([dead.status, dead.headers['x-failure-category']]).toEqual([401, undefined]);
+  });
+
+  it.each([
+    [
+      'warningMessages only',
+      { errorMessages: [], errors: {}, warningMessages: ["The value 'NOPE' does not exist for the field 'project'."] },
+    ],
+    ["Cloud's edge {message}", { message: 'The request is too large.', 'status-code': 400 }],
+  ])('refuseReads answers the next search with a body whose reason is in %s, after authentication', async (_name, body) => {
+    fakes.acme.switches.refuseReads(400, body);
+    const url = `${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('assignee = currentUser()')}`;
+    const refused = await get(url, ada);
+    expect([refused.status, refused.json()]).toEqual([400, body]);
+    // Once: the next search is answered; other reads were never affected.
+    expect((await get(url, ada)).status).toBe(200);
+    fakes.acme.switches.refuseReads(400, body);
+    expect((await get(`${ACME_URL}/rest/api/3/myself`, ada)).status).toBe(200);
+    expect((await post(`${ACME_URL}/rest/api/3/search/jql`, { jql: 'assignee = currentUser()' }, ada)).status).toBe(400);
+  });
+
+  it("Cloud avatars, with publicAvatars: Atlassian's public avatar host or Gravatar with its fallback there, never the site's /secure/", async () => {
+    fakes.acme.publicAvatars = true;
+    const me = (await get(`${ACME_URL}/rest/api/3/myself`, ada)).json<{ avatarUrls: Record<string, string> }>();
+    const found = await get(
+      `${ACME_URL}/rest/api/3/search/jql?jql=${encodeURIComponent('project = WEB')}&fields=assignee,reporter&maxResults=100`,
+      ada,
+    );
+    const people = found
+      .json<SearchPage>()
+      .issues.flatMap((i) => [i.fields?.assignee, i.fields?.reporter])
+      .filter((p): p is { avatarUrls: Record<string, string> } => !!p);
+    const urls = [me, ...people].flatMap((p) => Object.values(p.avatarUrls)).map((u) => new URL(u));
+    const avatarHost = /^avatar-management--avatars\.[a-z0-9-]+\.prod\.public\.atl-paas\.net$/;
+    expect(urls.filter((u) => u.hostname !== 'secure.gravatar.com' && !avatarHost.test(u.hostname)).map(String)).toEqual([]);
+    // Both shapes occur; each Gravatar falls back to Atlassian's initials avatar.
+    const gravatars = urls.filter((u) => u.hostname === 'secure.gravatar.com');
+    expect(gravatars.length).toBeGreaterThan(0);
+    expect(gravatars.length).toBeLessThan(urls.length);
+    for (const g of gravatars) expect(new URL(g.searchParams.get('d')!).hostname).toMatch(avatarHost);
+    fakes.reset();
+    const again = (await get(`${ACME_URL}/rest/api/3/myself`, ada)).json<{ avatarUrls: Record<string, string> }>();
+    expect(again.avatarUrls['48x48']!.startsWith(`${ACME_URL}/secure/useravatar`)).toBe(true);
+  });
+});

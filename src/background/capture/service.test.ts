@@ -35,7 +35,7 @@ describe('capture', () => {
   it('delivers a token to the pending form, once, and focuses its tab', async () => {
     const { deps } = setup();
     await startCapture(deps, { siteUrl: 'https://acme.atlassian.net', username: 'ada@acme.test' }, 11);
-    expect(await captureStatus(deps)).toEqual({ pending: { site: 'acme.atlassian.net', username: 'ada@acme.test', renewal: false } });
+    expect(await captureStatus(deps)).toEqual({ pending: { username: 'ada@acme.test', renewal: false } });
     expect(await submitCapture(deps, { token: TOKEN, tokenExpiresOn: '2027-11-28' })).toEqual({ delivered: 'pending-form' });
     expect(deps.focusTab).toHaveBeenCalledWith(11);
     expect(deps.notifyPages).toHaveBeenCalled();
@@ -67,7 +67,7 @@ describe('capture', () => {
     const { deps } = setup();
     await deps.store.putConnection(connection('c1', { siteUrl: 'https://acme.atlassian.net', username: 'ada@acme.test' }), 'old');
     await startCapture(deps, { connectionId: 'c1', siteUrl: 'https://evil.example', username: 'mallory' }, 11);
-    expect(await captureStatus(deps)).toEqual({ pending: { site: 'acme.atlassian.net', username: 'ada@acme.test', renewal: true } });
+    expect(await captureStatus(deps)).toEqual({ pending: { username: 'ada@acme.test', renewal: true } });
     await submitCapture(deps, { token: TOKEN });
     expect((await claimCapture(deps, 11)).capture).toMatchObject({ connectionId: 'c1', siteUrl: 'https://acme.atlassian.net' });
   });
@@ -104,5 +104,13 @@ describe('capture', () => {
     expect(reply).not.toContain(TOKEN);
     expect(reply).not.toContain('their-secret');
     expect(reply).not.toContain('someone@else');
+  });
+
+  it('the status reply never names the Jira site, which the token page does not need', async () => {
+    const { deps } = setup();
+    await startCapture(deps, { siteUrl: 'https://secret-project.atlassian.net', username: 'ada@acme.test' }, 11);
+    const reply = await captureStatus(deps);
+    expect(reply).toEqual({ pending: { username: 'ada@acme.test', renewal: false } });
+    expect(JSON.stringify(reply)).not.toContain('secret-project');
   });
 });

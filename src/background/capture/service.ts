@@ -5,7 +5,6 @@
 // items are declared in src/background/storage/items.ts.
 import { ATLASSIAN_TOKEN_PAGE } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
-import { hostOf } from '../../shared/site-url';
 import { isApiToken } from '../../shared/token-format';
 import type { SessionItem } from '../session-item';
 import type { Store } from '../storage/store';
@@ -73,14 +72,16 @@ export async function startCapture(
   return { tokenPageUrl: ATLASSIAN_TOKEN_PAGE };
 }
 
-/** What the token page may know: where a token would go. No secret, no other connection. */
-export async function captureStatus(
-  deps: CaptureDeps,
-): Promise<{ pending: null | { site?: string; username?: string; renewal: boolean } }> {
+/**
+ * What the token page's content script may know: whether a form or a renewal waits for a token,
+ * and the username it is for (to warn when the page is logged in as another account). No secret,
+ * no other connection, and not the Jira site: the content script does not need it, and what it
+ * shows, the page's scripts can read (docs/browsers.md#shadow-dom).
+ */
+export async function captureStatus(deps: CaptureDeps): Promise<{ pending: null | { username?: string; renewal: boolean } }> {
   const p = await deps.pending.get();
   if (!p) return { pending: null };
-  const out: { site?: string; username?: string; renewal: boolean } = { renewal: !!p.connectionId };
-  if (p.siteUrl) out.site = hostOf(p.siteUrl);
+  const out: { username?: string; renewal: boolean } = { renewal: !!p.connectionId };
   if (p.username) out.username = p.username;
   return { pending: out };
 }

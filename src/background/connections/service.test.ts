@@ -68,7 +68,7 @@ describe('connections service', () => {
   it('tests, then saves with the secret kept only in the background', async () => {
     const { deps, local, session } = setup();
     const result = await testDraft(deps, draft());
-    expect(result).toMatchObject({ user: ada, siteTitle: 'Acme Jira', suggestedName: 'Acme Jira' });
+    expect(result).toMatchObject({ user: ada, siteTitle: 'Acme Jira', suggestedName: 'acme.atlassian.net' });
     expect(JSON.stringify(result)).not.toContain(TOKEN);
     expect(JSON.stringify(Object.fromEntries(session.data))).toContain(TOKEN);
 
@@ -107,12 +107,66 @@ describe('connections service', () => {
     expect(deps.testConnection).not.toHaveBeenCalled();
   });
 
+  it.each([
+    // [saved site, the same site as typed again]
+    ['https://acme.atlassian.net', 'ACME.atlassian.net'],
+    ['https://acme.atlassian.net', 'http://acme.atlassian.net:443/jira/software/projects/WEB/boards/1'],
+    ['https://acme.atlassian.net', 'https://acme.atlassian.net./'],
+    ['https://jira.corp.example/jira', 'https://JIRA.corp.example:443/jira/browse/INFRA-1'],
+    ['https://jira.corp.example/jira', 'jira.corp.example/jira/secure/Dashboard.jspa'],
+    ['https://jira.corp.example:8443/jira', 'jira.corp.example:8443/jira/'],
+    ['https://jira.xn--bcher-kva.example', 'https://JIRA.BÜCHER.example/browse/X-1'],
+    // A connection saved before addresses were canonical (a trailing dot, a default port).
+    ['https://jira.corp.example.:443/jira/', 'https://jira.corp.example/jira'],
+  ])('a site saved as %s is a duplicate when typed as %s', async (saved, typed) => {
+    const { deps } = setup();
+    await deps.store.putConnection(connection('a', { siteUrl: saved, username: 'ann', name: 'Work' }), 's');
+    const error = testDraft(deps, draft({ siteUrl: typed, username: ' ANN ' }));
+    await expect(error).rejects.toMatchObject({ kind: 'duplicate', field: 'siteUrl' });
+    expect(deps.testConnection).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['https://jira.corp.example/jira', 'https://jira.corp.example:8443/jira'],
+    ['https://jira.corp.example/jira', 'http://jira.corp.example/jira'],
+    ['https://jira.corp.example/jira', 'https://jira.corp.example/other'],
+  ])('a site saved as %s is another site than %s', async (saved, typed) => {
+    const { deps } = setup();
+    await deps.store.putConnection(connection('a', { siteUrl: saved, username: 'ann', name: 'Work' }), 's');
+    await testDraft(deps, draft({ siteUrl: typed, username: 'ann' }));
+    expect(deps.testConnection).toHaveBeenCalledOnce();
+  });
+
   it('rejects bad URLs before calling Jira', async () => {
     const { deps } = setup();
-    for (const siteUrl of ['ftp://acme.atlassian.net', 'https://acme .atlassian.net', '', 'http://jira.example.com']) {
+    for (const siteUrl of [
+      'ftp://acme.atlassian.net',
+      'https://acme .atlassian.net',
+      '',
+      'https://',
+      'https://ada:pw@acme.atlassian.net',
+    ]) {
       await expect(testDraft(deps, draft({ siteUrl }))).rejects.toBeInstanceOf(AppError);
     }
     expect(deps.testConnection).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    // [the tested site, Jira's title for it, the name a new connection gets]
+    ['https://acme.atlassian.net', 'Jira', 'acme.atlassian.net'],
+    ['https://acme.atlassian.net', 'Acme Jira', 'acme.atlassian.net'],
+    ['https://jira.corp.example:8443/jira', 'Jira', 'jira.corp.example:8443'],
+    ['http://jira.intranet.test/jira', '', 'jira.intranet.test'],
+  ])('a new connection to %s (titled %j) is named %s by default', async (siteUrl, siteTitle, name) => {
+    const { deps } = setup();
+    vi.mocked(deps.testConnection).mockResolvedValueOnce(tested({ siteUrl, siteTitle }));
+    expect((await testDraft(deps, draft())).suggestedName).toBe(name);
+  });
+
+  it('a re-authentication keeps the connection’s name', async () => {
+    const { deps } = setup();
+    await deps.store.putConnection(connection('c1', { name: 'My Acme', username: 'ada@acme.test', user: ada }), 'old-secret');
+    expect((await testDraft(deps, draft({ connectionId: 'c1' }))).suggestedName).toBe('My Acme');
   });
 
   it('re-authentication tests against the saved site, not one the message names, and keeps the id', async () => {

@@ -9,7 +9,7 @@ import {
   type JiraUser,
 } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
-import { hostOf, normaliseSiteUrl, originPatternFor } from '../../shared/site-url';
+import { hostOf, normaliseSiteUrl, originPatternFor, sameSite } from '../../shared/site-url';
 import { GATEWAY_ORIGIN_PATTERN, type TestedConnection } from '../jira/connect';
 import type { SessionMap } from '../session-item';
 import type { Store } from '../storage/store';
@@ -64,9 +64,13 @@ function validExpiry(value: string | null | undefined, now: number): string | un
   return value;
 }
 
+/**
+ * The connection of `list` (but `exceptId`) to the same site, however either address was typed
+ * (sameSite: case, ports, slashes, page links, IDN), for the same username in any case.
+ */
 function isDuplicate(list: ConnectionSummary[], siteUrl: string, username: string, exceptId?: string): ConnectionSummary | undefined {
   const u = username.trim().toLowerCase();
-  return list.find((c) => c.id !== exceptId && c.siteUrl === siteUrl && c.username.toLowerCase() === u);
+  return list.find((c) => c.id !== exceptId && c.username.trim().toLowerCase() === u && sameSite(c.siteUrl, siteUrl));
 }
 
 /** What a test established about the site and the account, as stored and shown. */
@@ -136,7 +140,9 @@ export async function testDraft(deps: ConnectionDeps, draft: ConnectionDraft): P
   const result: ConnectionTestResult = {
     testId,
     ...testedFields(tested),
-    suggestedName: existing?.name ?? (tested.siteTitle.trim() || new URL(tested.siteUrl).hostname),
+    // The site's host names a new connection: Jira's own title is "Jira" on most sites, which
+    // tells two connections apart no better than nothing.
+    suggestedName: existing?.name ?? hostOf(tested.siteUrl),
     warnings: tested.warnings,
   };
   if (tested.version !== undefined) result.version = tested.version;

@@ -123,6 +123,36 @@ describe('issues.list', () => {
     expect(mocks.search).toHaveBeenCalledTimes(1);
   });
 
+  it.each([
+    ['token-rejected', 'auth'],
+    ['captcha', 'captcha'],
+  ] as const)('a %s connection is never hidden behind a fresh cache: every opening hears %s, the cache stays', async (state, kind) => {
+    await issueHandlers['issues.list'].handle(assigned, ctx);
+    const cached = local.get('cache:c1:assigned');
+    // The background learnt it since (the badge's poll, another list).
+    local.set('connections', [connection('c1', { status: { state, message: 'Known to fail.' } })]);
+    for (let opening = 0; opening < 2; opening++) {
+      await expect(issueHandlers['issues.list'].handle(assigned, ctx)).rejects.toMatchObject({ kind, message: 'Known to fail.' });
+    }
+    expect(mocks.search).toHaveBeenCalledTimes(1);
+    expect(local.get('cache:c1:assigned')).toEqual(cached);
+    // The user's explicit retry (force) asks Jira once more.
+    await issueHandlers['issues.list'].handle({ ...assigned, force: true }, ctx);
+    expect(mocks.search).toHaveBeenCalledTimes(2);
+  });
+
+  it('a missing scope fails that list only: the connection is not marked and the other lists still ask Jira', async () => {
+    mocks.search.mockRejectedValueOnce(
+      new AppError({ kind: 'missing-scope', status: 401, scope: 'read:jira-work', message: 'The token lacks read:jira-work.' }),
+    );
+    await expect(issueHandlers['issues.list'].handle(assigned, ctx)).rejects.toMatchObject({ kind: 'missing-scope' });
+    const [c1] = connectionsItem.read(local.get('connections'));
+    expect(c1!.status.state).toBe('ok');
+    expect(badgeText()).not.toBe('!');
+    await issueHandlers['issues.list'].handle({ ...assigned, list: { kind: 'watching' } }, ctx);
+    expect(mocks.search).toHaveBeenCalledTimes(2);
+  });
+
   it("searches a favourite filter in its owner's order (its JQL's ORDER BY, from the cached favourites)", async () => {
     mocks.favourites.mockResolvedValue([{ id: '10100', name: 'Mine', jql: 'project = OPS ORDER BY priority DESC' }]);
     await issueHandlers['filters.favourite'].handle({ connectionId: 'c1' }, ctx);

@@ -76,6 +76,11 @@ export const issueHandlers: Handlers = {
       } catch {
         throw new AppError({ kind: 'invalid-input', message: 'That list cannot be searched.' });
       }
+      // Credentials known to fail are never hidden behind a fresh cache: every opening hears it,
+      // with the cached list kept under the warning (the popup keeps a cached list's rows).
+      const conn = force ? undefined : await deps.store.connection(id);
+      const blocked = conn && blockedBy(conn);
+      if (blocked) throw blocked;
       const fetchPage = (q: string, c?: PageCursor) =>
         withJira(deps, id, (t, conn) => searchIssues(t, conn.deployment, id, q, c, LIST_PAGE_SIZE), {
           force: !!force,

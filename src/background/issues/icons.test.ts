@@ -8,6 +8,7 @@ import { JiraTransport } from '../jira/transport';
 import { MemoryStorageArea } from '../storage/area';
 import { Store } from '../storage/store';
 import { connection, row } from '../../../tests/unit/fixtures';
+import { originPatternFor } from '../../shared/site-url';
 import {
   ALL_ICONS_CHARS,
   ICON_FAILURE_TTL_MS,
@@ -48,7 +49,8 @@ function setup(routes: Record<string, Reply | Reply[]>, over: Partial<Connection
       new JiraTransport(
         conn.scoped ? `https://api.atlassian.com/ex/jira/cloud-1` : conn.siteUrl,
         { authMethod: conn.authMethod, username: conn.username, secret },
-        'https://x/*',
+        // The host permission of the requests' origin: checked before each one.
+        conn.scoped ? 'https://api.atlassian.com/*' : originPatternFor(conn.siteUrl),
         {
           fetch: authed.fetch,
           maxRetries: 0,
@@ -276,5 +278,37 @@ describe('refreshIcons', () => {
     expect((await store.connection('c1'))!.status.state).toBe('ok');
     expect(onAuthFailure).not.toHaveBeenCalled();
     expect(Object.values(await icons())).toEqual([{ at: expect.any(Number), size: 0 }]);
+  });
+
+  it("the gateway's scope refusal on icons marks each icon failed and goes on; the connection stays OK", async () => {
+    const gw = (id: number) => `GET https://api.atlassian.com/ex/jira/cloud-1/rest/api/2/universal_avatar/view/type/issuetype/avatar/${id}`;
+    const scope = json({ code: 401, message: 'Unauthorized; scope does not match' }, 401, {
+      'x-failure-category': 'FAILURE_CLIENT_SCOPE_CHECK',
+    });
+    const { deps, store, calls, icons } = setup({ [gw(1)]: scope, [gw(2)]: scope }, { scoped: true, cloudId: 'cloud-1' });
+    const onAuthFailure = vi.fn(async () => undefined);
+    await refreshIcons({ ...deps, onAuthFailure }, 'c1', [rowWith('A-1', { type: typeIcon(1) }), rowWith('A-2', { type: typeIcon(2) })]);
+    expect(calls).toHaveLength(2);
+    expect((await store.connection('c1'))!.status.state).toBe('ok');
+    expect(onAuthFailure).not.toHaveBeenCalled();
+    expect(Object.values(await icons())).toEqual([
+      { at: expect.any(Number), size: 0 },
+      { at: expect.any(Number), size: 0 },
+    ]);
+  });
+
+  it('sends no credentials to a site whose host permission is not held: nothing fetched, nothing recorded', async () => {
+    const { deps, store, icons } = setup({});
+    const f = fakeFetch({ 'GET /rest/api/2/universal_avatar/view/type/issuetype/avatar/1': svg(1) });
+    const transport = (conn: ConnectionSummary, secret: string) =>
+      new JiraTransport(conn.siteUrl, { authMethod: conn.authMethod, username: conn.username, secret }, originPatternFor(conn.siteUrl), {
+        fetch: f.fetch,
+        maxRetries: 0,
+        hasPermission: async () => false,
+      });
+    await refreshIcons({ ...deps, transport }, 'c1', [rowWith('A-1', { type: typeIcon(1) })]);
+    expect(f.calls).toHaveLength(0);
+    expect(await icons()).toEqual({});
+    expect((await store.connection('c1'))!.status.state).toBe('ok');
   });
 });

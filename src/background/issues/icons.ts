@@ -203,9 +203,12 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
       const img = await t.image(req, MAX_ICON_BYTES);
       got[u] = { data: `data:${img.type};base64,${base64(img.bytes)}`, at: now(), size: img.bytes.length };
     } catch (e) {
-      if (!plain && isAppError(e) && isAuthFailure(e.kind)) {
+      if (!plain && isAppError(e) && e.kind === 'missing-scope') {
+        // A scope the token lacks for images: not asked for again for a day; the token is fine.
+        got[u] = { at: now(), size: 0 };
+      } else if (!plain && isAppError(e) && isAuthFailure(e.kind)) {
         stop = true;
-        // A scoped token's 401 may be a scope it lacks (read:avatar:jira), not a rejected token:
+        // A scoped token's 401 on an image that does not name a scope may still be one it lacks:
         // that icon is not asked for again for a day, and the connection is left as it is.
         if (scoped && e.kind === 'auth') got[u] = { at: now(), size: 0 };
         else rejected ??= e;

@@ -1,12 +1,16 @@
 // Jira's answers, or the lack of one, -> the AppErrors the pages act on (src/shared/errors.ts): a
-// refused login, a CAPTCHA, a refused write, a missing page, a wait Jira asked for, a web page
-// where Jira's JSON was expected, a timeout, an unreachable site. Jira's own words are shown only from its JSON error body (errors-body.ts).
+// refused login, a login Jira refused to check (CAPTCHA, a blocked account), a scope a token
+// lacks, a refused write, a missing page, a wait Jira asked for, a web page where Jira's JSON was
+// expected, a timeout, an unreachable site. Jira's own words are shown only from its JSON error
+// body (errors-body.ts).
 import type { z } from 'zod';
 import type { AuthMethod } from '../../shared/connection';
 import { AppError, type AppErrorInfo } from '../../shared/errors';
 import { formatWait } from '../../shared/time';
 import type { Answer } from './body';
 import { jiraErrorMessages } from './errors-body';
+import { EXTENSION_SCOPES } from './scopes';
+import { noSiteAccessError } from './site-access';
 
 /** The message of a not-jira error: something other than Jira's REST API answered. */
 export const NOT_JIRA_MESSAGE =
@@ -31,6 +35,37 @@ export function parseCaptchaHeader(value: string | null): { captcha: boolean; lo
   return { captcha: true };
 }
 
+/**
+ * Whether an answer is the API gateway's refusal of a scoped token that lacks the request's
+ * scope: 401 with `X-Failure-Category: FAILURE_CLIENT_SCOPE_CHECK`, or the body
+ * {"code":401,"message":"Unauthorized; scope does not match"}. The token itself was accepted.
+ * Source: docs/jira-api.md#scoped-tokens.
+ */
+export function isScopeMismatch(answer: Pick<Answer, 'status' | 'headers' | 'text'>): boolean {
+  if (answer.status !== 401) return false;
+  if (/FAILURE_CLIENT_SCOPE_CHECK/i.test(answer.headers.get('x-failure-category') ?? '')) return true;
+  return jiraErrorMessages(answer.text, answer.headers.get('content-type')).some((m) => /scope does not match/i.test(m));
+}
+
+/** What the user reads when a scoped token lacks `scope` (undefined: a scope not named). */
+export function missingScopeMessage(scope: string | undefined): string {
+  const which = scope ? `the scope “${scope}”, which Jira needs for this` : 'a scope Jira needs for this';
+  return (
+    `The API token works, but it lacks ${which}. Create a token with ${scope ? 'that scope' : 'the scopes'} ` +
+    `(${EXTENSION_SCOPES.join(', ')} cover everything Client for Jira does) and use it instead of this one.`
+  );
+}
+
+/**
+ * Server/DC's X-Seraph-LoginReason AUTHENTICATION_DENIED without a CAPTCHA challenge: Jira did not
+ * check the password at all (its elevated security check refused: too many failed sign-ins, or
+ * an account an administrator blocked). Saying "wrong password" would send the user to retype a
+ * password that may be right. Source: docs/jira-api.md#failed-logins.
+ */
+const LOGIN_DENIED_MESSAGE =
+  'Jira refused to check the sign-in: after too many failed sign-ins, or because the account is blocked. ' +
+  'Sign in once in the Jira web page (ask your Jira administrator if that fails too), then try again here.';
+
 /** What the user can do about a refused login, by how the connection signs in (undefined: anonymously). */
 export function authMessage(authMethod: AuthMethod | undefined): string {
   switch (authMethod) {
@@ -51,15 +86,19 @@ export function authMessage(authMethod: AuthMethod | undefined): string {
 /**
  * Throws the AppError (with the answer's `status`) for an answer that is not a success: a 2xx
  * is one unless its headers say the login was refused. 429 and 503 are handled before
- * (throttledError). `base` is the API base the request went to (a CAPTCHA's login link is only
- * kept on its origin); `authMethod` words the auth message (undefined: an anonymous request).
- * Kinds: captcha (X-Authentication-Denied-Reason), auth (401, or X-Seraph-LoginReason
- * AUTHENTICATED_FAILED / AUTHENTICATION_DENIED on any status), forbidden (403, with Jira's words
- * or the XSRF refusal), not-found (404), gone (410), server (5xx), bad-request (other 4xx, with
- * Jira's words as details), not-jira (1xx, 3xx).
- * Sources: docs/jira-api.md#failed-logins, docs/jira-api.md#error-bodies, docs/jira-api.md#xsrf.
+ * (throttledError). `base` is the API base the request went to (a login link is only kept on its
+ * origin); `authMethod` words the auth message (undefined: an anonymous request); `scope` is the
+ * scope the request needs from a scoped token (scopes.ts), named in a missing-scope error.
+ * Kinds: captcha (X-Authentication-Denied-Reason; or, signed in with a password or personal
+ * access token, X-Seraph-LoginReason AUTHENTICATION_DENIED: Jira refused to check the login),
+ * missing-scope (the gateway's scope refusal), auth (401, or X-Seraph-LoginReason
+ * AUTHENTICATED_FAILED, or AUTHENTICATION_DENIED with a Cloud token or none, on any status),
+ * forbidden (403, with Jira's words or the XSRF refusal), not-found (404), gone (410), server
+ * (5xx), bad-request (other 4xx), not-jira (1xx, 3xx). Jira's words, when its body has any, are
+ * the message and the details. Sources: docs/jira-api.md#failed-logins,
+ * docs/jira-api.md#scoped-tokens, docs/jira-api.md#error-bodies, docs/jira-api.md#xsrf.
  */
-export function throwIfFailed(answer: Answer, base: URL, authMethod: AuthMethod | undefined): void {
+export function throwIfFailed(answer: Answer, base: URL, authMethod: AuthMethod | undefined, scope?: string): void {
   const { status, headers } = answer;
   const fail = (info: Omit<AppErrorInfo, 'status'>) => new AppError({ ...info, status });
 
@@ -73,13 +112,22 @@ export function throwIfFailed(answer: Answer, base: URL, authMethod: AuthMethod 
       loginUrl: captcha.loginUrl && new URL(captcha.loginUrl).origin === base.origin ? captcha.loginUrl : new URL('login.jsp', base).href,
     });
   }
+  const loginReason = headers.get('x-seraph-loginreason') ?? '';
+  // Server/DC only: on Cloud a refused API token is a refused token, whatever the header says.
+  if (/AUTHENTICATION_DENIED/i.test(loginReason) && (authMethod === 'password' || authMethod === 'pat')) {
+    throw fail({ kind: 'captcha', message: LOGIN_DENIED_MESSAGE, loginUrl: new URL('login.jsp', base).href });
+  }
+  if (isScopeMismatch(answer)) {
+    throw fail({ kind: 'missing-scope', message: missingScopeMessage(scope), ...(scope ? { scope } : {}) });
+  }
   // Endpoints open to anonymous users answer 200 for a bad token, with this header.
-  if (/AUTHENTICATED_FAILED|AUTHENTICATION_DENIED/i.test(headers.get('x-seraph-loginreason') ?? '') || status === 401) {
+  if (/AUTHENTICATED_FAILED|AUTHENTICATION_DENIED/i.test(loginReason) || status === 401) {
     throw fail({ kind: 'auth', message: authMessage(authMethod) });
   }
   if (status >= 200 && status < 300) return;
 
   const jira = jiraErrorMessages(answer.text, headers.get('content-type'));
+  const withDetails = jira.length ? { details: jira } : {};
   switch (status) {
     case 403:
       if (/XSRF check failed/i.test(answer.text)) {
@@ -90,21 +138,18 @@ export function throwIfFailed(answer: Answer, base: URL, authMethod: AuthMethod 
             'Make the change in Jira itself.',
         });
       }
-      throw fail({
-        kind: 'forbidden',
-        message: jira[0] ?? 'Jira says you do not have permission to do this.',
-        ...(jira.length ? { details: jira } : {}),
-      });
+      throw fail({ kind: 'forbidden', message: jira[0] ?? 'Jira says you do not have permission to do this.', ...withDetails });
     case 404:
       throw fail({
         kind: 'not-found',
         message: jira[0] ?? 'Jira could not find this (it may have been deleted or you may not have access).',
+        ...withDetails,
       });
     case 410:
-      throw fail({ kind: 'gone', message: 'This Jira feature is no longer available on this site.' });
+      throw fail({ kind: 'gone', message: 'This Jira feature is no longer available on this site.', ...withDetails });
   }
   if (status >= 500) {
-    throw fail({ kind: 'server', message: `Jira had a problem answering (HTTP ${status}). Try again later.` });
+    throw fail({ kind: 'server', message: `Jira had a problem answering (HTTP ${status}). Try again later.`, ...withDetails });
   }
   if (status >= 400) {
     throw fail({
@@ -210,13 +255,7 @@ export async function unreachableError(
   } catch {
     granted = true;
   }
-  if (!granted) {
-    return new AppError({
-      kind: 'no-site-access',
-      originPattern,
-      message: 'The extension does not have access to this Jira site yet. Grant access and try again.',
-    });
-  }
+  if (!granted) return noSiteAccessError(originPattern);
   return new AppError({
     kind: 'network',
     message:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionDraft } from '../../shared/connection';
 import { AppError } from '../../shared/errors';
-import { CLOUD_ADDRESS_ONLY } from '../../shared/connection-draft';
+import { cloudBehindCompanyDomain } from '../../shared/connection-draft';
 import { GATEWAY_ORIGIN_PATTERN, apiBaseFor, testConnection, transportFor } from './connect';
 import { myselfSchema } from './schemas';
 import { fakeFetch, html, json, noSleep, type Reply } from './testing';
@@ -288,12 +288,62 @@ describe('testConnection: Server / Data Center', () => {
     expect(await failure(promise)).toMatchObject({ kind: 'captcha', loginUrl: 'https://jira.corp.example/jira/login.jsp' });
   });
 
-  it('Server chosen for a Cloud site on a company domain -> the atlassian.net address, as with Jira Cloud checked', async () => {
+  it.each([
+    // [serverInfo's baseUrl, the one way out the message names]
+    ['https://acme.atlassian.net', /: https:\/\/acme\.atlassian\.net,/],
+    ['https://jira.acme.example', /admin\.atlassian\.com/],
+  ])(
+    'Jira Cloud on a company domain (serverInfo base %s) -> the atlassian.net address, before any credential is sent',
+    async (baseUrl, way) => {
+      for (const siteUrl of ['https://jira.acme.example', 'http://jira.acme.example']) {
+        const { promise, calls } = run(
+          { siteUrl, deployment: 'server', authMethod: 'password', username: 'ann', secret: 'pw' },
+          { 'GET /rest/api/2/serverInfo': json({ ...cloudInfo, baseUrl }) },
+        );
+        const error = await failure(promise);
+        expect(error).toMatchObject({ kind: 'invalid-input', field: 'siteUrl', message: cloudBehindCompanyDomain(baseUrl) });
+        expect(error.message).toMatch(way);
+        expect(error.message).not.toMatch(/check Jira Cloud/i);
+        expect(calls.map((c) => c.url.href)).toEqual([`${siteUrl}/rest/api/2/serverInfo`]);
+        expect(calls.every((c) => !('authorization' in c.headers))).toBe(true);
+      }
+    },
+  );
+
+  it('Jira Cloud on a company domain whose serverInfo needs a login -> the same way out after /myself', async () => {
     const { promise } = run(
-      { siteUrl: 'https://jira.acme.example', deployment: 'server', authMethod: 'password', username: 'ann', secret: 'pw' },
-      { 'GET /rest/api/2/serverInfo': json(cloudInfo) },
+      { siteUrl: 'https://jira.acme.example', deployment: 'server', authMethod: 'pat', username: '', secret: 'pat' },
+      {
+        'GET /rest/api/2/serverInfo': [json({}, 401), json(cloudInfo)],
+        'GET /rest/api/2/myself': json(serverMe),
+      },
     );
-    expect(await failure(promise)).toMatchObject({ kind: 'invalid-input', field: 'siteUrl', message: CLOUD_ADDRESS_ONLY });
+    expect(await failure(promise)).toMatchObject({ field: 'siteUrl', message: cloudBehindCompanyDomain(cloudInfo.baseUrl) });
+  });
+
+  it('connects a plain-http Server/Data Center site (the form asked the user first)', async () => {
+    const { promise, calls } = run(
+      {
+        siteUrl: 'http://jira.corp.example:8080/jira/browse/X-1',
+        deployment: 'server',
+        authMethod: 'password',
+        username: 'ann',
+        secret: 'pw',
+      },
+      {
+        'GET /jira/rest/api/2/serverInfo': json({ ...serverInfo, baseUrl: 'http://jira.corp.example:8080/jira' }),
+        'GET /jira/rest/api/2/myself': json(serverMe),
+      },
+    );
+    expect(await promise).toMatchObject({
+      siteUrl: 'http://jira.corp.example:8080/jira',
+      apiBase: 'http://jira.corp.example:8080/jira',
+      warnings: [],
+    });
+    expect(calls.map((c) => c.url.href)).toEqual([
+      'http://jira.corp.example:8080/jira/rest/api/2/serverInfo',
+      'http://jira.corp.example:8080/jira/rest/api/2/myself',
+    ]);
   });
 
   it('serverInfo hidden from anonymous users is asked again with credentials', async () => {
@@ -365,12 +415,8 @@ describe('testConnection: input checks (no request made)', () => {
     ['Server with a Cloud token', { deployment: 'server' }, 'invalid-input', 'authMethod'],
     ['Server for an atlassian.net host', { deployment: 'server', authMethod: 'pat', username: '' }, 'invalid-input', 'deployment'],
     ['empty site', { siteUrl: ' ' }, 'invalid-input', 'siteUrl'],
-    [
-      'http site',
-      { siteUrl: 'http://jira.corp.example', deployment: 'server', authMethod: 'password', username: 'ann' },
-      'insecure-http',
-      'siteUrl',
-    ],
+    ['a company domain with Jira Cloud checked', { siteUrl: 'https://jira.acme.example' }, 'invalid-input', 'siteUrl'],
+    ['an http company domain with Jira Cloud checked', { siteUrl: 'http://jira.acme.example' }, 'invalid-input', 'siteUrl'],
     ['ftp site', { siteUrl: 'ftp://jira.corp.example' }, 'bad-url', 'siteUrl'],
   ])('%s', async (_name, draft, kind, field) => {
     const { promise, calls } = run(draft, {});

@@ -3,11 +3,12 @@
 // rejects, the api.atlassian.com gateway that scoped tokens need (scoped-gateway.ts).
 // Sources: docs/jira-api.md#deployments, docs/jira-api.md#failed-logins, docs/jira-api.md#scoped-tokens.
 import type { AuthMethod, ConnectionDraft, Deployment, JiraUser } from '../../shared/connection';
-import { checkConnectionDraft } from '../../shared/connection-draft';
+import { type CheckedDraft, checkConnectionDraft, cloudBehindCompanyDomain } from '../../shared/connection-draft';
 import { AppError } from '../../shared/errors';
 import { apiBaseFor, transportFor } from './connection-target';
 import { getMyself } from './issues-api';
 import { tryGateway } from './scoped-gateway';
+import type { ServerInfo } from './schemas';
 import { anonymousServerInfo, checkDeployment, serverInfoOf } from './server-info';
 import type { TransportOptions } from './transport';
 
@@ -38,6 +39,18 @@ export interface TestedConnection {
   warnings: string[];
 }
 
+/**
+ * Jira Cloud unchecked, but serverInfo says Cloud: Jira Cloud under a company's own domain, where
+ * API tokens are not accepted (docs/jira-api.md#custom-domains). Throws AppError invalid-input
+ * (field siteUrl) naming the one way out, the site's atlassian.net address. Runs before
+ * checkDeployment and before any credential is sent. An atlassian.net host never gets here:
+ * checkConnectionDraft refuses it with Jira Cloud unchecked.
+ */
+function refuseCloudBehindCompanyDomain(info: ServerInfo | undefined, checked: CheckedDraft): void {
+  if (checked.deployment !== 'server' || info?.deploymentType?.toLowerCase() !== 'cloud') return;
+  throw new AppError({ kind: 'invalid-input', field: 'siteUrl', message: cloudBehindCompanyDomain(info.baseUrl) });
+}
+
 function sameBase(a: string, b: string): boolean {
   const norm = (s: string) => s.trim().replace(/\/+$/, '').toLowerCase();
   return norm(a) === norm(b);
@@ -47,9 +60,9 @@ function sameBase(a: string, b: string): boolean {
  * Tests `draft` against Jira and says what it found. Sends, in order: serverInfo without
  * credentials, /myself with them, for a Cloud token the site rejects the gateway
  * (tenant_info, /myself), and serverInfo again with the credentials if it needed them. Throws
- * AppError: checkConnectionDraft's input errors (invalid-input, bad-url, insecure-http);
- * not-jira when no Jira answers at the address; invalid-input (siteUrl or deployment) when
- * the Jira Cloud box does not match the site; auth / captcha when the credentials are refused;
+ * AppError: checkConnectionDraft's input errors (invalid-input, bad-url); not-jira when no Jira
+ * answers at the address; invalid-input (siteUrl or deployment) when the Jira Cloud box does not
+ * match the site (siteUrl with the atlassian.net address for Jira Cloud behind a company domain); auth / captcha when the credentials are refused;
  * and the transport's errors (network, timeout, no-site-access, rate-limited, server, ...).
  * Warns when Jira gives another base URL than the one typed, or a personal access token belongs
  * to another user than the one typed.
@@ -60,6 +73,7 @@ export async function testConnection(draft: ConnectionDraft, opts?: TransportOpt
 
   // 1. Is this Jira, and which kind?
   let info = await anonymousServerInfo(site, deployment, opts);
+  refuseCloudBehindCompanyDomain(info, checked);
   checkDeployment(info, checked);
 
   // 2. Are the credentials good?
@@ -90,6 +104,7 @@ export async function testConnection(draft: ConnectionDraft, opts?: TransportOpt
         )
       : direct;
     info = await serverInfoOf(authed, deployment);
+    refuseCloudBehindCompanyDomain(info, checked);
     checkDeployment(info, checked);
   }
 

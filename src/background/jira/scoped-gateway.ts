@@ -9,8 +9,11 @@ import { getMyself } from './issues-api';
 import { tenantInfoSchema } from './schemas';
 import { JiraTransport, type TransportOptions } from './transport';
 
-/** Failures that say nothing about the token: the gateway was down, slow or throttling. */
-const TRANSIENT = new Set<AppError['kind']>(['network', 'timeout', 'rate-limited', 'server']);
+/**
+ * Failures that say something else than "rejected": the gateway was down, slow or throttling
+ * (nothing about the token), or it accepted the token but not for /myself (a scope it lacks).
+ */
+const NOT_REJECTED = new Set<AppError['kind']>(['network', 'timeout', 'rate-limited', 'server', 'missing-scope', 'no-site-access']);
 
 const CLOUD_TOKEN_REJECTED =
   'Jira rejected the API token. Check that it belongs to the account of the email address entered as Username, ' +
@@ -20,8 +23,9 @@ const CLOUD_TOKEN_REJECTED =
  * Tries the draft's Cloud token through the gateway after the site answered `original` (an auth
  * error): reads the site's public cloud id (GET /_edge/tenant_info), then /myself through
  * `${GATEWAY_BASE}/{cloudId}`. Returns the cloud id and the user when the gateway accepts the
- * token. Throws the gateway's network, timeout, rate-limited or server error as it is, and
- * otherwise AppError auth (with `original`'s status) saying the token was rejected.
+ * token. Throws the gateway's network, timeout, rate-limited, server, no-site-access or
+ * missing-scope error (a scoped token without read:jira-user) as it is, and otherwise AppError
+ * auth (with `original`'s status) saying the token was rejected.
  */
 export async function tryGateway(
   checked: CheckedDraft,
@@ -55,8 +59,9 @@ export async function tryGateway(
     );
     return { cloudId, user: await getMyself(gateway, 'cloud') };
   } catch (e) {
-    // A gateway that is down or throttling says nothing about the token: report that instead.
-    if (e instanceof AppError && TRANSIENT.has(e.kind)) throw e;
+    // A gateway that is down or throttling says nothing about the token, and one that names a
+    // missing scope has accepted it: report that instead.
+    if (e instanceof AppError && NOT_REJECTED.has(e.kind)) throw e;
     throw rejected;
   }
 }

@@ -299,10 +299,20 @@ describe('failures', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('a failing permission check still gives network', async () => {
+  it('a permission check that fails lets no credentials out: no-site-access, unsent', async () => {
+    const { t, calls } = setup(
+      { 'GET /jira/x': new TypeError('Failed to fetch') },
+      { hasPermission: async () => Promise.reject(new Error('no api')) },
+    );
+    expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('no-site-access');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('an anonymous request that fails after a failing permission check still gives network', async () => {
     const { t } = setup(
       { 'GET /jira/x': new TypeError('Failed to fetch') },
       { hasPermission: async () => Promise.reject(new Error('no api')) },
+      null,
     );
     expect((await failure(t.requestJson({ path: '/x' }, anything))).kind).toBe('network');
   });

@@ -9,6 +9,8 @@ import { type Answer, imageOf, readImageAnswer, readTextAnswer } from './body';
 import { authorizationHeader, type JiraAuth, scrubSecret } from './credentials';
 import { memoryBudget, type RetryBudget } from './retry-budget';
 import { parseRetryAfter, retryDelayMs } from './retry-policy';
+import { neededScope } from './scopes';
+import { assertSiteAccess, defaultHasPermission } from './site-access';
 
 export type { JiraAuth } from './credentials';
 
@@ -38,7 +40,11 @@ export interface TransportOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source returning [0, 1), default Math.random. */
   random?: () => number;
-  /** Default: permissions.contains of the extension API. */
+  /**
+   * Whether the extension holds a host permission (default: permissions.contains of the
+   * extension API): asked before every request that carries credentials (site-access.ts), and
+   * after a fetch that failed.
+   */
   hasPermission?: (originPattern: string) => Promise<boolean>;
 }
 
@@ -70,22 +76,6 @@ export const DEFAULT_MAX_RETRIES = 3;
 export const DEFAULT_MAX_RETRY_AFTER_SECONDS = 2;
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-interface PermissionsApi {
-  permissions?: { contains(p: { origins: string[] }): Promise<boolean> };
-}
-
-/**
- * Reads the extension API from globalThis rather than importing webextension-polyfill:
- * a dynamic import() is not allowed in a service worker, and unit tests run without it.
- * Both Firefox's `browser` and MV3 Chrome's `chrome` return promises here.
- */
-async function defaultHasPermission(originPattern: string): Promise<boolean> {
-  const g = globalThis as { browser?: PermissionsApi; chrome?: PermissionsApi };
-  const api = g.browser?.permissions ?? g.chrome?.permissions;
-  if (!api) return true;
-  return api.contains({ origins: [originPattern] });
-}
-
 /**
  * Whether `path` stays under the API base once joined to it: it starts with one "/", has no dot
  * segments, no query or fragment, no "%" (an encoded dot segment, %2e%2e, would climb out of
@@ -101,8 +91,9 @@ class TimeoutSignal extends Error {}
  * The requests of one connection (or of a connection being tested). `apiBase`: the site with
  * its context path, or the API gateway's base for a scoped Cloud token (connect.ts); `auth`:
  * null for an anonymous request; `siteOriginPattern`: the host permission the requests need,
- * named in a no-site-access error. Every request omits cookies (docs/browsers.md#credentials-omit)
- * and its errors never contain the secret.
+ * checked before any request that carries credentials and named in a no-site-access error.
+ * Every request omits cookies (docs/browsers.md#credentials-omit) and its errors never contain
+ * the secret.
  */
 export class JiraTransport {
   private readonly fetchFn: typeof fetch;
@@ -158,9 +149,10 @@ export class JiraTransport {
   /**
    * Sends `req` and returns its JSON body checked by `schema`. Reads (GET, or `idempotent`) are
    * retried here after a 429/503 whose wait is short, and once after a 502/504; writes never.
-   * Throws AppError: internal (bad path), no-site-access, network, timeout, not-jira (a redirect
-   * or a web page), rate-limited / server (with retryAfterSeconds and retriesLeft), and Jira's
-   * failures as answer-errors.ts maps them (auth, captcha, forbidden, not-found, gone,
+   * Throws AppError: internal (bad path), no-site-access (before sending, when the host
+   * permission is not held), network, timeout, not-jira (a redirect or a web page), rate-limited /
+   * server (with retryAfterSeconds and retriesLeft), and Jira's failures as answer-errors.ts maps
+   * them (auth, captcha, missing-scope with the scope `req` needs, forbidden, not-found, gone,
    * bad-request, server, invalid-response). Source: docs/jira-api.md#rate-limits.
    */
   async requestJson<T>(req: JiraRequest, schema: z.ZodType<T>): Promise<T> {
@@ -183,10 +175,11 @@ export class JiraTransport {
       const init = this.init('GET', undefined);
       (init.headers as Record<string, string>).Accept = 'image/png,image/svg+xml,image/*;q=0.8';
       const url = this.url(req);
+      await this.checkAccess(url);
       await this.admit();
       const answer = await this.attempt(url, init, maxBytes);
       await this.throwIfThrottled(answer, true, false);
-      throwIfFailed(answer, this.base, this.auth?.authMethod);
+      throwIfFailed(answer, this.base, this.auth?.authMethod, neededScope('GET', req.path));
       return imageOf(answer, maxBytes);
     } catch (e) {
       throw scrubSecret(e, this.auth);
@@ -199,6 +192,7 @@ export class JiraTransport {
     const init = this.init(method, req.body);
     // Only reads are retried: a write that timed out or was throttled may have happened.
     const isRead = method === 'GET' || req.idempotent === true;
+    await this.checkAccess(url);
     await this.admit();
     for (let attempt = 0; ; attempt++) {
       const answer = await this.attempt(url, init);
@@ -212,9 +206,14 @@ export class JiraTransport {
         await this.sleep(retryDelayMs(undefined, 1, this.random));
         continue;
       }
-      throwIfFailed(answer, this.base, this.auth?.authMethod);
+      throwIfFailed(answer, this.base, this.auth?.authMethod, neededScope(method, req.path, req.idempotent));
       return parseJsonAnswer(answer, schema);
     }
+  }
+
+  /** Before a request with credentials: the host permission for `url` is held (site-access.ts). */
+  private async checkAccess(url: string): Promise<void> {
+    if (this.auth) await assertSiteAccess(url, this.siteOriginPattern, this.hasPermission);
   }
 
   /**

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionSummary, ConnectionTestResult } from '../../shared/connection';
-import { CLOUD_ADDRESS_ONLY } from '../../shared/connection-draft';
+import { CLOUD_ADDRESS_ONLY, PLAIN_HTTP_CONFIRM_LABEL, PLAIN_HTTP_WARNING, cloudBehindCompanyDomain } from '../../shared/connection-draft';
 import { AppError } from '../../shared/errors';
 import { ConnectionForm, type FormMode, type IncomingCapture } from './ConnectionForm';
 import { alerts, button, byLabel, click, flush, headings, link, queryButton, secretField, statuses, type } from '../test-dom';
@@ -83,16 +83,14 @@ async function fillCloud() {
 }
 
 describe('ConnectionForm: credentials', () => {
-  it('has the heading and toggles the secret label with Jira Cloud', async () => {
+  it('starts on Jira Cloud (the common case) and toggles the secret label with it', async () => {
     await mount();
     expect(headings()).toContain('New Jira Connection');
     const cloud = byLabel('Jira Cloud');
-    expect(cloud.checked).toBe(false);
-    expect(secretField('Password').type).toBe('password');
-    expect(queryButton('Show password')).not.toBeNull();
-    await click(cloud);
+    expect(cloud.checked).toBe(true);
     expect(secretField('API Token').type).toBe('password');
     expect(queryButton('Show API Token')).not.toBeNull();
+    expect(document.body.textContent).toContain('The email address of your Atlassian account.');
     const tokenLink = link('API Token');
     expect(tokenLink.href).toBe('https://id.atlassian.com/manage-profile/security/api-tokens');
     expect(tokenLink.target).toBe('_blank');
@@ -100,14 +98,18 @@ describe('ConnectionForm: credentials', () => {
     await click(cloud);
     expect(() => link('API Token')).toThrow();
     expect(secretField('Password').type).toBe('password');
+    expect(queryButton('Show password')).not.toBeNull();
+    expect(document.body.textContent).not.toContain('The email address of your Atlassian account.');
+    await click(cloud);
+    expect(secretField('API Token').type).toBe('password');
   });
 
   it('show/hide toggles the masking', async () => {
     await mount();
-    await click(button('Show password'));
-    expect(secretField('Password').type).toBe('text');
-    await click(button('Hide password'));
-    expect(secretField('Password').type).toBe('password');
+    await click(button('Show API Token'));
+    expect(secretField('API Token').type).toBe('text');
+    await click(button('Hide API Token'));
+    expect(secretField('API Token').type).toBe('password');
   });
 
   it('checks Jira Cloud from an atlassian.net URL, unless the user chose', async () => {
@@ -124,6 +126,7 @@ describe('ConnectionForm: credentials', () => {
 
   it('Server: Personal access token makes Username optional and renames the secret', async () => {
     await mount();
+    await click(byLabel('Jira Cloud'));
     await click(byLabel('Personal access token'));
     expect(secretField('Personal access token').type).toBe('password');
     expect(document.body.textContent).toContain('Username (optional)');
@@ -200,17 +203,89 @@ describe('ConnectionForm: credentials', () => {
     expect(document.body.textContent).toContain('Connected as Ada Lovelace');
   });
 
-  it('refuses http:// to a remote host and ftp://', async () => {
+  it('refuses ftp:// before any prompt or request', async () => {
     await mount();
-    await type(byLabel('URL'), 'http://jira.corp.example');
+    await click(byLabel('Jira Cloud'));
+    await type(byLabel('URL'), 'ftp://jira.corp.example');
     await type(byLabel('Username'), 'ada');
     await type(secretField('Password'), 'pw');
     await click(button('Next'));
     expect(alerts()[0]).toMatch(/https/);
-    await type(byLabel('URL'), 'ftp://jira.corp.example');
-    await click(button('Next'));
-    expect(alerts()[0]).toMatch(/https/);
+    expect(mocks.permissionsRequest).not.toHaveBeenCalled();
     expect(mocks.request).not.toHaveBeenCalled();
+  });
+
+  it('plain http to Server/Data Center: a warning, an explicit confirmation, then access to that http origin only', async () => {
+    await mount();
+    const confirmation = () => byLabel(PLAIN_HTTP_CONFIRM_LABEL);
+    await type(byLabel('URL'), 'https://jira.corp.example');
+    expect(confirmation).toThrow();
+    await type(byLabel('URL'), 'http://jira.corp.example:8080/jira/browse/X-1');
+    expect(document.body.textContent).toContain(PLAIN_HTTP_WARNING);
+    expect(confirmation().checked).toBe(false);
+    expect(confirmation().getAttribute('aria-describedby')).toContain('plain-http-warning');
+    await type(byLabel('Username'), 'ada');
+    await type(secretField('Password'), 'pw');
+
+    // Next without the confirmation: refused in the form, the checkbox focused.
+    await click(button('Next'));
+    expect(alerts()[0]).toMatch(/unencrypted/);
+    expect(document.activeElement).toBe(confirmation());
+    expect(confirmation().getAttribute('aria-invalid')).toBe('true');
+    expect(mocks.permissionsRequest).not.toHaveBeenCalled();
+    expect(mocks.request).not.toHaveBeenCalled();
+
+    await click(confirmation());
+    mocks.request.mockResolvedValueOnce({ ...testResult, siteUrl: 'http://jira.corp.example:8080/jira', deployment: 'server' });
+    await click(button('Next'));
+    await flush();
+    expect(mocks.permissionsRequest).toHaveBeenCalledWith({ origins: ['http://jira.corp.example/*'] });
+    expect(mocks.request).toHaveBeenCalledWith('connections.test', {
+      draft: { siteUrl: 'http://jira.corp.example:8080/jira', deployment: 'server', authMethod: 'password', username: 'ada', secret: 'pw' },
+    });
+  });
+
+  it('plain http: the confirmation holds for the address confirmed only, and never for Jira Cloud or this computer', async () => {
+    await mount();
+    const confirmation = () => byLabel(PLAIN_HTTP_CONFIRM_LABEL);
+    await type(byLabel('URL'), 'http://jira.corp.example');
+    await click(confirmation());
+    expect(confirmation().checked).toBe(true);
+    await type(byLabel('URL'), 'http://jira.other.example');
+    expect(confirmation().checked).toBe(false);
+    await type(byLabel('URL'), 'http://localhost:8080/jira');
+    expect(confirmation).toThrow();
+    // An http atlassian.net address is the https Cloud site: no warning, Jira Cloud checked.
+    await type(byLabel('URL'), 'http://acme.atlassian.net');
+    expect(confirmation).toThrow();
+    expect(byLabel('Jira Cloud').checked).toBe(true);
+    // Jira Cloud checked at an http company domain: the atlassian.net message, not the http one.
+    await type(byLabel('URL'), 'http://jira.acme.com');
+    expect(confirmation().checked).toBe(false);
+    await click(byLabel('Jira Cloud'));
+    expect(confirmation).toThrow();
+    await type(byLabel('Username'), 'ada@acme.com');
+    await type(secretField('API Token'), 'ATATT3secret');
+    await click(button('Next'));
+    expect(alerts()[0]).toBe(CLOUD_ADDRESS_ONLY);
+    expect(mocks.permissionsRequest).not.toHaveBeenCalled();
+  });
+
+  it('Jira Cloud behind a company domain (found by the background): the atlassian.net address at the URL field', async () => {
+    await mount();
+    await type(byLabel('URL'), 'https://jira.acme.com');
+    await type(byLabel('Username'), 'ada');
+    await type(secretField('Password'), 'pw');
+    const message = cloudBehindCompanyDomain('https://acme.atlassian.net');
+    mocks.request.mockRejectedValueOnce(new AppError({ kind: 'invalid-input', field: 'siteUrl', message }));
+    await click(button('Next'));
+    await flush();
+    expect(alerts()[0]).toBe(message);
+    expect(document.activeElement).toBe(byLabel('URL'));
+    // The way out it names: that address checks Jira Cloud by itself, and asks for an email and an API token.
+    await type(byLabel('URL'), 'https://acme.atlassian.net');
+    expect(byLabel('Jira Cloud').checked).toBe(true);
+    expect(secretField('API Token').value).toBe('pw');
   });
 
   it('refused site access: an alert with Grant access that retries', async () => {

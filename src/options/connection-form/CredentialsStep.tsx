@@ -32,7 +32,15 @@ export function CredentialsStep({ id, form, onCancel }: Props) {
           {state.hint}
         </p>
       )}
-      <SiteFields id={id} state={state} dispatch={dispatch} urlRef={refs.url} cloudRef={refs.cloud} problem={problem} />
+      <SiteFields
+        id={id}
+        state={state}
+        dispatch={dispatch}
+        urlRef={refs.url}
+        cloudRef={refs.cloud}
+        plainHttpRef={refs.plainHttp}
+        problem={problem}
+      />
       <AccountFields
         id={id}
         state={state}

@@ -1,8 +1,9 @@
 // Where the Jira is and what kind: URL, the Jira Cloud checkbox, and for Server / Data Center
-// how to sign in.
+// the plain-http confirmation (an http:// address) and how to sign in.
 import type { RefObject } from 'preact';
 import { FieldAlert, fieldAria, type FieldProblem } from './FieldAlert';
-import type { CredentialsAction, CredentialsState } from './form-state';
+import { type CredentialsAction, type CredentialsState, plainHttpConfirmed, plainHttpOriginOf } from './form-state';
+import { PlainHttpConfirm } from './PlainHttpConfirm';
 
 interface Props {
   id: string;
@@ -10,11 +11,15 @@ interface Props {
   dispatch: (action: CredentialsAction) => void;
   urlRef: RefObject<HTMLInputElement | null>;
   cloudRef: RefObject<HTMLInputElement | null>;
+  plainHttpRef: RefObject<HTMLInputElement | null>;
   problem: FieldProblem;
 }
 
-/** URL (read-only when re-authenticating), Jira Cloud, and Password / Personal access token for a self-hosted Jira. */
-export function SiteFields({ id, state, dispatch, urlRef, cloudRef, problem }: Props) {
+/**
+ * URL (read-only when re-authenticating), Jira Cloud, and for a self-hosted Jira the plain-http
+ * confirmation (an http:// address only) and Password / Personal access token.
+ */
+export function SiteFields({ id, state, dispatch, urlRef, cloudRef, plainHttpRef, problem }: Props) {
   return (
     <>
       <div class="field">
@@ -48,6 +53,10 @@ export function SiteFields({ id, state, dispatch, urlRef, cloudRef, problem }: P
         <label for={`${id}-cloud`}>Jira Cloud</label>
       </div>
       <FieldAlert problem={problem} field="cloud" />
+
+      {plainHttpOriginOf(state) !== undefined && (
+        <PlainHttpConfirm id={id} confirmed={plainHttpConfirmed(state)} dispatch={dispatch} confirmRef={plainHttpRef} problem={problem} />
+      )}
 
       {!state.cloud && (
         <fieldset class="field radio-group">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionSummary } from '../../shared/connection';
-import { credentialsReducer, draftOf, initialCredentials } from './form-state';
+import { credentialsReducer, draftOf, initialCredentials, plainHttpConfirmed, plainHttpOriginOf } from './form-state';
 
 const saved: ConnectionSummary = {
   id: 'c1',
@@ -42,11 +42,50 @@ describe('credentialsReducer', () => {
     });
   });
 
-  it('the address decides Jira Cloud until the user sets it', () => {
+  it('an atlassian.net address checks Jira Cloud; another address unchecks it until the user sets it', () => {
     let s = credentialsReducer(initialCredentials(undefined, undefined), { type: 'url', value: 'acme.atlassian.net' });
     expect(s.cloud).toBe(true);
-    s = credentialsReducer(s, { type: 'cloud', checked: false });
-    s = credentialsReducer(s, { type: 'url', value: 'https://beta.atlassian.net' });
+    s = credentialsReducer(s, { type: 'url', value: 'https://jira.corp.example' });
     expect(s.cloud).toBe(false);
+    s = credentialsReducer(s, { type: 'cloud', checked: true });
+    s = credentialsReducer(s, { type: 'url', value: 'https://jira.acme.example' });
+    expect(s.cloud).toBe(true);
+    s = credentialsReducer(s, { type: 'cloud', checked: false });
+    // Unchecked, an atlassian.net address would only be sent back to the box: it checks it.
+    s = credentialsReducer(s, { type: 'url', value: 'https://beta.atlassian.net' });
+    expect(s.cloud).toBe(true);
+    // A re-authentication keeps the connection's kind.
+    const reauth = credentialsReducer(initialCredentials(saved, undefined), { type: 'url', value: 'https://acme.atlassian.net' });
+    expect(reauth.cloud).toBe(false);
+  });
+
+  it.each<[string, boolean, string | undefined]>([
+    // [address, Jira Cloud checked, the plain-http origin the form warns about]
+    ['http://jira.corp.example:8080/jira/browse/X-1', false, 'http://jira.corp.example:8080'],
+    ['HTTP://JIRA.corp.example/', false, 'http://jira.corp.example'],
+    ['http://10.1.2.3/jira', false, 'http://10.1.2.3'],
+    ['https://jira.corp.example', false, undefined],
+    ['http://localhost:2990/jira', false, undefined],
+    ['http://127.0.0.1:8080', false, undefined],
+    ['http://jira.corp.example', true, undefined],
+    ['http://acme.atlassian.net', false, undefined],
+    ['http://', false, undefined],
+  ])('%s (Jira Cloud %s): warns for %s', (url, cloud, origin) => {
+    expect(plainHttpOriginOf({ url, cloud })).toBe(origin);
+  });
+
+  it('the plain-http confirmation holds for the origin confirmed, not for another', () => {
+    let s = credentialsReducer(initialCredentials(undefined, undefined), { type: 'url', value: 'http://jira.corp.example/jira' });
+    expect(plainHttpConfirmed(s)).toBe(false);
+    s = credentialsReducer(s, { type: 'plainHttp', checked: true });
+    expect(plainHttpConfirmed(s)).toBe(true);
+    // The same origin, another path: still confirmed.
+    s = credentialsReducer(s, { type: 'url', value: 'http://jira.corp.example/jira/browse/X-1' });
+    expect(plainHttpConfirmed(s)).toBe(true);
+    s = credentialsReducer(s, { type: 'url', value: 'http://jira.corp.example:8080/jira' });
+    expect(plainHttpConfirmed(s)).toBe(false);
+    s = credentialsReducer(s, { type: 'url', value: 'http://jira.corp.example/jira' });
+    s = credentialsReducer(s, { type: 'plainHttp', checked: false });
+    expect(plainHttpConfirmed(s)).toBe(false);
   });
 });

@@ -2,16 +2,16 @@
 // reducer: what each input, a captured token, a failed check and a test do to it. Pure (no
 // DOM, no browser API), so the form's rules are testable on their own.
 import type { AuthMethod, ConnectionDraft, ConnectionSummary, ConnectionTestResult } from '../../shared/connection';
-import { normaliseSiteUrl } from '../../shared/site-url';
+import { normaliseSiteUrl, type NormalisedSite } from '../../shared/site-url';
 import { formFieldOf, type FormError } from '../form-error';
 
 export type ServerAuth = 'password' | 'pat';
 
 /** A control of the credentials step that can take the focus. */
-export type FocusTarget = 'url' | 'cloud' | 'username' | 'secret' | 'next';
+export type FocusTarget = 'url' | 'cloud' | 'plainHttp' | 'username' | 'secret' | 'next';
 
 /** A field of the credentials step an error can point at (shown next to it). */
-export type CredentialsField = 'url' | 'cloud' | 'username' | 'secret';
+export type CredentialsField = 'url' | 'cloud' | 'plainHttp' | 'username' | 'secret';
 
 /** A token claimed from the token page, handed to the open form. */
 export interface IncomingCapture {
@@ -29,8 +29,13 @@ export interface CredentialsState {
   locked: boolean;
   url: string;
   cloud: boolean;
-  /** The user set Jira Cloud themselves: typing an address no longer changes it. */
+  /** The user set Jira Cloud themselves: typing an address no longer unchecks it. */
   cloudTouched: boolean;
+  /**
+   * The plain-http origin ("http://jira.corp.example:8080") the user confirmed sending the
+   * password or token to unencrypted; '' for none. Another address needs its own confirmation.
+   */
+  plainHttpOrigin: string;
   serverAuth: ServerAuth;
   username: string;
   secret: string;
@@ -53,6 +58,7 @@ export interface CredentialsState {
 export type CredentialsAction =
   | { type: 'url'; value: string }
   | { type: 'cloud'; checked: boolean }
+  | { type: 'plainHttp'; checked: boolean }
   | { type: 'serverAuth'; value: ServerAuth }
   | { type: 'username'; value: string }
   | { type: 'secret'; value: string }
@@ -81,16 +87,47 @@ export function draftOf(state: CredentialsState): Partial<ConnectionDraft> {
 /** The input next to which `error` is shown; undefined for an error of the whole form. */
 export function credentialsFieldOf(error: FormError | null): CredentialsField | undefined {
   const field = formFieldOf(error?.field);
-  return field === 'url' || field === 'cloud' || field === 'username' || field === 'secret' ? field : undefined;
+  return field === 'url' || field === 'cloud' || field === 'plainHttp' || field === 'username' || field === 'secret' ? field : undefined;
 }
 
-/** Jira Cloud or not, as far as a half-typed address tells; undefined while it is no address. */
-function cloudFromUrl(url: string): boolean | undefined {
+/** The address as far as a half-typed one tells; undefined while it is no address. */
+function siteOf(url: string): NormalisedSite | undefined {
   try {
-    return normaliseSiteUrl(url).isCloud;
+    return normaliseSiteUrl(url);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The address typed so far is a bare host that may still become an atlassian.net one as the user
+ * goes on typing ("acme", "acme.", "https://acme.atl"): nothing after the host yet, and what
+ * follows its first label is the start of "atlassian.net". Such an address leaves Jira Cloud as
+ * it is, so the form does not flip to the Server/Data Center fields and back under a Cloud
+ * user's fingers; a port, a path or another domain ("jira.corp") is an address of its own.
+ */
+export function mayBecomeCloudAddress(url: string): boolean {
+  const host = /^\s*(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#:\s]*)\s*$/i.exec(url)?.[1];
+  if (host === undefined) return false;
+  const dot = host.indexOf('.');
+  return 'atlassian.net'.startsWith(dot < 0 ? '' : host.slice(dot + 1).toLowerCase());
+}
+
+/**
+ * The plain-http origin of the typed address when the form must warn before using it: a
+ * Server/Data Center address with http:// to another computer (NormalisedSite's plainHttp).
+ * Undefined for https, for this computer, with Jira Cloud checked, and while it is no address.
+ */
+export function plainHttpOriginOf(state: Pick<CredentialsState, 'url' | 'cloud'>): string | undefined {
+  if (state.cloud) return undefined;
+  const site = siteOf(state.url);
+  return site?.plainHttp ? site.origin : undefined;
+}
+
+/** The user confirmed plain http for the address as it is typed now. */
+export function plainHttpConfirmed(state: Pick<CredentialsState, 'url' | 'cloud' | 'plainHttpOrigin'>): boolean {
+  const origin = plainHttpOriginOf(state);
+  return origin !== undefined && origin === state.plainHttpOrigin;
 }
 
 /**
@@ -128,21 +165,35 @@ function fillCapture(state: CredentialsState, capture: IncomingCapture): Credent
   return next;
 }
 
+/** The error as it stands once `field` is edited: an error about that field goes, any other stays. */
+function errorAfterEditing(state: CredentialsState, field: CredentialsField): FormError | null {
+  return credentialsFieldOf(state.error) === field ? null : state.error;
+}
+
 /** The next state of the credentials step. */
 export function credentialsReducer(state: CredentialsState, action: CredentialsAction): CredentialsState {
   switch (action.type) {
     case 'url': {
-      const isCloud = state.cloudTouched || state.locked ? undefined : cloudFromUrl(action.value);
-      return { ...state, url: action.value, cloud: isCloud ?? state.cloud };
+      const error = errorAfterEditing(state, 'url');
+      if (state.locked) return { ...state, url: action.value, error };
+      // An atlassian.net address is Jira Cloud whatever the box said (unchecked, the form would
+      // only send the user back to it); another address unchecks it until the user sets it.
+      const isCloud = siteOf(action.value)?.isCloud;
+      const otherAddress = isCloud === false && !state.cloudTouched && !mayBecomeCloudAddress(action.value);
+      const cloud = isCloud === true ? true : otherAddress ? false : state.cloud;
+      return { ...state, url: action.value, cloud, error };
     }
     case 'cloud':
       return { ...state, cloud: action.checked, cloudTouched: true, error: null };
+    case 'plainHttp':
+      return { ...state, plainHttpOrigin: action.checked ? (plainHttpOriginOf(state) ?? '') : '', error: null };
     case 'serverAuth':
-      return { ...state, serverAuth: action.value };
+      // The secret's kind changes with it: an error about the secret no longer holds.
+      return { ...state, serverAuth: action.value, error: errorAfterEditing(state, 'secret') };
     case 'username':
-      return { ...state, username: action.value };
+      return { ...state, username: action.value, error: errorAfterEditing(state, 'username') };
     case 'secret':
-      return { ...state, secret: action.value };
+      return { ...state, secret: action.value, error: errorAfterEditing(state, 'secret') };
     case 'capture':
       return action.capture.nonce === state.captureNonce ? state : fillCapture(state, action.capture);
     case 'testing':
@@ -168,8 +219,10 @@ export function initialCredentials(reauth: ConnectionSummary | undefined, captur
   const state: CredentialsState = {
     locked: !!reauth,
     url: reauth?.siteUrl ?? '',
-    cloud: reauth ? reauth.deployment === 'cloud' : false,
+    // Most people connect Jira Cloud: a new form starts there (an address elsewhere unchecks it).
+    cloud: reauth ? reauth.deployment === 'cloud' : true,
     cloudTouched: false,
+    plainHttpOrigin: '',
     serverAuth: reauth?.authMethod === 'pat' ? 'pat' : 'password',
     username: reauth?.username ?? '',
     secret: '',

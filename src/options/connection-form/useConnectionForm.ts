@@ -3,7 +3,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useReducer, useRef } from 'preact/hooks';
 import type { ConnectionDraft, ConnectionSummary } from '../../shared/connection';
-import { checkConnectionDraft, type CheckedDraft } from '../../shared/connection-draft';
+import { checkConnectionDraft, requirePlainHttpConfirmed, type CheckedDraft } from '../../shared/connection-draft';
 import { normaliseSiteUrl } from '../../shared/site-url';
 import { request, requestSiteAccess } from '../browser-api';
 import { siteAccessRefused, toFormError } from '../form-error';
@@ -11,6 +11,7 @@ import {
   credentialsReducer,
   draftOf,
   initialCredentials,
+  plainHttpConfirmed,
   type CredentialsAction,
   type CredentialsState,
   type IncomingCapture,
@@ -20,6 +21,7 @@ import {
 export interface CredentialsRefs {
   url: RefObject<HTMLInputElement | null>;
   cloud: RefObject<HTMLInputElement | null>;
+  plainHttp: RefObject<HTMLInputElement | null>;
   username: RefObject<HTMLInputElement | null>;
   secret: RefObject<HTMLInputElement | null>;
   next: RefObject<HTMLButtonElement | null>;
@@ -47,6 +49,7 @@ export function useConnectionForm(reauth: ConnectionSummary | undefined, capture
   const [state, dispatch] = useReducer(credentialsReducer, undefined, () => initialCredentials(reauth, capture));
   const url = useRef<HTMLInputElement>(null);
   const cloud = useRef<HTMLInputElement>(null);
+  const plainHttp = useRef<HTMLInputElement>(null);
   const username = useRef<HTMLInputElement>(null);
   const secret = useRef<HTMLInputElement>(null);
   const next = useRef<HTMLButtonElement>(null);
@@ -59,7 +62,7 @@ export function useConnectionForm(reauth: ConnectionSummary | undefined, capture
   // Keyboard-first: the cursor goes where typing starts, to the field at fault, or to Next.
   useLayoutEffect(() => {
     if (!state.focus) return;
-    const targets = { url, cloud, username, secret, next };
+    const targets = { url, cloud, plainHttp, username, secret, next };
     targets[state.focus.target].current?.focus();
   }, [state.focus]);
 
@@ -68,8 +71,10 @@ export function useConnectionForm(reauth: ConnectionSummary | undefined, capture
     let checked: CheckedDraft;
     try {
       // Everything that needs no network, before the browser is asked for anything: a Cloud
-      // token never goes to a custom domain (docs/jira-api.md#custom-domains).
+      // token never goes to a custom domain (docs/jira-api.md#custom-domains), and a password
+      // never goes over plain http unless the user confirmed it.
       checked = checkConnectionDraft(draftOf(state));
+      requirePlainHttpConfirmed(checked, plainHttpConfirmed(state));
     } catch (e) {
       dispatch({ type: 'fail', error: toFormError(e) });
       return;
@@ -118,5 +123,5 @@ export function useConnectionForm(reauth: ConnectionSummary | undefined, capture
     });
   }
 
-  return { state, dispatch, refs: { url, cloud, username, secret, next }, test, startCapture };
+  return { state, dispatch, refs: { url, cloud, plainHttp, username, secret, next }, test, startCapture };
 }

@@ -26,7 +26,7 @@ export interface CaptureRequests {
   /** Token page content script: where would a token go? Never any secret or other connection. */
   'capture.status': {
     payload: Record<string, never>;
-    reply: { pending: null | { site?: string; username?: string; renewal: boolean } };
+    reply: { pending: null | { username?: string; renewal: boolean } };
   };
   /** Token page content script: the one click. The reply never echoes the token. */
   'capture.submit': {

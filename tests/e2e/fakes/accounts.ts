@@ -5,6 +5,13 @@ import { ADA, GRACE, makeAtlassianToken } from './seed';
 
 export type TokenKind = 'classic' | 'scoped';
 
+/**
+ * The classic scopes a scoped token may be given on the token page, and what a token made with
+ * "Create API token with scopes" for Jira gets unless a test says otherwise
+ * (docs/jira-api.md#scoped-tokens).
+ */
+export const ALL_JIRA_SCOPES: readonly string[] = ['read:jira-user', 'read:jira-work', 'write:jira-work'];
+
 export interface IssuedToken {
   email: string;
   kind: TokenKind;
@@ -13,6 +20,8 @@ export interface IssuedToken {
   expiresOn: string;
   revoked: boolean;
   createdAt: number;
+  /** A scoped token's scopes (the gateway refuses a call that needs another); classic: none. */
+  scopes: string[];
 }
 
 /** The UTC date of epoch ms `t`, YYYY-MM-DD (how expiry dates are kept and compared). */
@@ -35,15 +44,23 @@ export class Accounts {
     this.nextSeed = 1000;
     const inAYear = isoDate(Date.now() + 365 * 86_400_000);
     const add = (token: string, email: string, kind: TokenKind, label: string, revoked = false) =>
-      this.tokens.set(token, { email, kind, label, expiresOn: inAYear, revoked, createdAt: Date.now() - 86_400_000 });
+      this.tokens.set(token, {
+        email,
+        kind,
+        label,
+        expiresOn: inAYear,
+        revoked,
+        createdAt: Date.now() - 86_400_000,
+        scopes: kind === 'scoped' ? [...ALL_JIRA_SCOPES] : [],
+      });
     add(ADA.classicToken, ADA.email, 'classic', 'Laptop scripts');
     add(ADA.scopedToken, ADA.email, 'scoped', 'Read-only scoped');
     add(ADA.revokedToken, ADA.email, 'classic', 'Old token', true);
     add(GRACE.classicToken, GRACE.email, 'classic', 'Grace CLI');
   }
 
-  /** Creates a new token (what the token page's Create button does). */
-  issue(email: string, opts: { label: string; expiresOn: string; kind?: TokenKind }): string {
+  /** Creates a new token (what the token page's Create button does); a scoped one gets `scopes` (default: all of Jira's). */
+  issue(email: string, opts: { label: string; expiresOn: string; kind?: TokenKind; scopes?: string[] }): string {
     let token: string;
     do token = makeAtlassianToken(this.nextSeed++ + Math.floor(Math.random() * 1e6));
     while (this.tokens.has(token));
@@ -54,8 +71,15 @@ export class Accounts {
       expiresOn: opts.expiresOn,
       revoked: false,
       createdAt: Date.now(),
+      scopes: opts.kind === 'scoped' ? [...(opts.scopes ?? ALL_JIRA_SCOPES)] : [],
     });
     return token;
+  }
+
+  /** Gives a scoped token these scopes only (a token made with fewer scopes than it needs). */
+  setScopes(token: string, scopes: string[]): void {
+    const t = this.tokens.get(token);
+    if (t?.kind === 'scoped') t.scopes = [...scopes];
   }
 
   get(token: string): IssuedToken | undefined {

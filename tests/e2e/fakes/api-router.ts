@@ -10,7 +10,7 @@ import { lookupRoutes } from './routes-lookups';
 import { searchRoutes } from './routes-search';
 import type { FakeUser } from './seed';
 import type { JiraSite } from './site';
-import { authenticate, sendCaptcha, sendUnauthorized, xsrfOk } from './site-auth';
+import { authenticate, loginReason, sendCaptcha, sendUnauthorized, xsrfOk, type Caller } from './site-auth';
 import type { HostSwitches } from './switches';
 
 /** A request to the REST API, as the site or the gateway hands it over. */
@@ -37,7 +37,12 @@ export interface ApiCall extends ApiRequest {
   user: FakeUser | null;
   /** The parsed JSON body of a POST or PUT (undefined when there was none). */
   body: unknown;
-  /** Sends a JSON answer, with `X-Seraph-LoginReason: AUTHENTICATED_FAILED` when credentials were refused. */
+  /** How the credentials went (a user, refused, not checked, none). */
+  caller: Caller;
+  /**
+   * Sends a JSON answer, with `X-Seraph-LoginReason` when credentials were given and did not get
+   * through (AUTHENTICATED_FAILED, or Data Center's AUTHENTICATION_DENIED when it refused to check).
+   */
   ok(status: number, payload: object | null): void;
   /** The caller, or a 401 sent (and null) when there is none. */
   requireUser(): FakeUser | null;
@@ -68,16 +73,20 @@ export async function handleApi(site: JiraSite, a: ApiRequest): Promise<void> {
   if ('captcha' in caller) return sendCaptcha(site, res);
   const user = 'user' in caller ? caller.user : null;
   // Anonymous-allowed endpoints answer even for bad credentials, with this header (docs/jira-api.md#failed-logins).
-  const failedHeader: Record<string, string> =
-    'failed' in caller && caller.failed ? { 'x-seraph-loginreason': 'AUTHENTICATED_FAILED' } : {};
+  const refusal = a.switches.takeReadRefusal(method, a.rest);
+  if (refusal) return send(res, refusal.status, refusal.body);
   const call: ApiCall = {
     ...a,
     site,
     user,
     body,
-    ok: (status, payload) => send(res, status, payload, failedHeader),
+    caller,
+    ok: (status, payload) => {
+      const reason = loginReason(site, caller, status);
+      send(res, status, payload, reason ? { 'x-seraph-loginreason': reason } : {});
+    },
     requireUser: () => {
-      if (!user) sendUnauthorized(site, res);
+      if (!user) sendUnauthorized(site, res, caller);
       return user;
     },
   };

@@ -1,7 +1,7 @@
 // The JQL evaluator of the fakes: filters and sorts a site's issues as the caller may see
 // them, strict like Jira (an unknown value is a JqlError with Jira's wording).
 import { JqlError, parseJql, type Node, type ParsedJql, type SortKey, type Value } from './jql-parse';
-import { stem, textTerms, textWords } from './jql-text';
+import { stem, textQuery, textWords } from './jql-text';
 import type { FakeFilter, FakeIssue, FakeUser } from './seed';
 
 export { JqlError, parseJql, type ParsedJql } from './jql-parse';
@@ -162,8 +162,9 @@ function compileClause(node: Extract<Node, { kind: 'clause' }>, ctx: JqlContext,
     case 'description': {
       supported(['~', '!~']);
       // As Jira's Lucene index: whole words (with a light plural stem), `word*` for a prefix,
-      // every word required; a leading wildcard is refused. A substring matches nothing.
-      const terms = vals.flatMap((v) => textTerms(v ?? ''));
+      // every word required unless an unescaped OR says any; NOT / - / ! exclude; a leading
+      // wildcard is refused. A substring matches nothing.
+      const queries = vals.map((v) => textQuery(v ?? ''));
       return (i) => {
         // `text` also searches the comments, as Jira's does.
         const all = () => [i.summary, i.description, ...i.comments.map((c) => c.text)].join(' ');
@@ -171,7 +172,13 @@ function compileClause(node: Extract<Node, { kind: 'clause' }>, ctx: JqlContext,
         const words = textWords(hay);
         // A prefix meets the index's stemmed words, unstemmed itself (Lucene does not analyse a
         // wildcard term): "issues*" misses "issues" (indexed "issue").
-        const hit = terms.every((t) => words.some((w) => (t.prefix ? stem(w).startsWith(t.word) : stem(w) === stem(t.word))));
+        const has = (t: { word: string; prefix: boolean }) =>
+          words.some((w) => (t.prefix ? stem(w).startsWith(t.word) : stem(w) === stem(t.word)));
+        const hit = queries.every(({ terms, anyOf }) => {
+          const wanted = terms.filter((t) => !t.negated);
+          if (terms.some((t) => t.negated && has(t))) return false;
+          return anyOf ? wanted.length === 0 || wanted.some(has) : wanted.every(has);
+        });
         return positive ? hit : !hit;
       };
     }

@@ -43,7 +43,7 @@ function serveIssue(call: ApiCall, keyOrId: string, sub: string) {
   const handler = HANDLERS[`${method} ${sub}`];
   if (!handler) return send(res, 405, null);
   const write = method !== 'GET';
-  if (write && !user) return sendUnauthorized(site, res);
+  if (write && !user) return sendUnauthorized(site, res, call.caller);
   const issue = site.findIssue(user, keyOrId);
   if (!issue) return call.ok(404, { errorMessages: [ISSUE_NOT_FOUND], errors: {} });
   if (write) {

@@ -1,9 +1,12 @@
-// One HTTPS server on 127.0.0.1 for every fake host. Chromium's --host-resolver-rules send
-// all the real names to its port; the Host header picks the persona.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// One HTTPS server on 127.0.0.1 for every fake host, and one plain HTTP server for the http-only
+// intranet Data Center. Chromium's --host-resolver-rules send the real names to their ports
+// (Firefox: network.dns.localDomains and network.socket.forcePort); the Host header picks the
+// persona.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Accounts } from './accounts';
+import { CompanyDomainFront } from './company-domain';
 import { RequestLog, send, sleep, type RecordedRequest } from './http';
 import { JiraGateway, JiraSite, type HostSwitches } from './jira';
 import { ACME_CLOUD_ID, BETA_CLOUD_ID, BOB, HOSTS, buildAcmeData, buildBetaData, buildServerData } from './seed';
@@ -11,12 +14,17 @@ import { createSelfSignedCert } from './tls';
 import { TokenPage } from './token-page';
 
 export interface FakeServers {
+  /** The HTTPS port: every host but the intranet one. */
   port: number;
+  /** The plain HTTP port: the intranet Data Center only. */
+  httpPort: number;
   accounts: Accounts;
   requests: RequestLog;
   acme: JiraSite;
   beta: JiraSite;
   server: JiraSite;
+  /** Bob's Data Center again, at http://jira.intranet.test/jira: plain http only. */
+  intranet: JiraSite;
   gateway: JiraGateway;
   tokenPage: TokenPage;
   /** Back to the seed: data, tokens, switches, request log. */
@@ -24,7 +32,7 @@ export interface FakeServers {
   close(): Promise<void>;
 }
 
-/** Starts every fake host on one local HTTPS port (a self-signed certificate). */
+/** Starts every fake host: one local HTTPS port (a self-signed certificate) and one plain HTTP port (the intranet site). */
 export async function startFakeServers(): Promise<FakeServers> {
   const accounts = new Accounts();
   const requests = new RequestLog();
@@ -66,7 +74,22 @@ export async function startFakeServers(): Promise<FakeServers> {
     },
     accounts,
   );
-  const sites = [acme, beta, server];
+  const intranet = new JiraSite(
+    {
+      name: 'intranet',
+      deployment: 'server',
+      host: HOSTS.intranet,
+      contextPath: '/jira',
+      serverTitle: 'Intranet Jira',
+      data: buildServerData(),
+      passwords: { [BOB.username]: BOB.password },
+      pats: { [BOB.pat]: BOB.username },
+      captchaAfter: 3,
+      scheme: 'http',
+    },
+    accounts,
+  );
+  const sites = [acme, beta, server, intranet];
   const gateway = new JiraGateway(() => sites);
   const tokenPage = new TokenPage(accounts);
 
@@ -76,47 +99,82 @@ export async function startFakeServers(): Promise<FakeServers> {
     [HOSTS.server, server],
     [HOSTS.gateway, gateway],
     [HOSTS.id, tokenPage],
+    [HOSTS.acmeCompanyDomain, new CompanyDomainFront(acme)],
   ]);
 
-  const { key, cert } = createSelfSignedCert();
-  const httpsServer = https.createServer({ key, cert }, (req, res) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    const url = new URL(req.url ?? '/', `https://${host || 'unknown'}`);
-    const record: RecordedRequest = requests.record(req, url, host);
-    res.on('finish', () => {
-      record.status = res.statusCode;
-    });
-    const target = byHost.get(host);
-    if (!target) return send(res, 421, 'Misdirected request');
-    const sw = target.switches;
-    if (sw?.down) {
-      req.socket.destroy();
-      return;
-    }
-    const delay = sw?.slowNextMs ?? 0;
-    if (sw) sw.slowNextMs = 0;
-    (delay > 0 ? sleep(delay) : Promise.resolve())
-      .then(() => answer(target, req, res, url, record))
-      .catch(() => {
-        if (!res.headersSent) send(res, 500, { errorMessages: ['Internal server error'], errors: {} });
-        else res.destroy();
+  /**
+   * Answers one request by its Host header from `served`. A host that `listensElsewhere` gets no
+   * answer at all: nothing listens on this scheme's port for it (the http-only site has no TLS
+   * port, the others no plain one), so the connection fails as it would. Unknown hosts get 421.
+   */
+  const listener =
+    (scheme: 'http' | 'https', served: (host: string) => Target | undefined, listensElsewhere: (host: string) => boolean) =>
+    (req: IncomingMessage, res: ServerResponse) => {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+      if (listensElsewhere(host)) {
+        req.socket.destroy();
+        return;
+      }
+      const url = new URL(req.url ?? '/', `${scheme}://${host || 'unknown'}`);
+      const record: RecordedRequest = requests.record(req, url, host);
+      res.on('finish', () => {
+        record.status = res.statusCode;
       });
-  });
-  // Chromium keeps connections alive; don't let idle sockets hold close() up.
-  httpsServer.keepAliveTimeout = 2000;
-  await new Promise<void>((resolve, reject) => {
-    httpsServer.once('error', reject);
-    httpsServer.listen(0, '127.0.0.1', () => resolve());
-  });
-  const port = (httpsServer.address() as AddressInfo).port;
+      const target = served(host);
+      if (!target) return send(res, 421, 'Misdirected request');
+      const sw = target.switches;
+      if (sw?.down) {
+        req.socket.destroy();
+        return;
+      }
+      const delay = sw?.slowNextMs ?? 0;
+      if (sw) sw.slowNextMs = 0;
+      (delay > 0 ? sleep(delay) : Promise.resolve())
+        .then(() => answer(target, req, res, url, record))
+        .catch(() => {
+          if (!res.headersSent) send(res, 500, { errorMessages: ['Internal server error'], errors: {} });
+          else res.destroy();
+        });
+    };
+
+  const { key, cert } = createSelfSignedCert();
+  const httpsServer = https.createServer(
+    { key, cert },
+    listener(
+      'https',
+      (host) => byHost.get(host),
+      (host) => host === HOSTS.intranet,
+    ),
+  );
+  const httpServer = http.createServer(
+    listener(
+      'http',
+      () => intranet,
+      (host) => host !== HOSTS.intranet,
+    ),
+  );
+  const servers = [httpsServer, httpServer];
+  const [port, httpPort] = await Promise.all(
+    servers.map(async (server) => {
+      // Browsers keep connections alive; don't let idle sockets hold close() up.
+      server.keepAliveTimeout = 2000;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => resolve());
+      });
+      return (server.address() as AddressInfo).port;
+    }),
+  );
 
   return {
-    port,
+    port: port!,
+    httpPort: httpPort!,
     accounts,
     requests,
     acme,
     beta,
     server,
+    intranet,
     gateway,
     tokenPage,
     reset() {
@@ -127,10 +185,15 @@ export async function startFakeServers(): Promise<FakeServers> {
       tokenPage.reset();
     },
     close: () =>
-      new Promise<void>((resolve) => {
-        httpsServer.closeAllConnections();
-        httpsServer.close(() => resolve());
-      }),
+      Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      ).then(() => undefined),
   };
 }
 

@@ -1,15 +1,20 @@
 // Who is calling a fake Jira site, and the answers Jira gives when it does not know: Cloud takes
-// Basic email:API token only; Data Center takes Bearer PATs and Basic passwords and demands a
-// CAPTCHA after failed logins (docs/jira-api.md#authentication, #failed-logins). Also the XSRF
-// rule on writes (docs/jira-api.md#xsrf).
+// Basic email:API token only; Data Center takes Bearer PATs and Basic passwords, demands a
+// CAPTCHA after failed logins, and may refuse to check a login at all (its elevated security
+// check: X-Seraph-LoginReason AUTHENTICATION_DENIED without the CAPTCHA header)
+// (docs/jira-api.md#authentication, #failed-logins). Also the XSRF rule on writes
+// (docs/jira-api.md#xsrf).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenKind } from './accounts';
 import { parseAuth, send } from './http';
 import type { FakeUser } from './seed';
 import type { JiraSite } from './site';
 
-/** A user, anonymous (`failed`: credentials were given and refused), or CAPTCHA-blocked. */
-export type Caller = { user: FakeUser } | { anonymous: true; failed: boolean } | { captcha: true };
+/**
+ * A user, anonymous (`failed`: credentials were given and refused; `denied`: Jira refused to
+ * check them at all), or CAPTCHA-blocked.
+ */
+export type Caller = { user: FakeUser } | { anonymous: true; failed: boolean; denied?: true } | { captcha: true };
 
 const JSON_401_CLOUD = { message: 'Client must be authenticated to access this resource.', 'status-code': 401 };
 const JSON_401_SERVER = { errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} };
@@ -35,6 +40,9 @@ export function authenticate(site: JiraSite, header: string | undefined, kinds: 
   const limit = site.config.captchaAfter ?? 3;
   const failed = site.failedLogins;
   if ((failed.get(auth.user) ?? 0) >= limit) return { captcha: true };
+  // Seraph's elevated security check refused before the password was looked at (an account an
+  // administrator blocked, or a security plugin): the right password is refused too.
+  if (site.deniedLogins.has(auth.user)) return { anonymous: true, failed: true, denied: true };
   const user = users.find((u) => u.id === auth.user);
   // A PAT sent as a Basic password is just a wrong password here (docs/jira-api.md#authentication).
   if (user && site.config.passwords?.[user.id] === auth.secret) {
@@ -45,11 +53,29 @@ export function authenticate(site: JiraSite, header: string | undefined, kinds: 
   return { anonymous: true, failed: true };
 }
 
-/** 401 as Jira sends it: Cloud's edge body or Data Center's ErrorCollection, with the Seraph header. */
-export function sendUnauthorized(site: JiraSite, res: ServerResponse): void {
+/**
+ * The X-Seraph-LoginReason on an answer of `status` to `caller`. Data Center, when credentials were
+ * given and did not get through: AUTHENTICATED_FAILED for a wrong password or token,
+ * AUTHENTICATION_DENIED when it refused to check them. Cloud: AUTHENTICATED_FAILED on the 200s of
+ * endpoints open to anonymous users (docs/jira-api.md#failed-logins); on every 401
+ * AUTHENTICATION_DENIED, the value that would mislead a client reading it as Data Center's "not
+ * checked": on Cloud a 401 is a rejected token whatever the header says.
+ */
+export function loginReason(site: JiraSite, caller: Caller, status: number): string | undefined {
+  if (site.config.deployment === 'cloud' && status === 401) return 'AUTHENTICATION_DENIED';
+  if (!('failed' in caller) || !caller.failed) return undefined;
+  return caller.denied ? 'AUTHENTICATION_DENIED' : 'AUTHENTICATED_FAILED';
+}
+
+/**
+ * 401 as Jira sends it: Cloud's edge body or Data Center's ErrorCollection, with the Seraph
+ * header of `caller` (default: credentials given and refused).
+ */
+export function sendUnauthorized(site: JiraSite, res: ServerResponse, caller: Caller = { anonymous: true, failed: true }): void {
   const cloud = site.config.deployment === 'cloud';
+  const reason = loginReason(site, caller, 401);
   send(res, 401, cloud ? JSON_401_CLOUD : JSON_401_SERVER, {
-    'x-seraph-loginreason': 'AUTHENTICATION_DENIED',
+    ...(reason ? { 'x-seraph-loginreason': reason } : {}),
     'www-authenticate': cloud ? `OAuth realm="${encodeURIComponent(site.origin)}"` : 'Basic realm="protected-area"',
   });
 }

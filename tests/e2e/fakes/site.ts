@@ -28,6 +28,11 @@ export interface SiteConfig {
   pats?: Record<string, string>;
   /** Server/DC: failed Basic logins before CAPTCHA (default 3). */
   captchaAfter?: number;
+  /**
+   * 'http' for a plain-http intranet site (default 'https'): the scheme of its origin and base
+   * URL, which it names itself by (serverInfo, links, the Origin its XSRF rule accepts).
+   */
+  scheme?: 'http' | 'https';
 }
 
 /** A fake Jira site: its data (reset to the seed by `reset()`), switches and request handling. */
@@ -38,13 +43,21 @@ export class JiraSite {
   readonly baseUrl: string;
   /** Server/DC: consecutive failed Basic logins per user name. */
   readonly failedLogins = new Map<string, number>();
+  /**
+   * Cloud: users' avatars on Atlassian's public avatar host and Gravatar, as Jira Cloud names
+   * them, instead of the site's /secure/useravatar (json-users.ts). Off by default while the
+   * older browser tests expect the site's avatars; `reset()` turns it off.
+   */
+  publicAvatars = false;
+  /** Server/DC: user names whose Basic logins Jira refuses to check (denyLogins). */
+  readonly deniedLogins = new Set<string>();
   private pristine: SiteData;
 
   constructor(
     readonly config: SiteConfig,
     readonly accounts: Accounts,
   ) {
-    this.origin = `https://${config.host}`;
+    this.origin = `${config.scheme ?? 'https'}://${config.host}`;
     this.baseUrl = this.origin + config.contextPath;
     this.pristine = structuredClone(config.data);
   }
@@ -62,6 +75,8 @@ export class JiraSite {
     this.config.data = structuredClone(this.pristine);
     this.switches.reset();
     this.failedLogins.clear();
+    this.deniedLogins.clear();
+    this.publicAvatars = false;
   }
 
   /**
@@ -89,6 +104,21 @@ export class JiraSite {
   /** Server/DC: forget failed logins (the user logged in once in the web UI). */
   clearCaptcha(): void {
     this.failedLogins.clear();
+  }
+
+  /**
+   * Server/DC: Jira refuses to check the Basic logins of `user`, the right password included:
+   * `X-Seraph-LoginReason: AUTHENTICATION_DENIED` without the CAPTCHA header (its elevated
+   * security check refused: an account an administrator blocked, or a security app), until
+   * `allowLogins()` (docs/jira-api.md#failed-logins).
+   */
+  denyLogins(user: string): void {
+    this.deniedLogins.add(user);
+  }
+
+  /** Server/DC: logins are checked again (the account was unblocked). */
+  allowLogins(): void {
+    this.deniedLogins.clear();
   }
 
   /** Server/DC: make the next Basic logins of `user` meet the CAPTCHA. */

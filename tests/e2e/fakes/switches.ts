@@ -38,6 +38,8 @@ export class HostSwitches {
   loseAnswersRemaining = 0;
   /** Answers that refuse the next writes, first one first (nothing is changed). */
   readonly refusals: CannedAnswer[] = [];
+  /** Answers that refuse the next reads of a REST path (after /rest/api/{v}/) starting with `rest`, first one first. */
+  readonly readRefusals: (CannedAnswer & { rest: string })[] = [];
   /** Delay of the next answer, ms (0: none). */
   slowNextMs = 0;
 
@@ -79,6 +81,23 @@ export class HostSwitches {
   refuseWrites(status: number, body: string | object | null): void {
     this.refusals.push({ status, body });
   }
+  /**
+   * The next read (a GET, or a search sent as POST) of a REST path starting with `rest` (after
+   * /rest/api/{version}/, default "search") is refused with this answer, after authentication:
+   * the bodies Jira gives with its reason in only one place, e.g.
+   * `refuseReads(400, { errorMessages: [], errors: {}, warningMessages: ['...'] })` or Cloud's
+   * edge `refuseReads(400, { message: '...', 'status-code': 400 })` (docs/jira-api.md#error-bodies).
+   * Call it again to queue more refusals.
+   */
+  refuseReads(status: number, body: string | object | null, rest = 'search'): void {
+    this.readRefusals.push({ status, body, rest });
+  }
+  /** The refusal queued for a read of `rest` (see refuseReads), taken off the queue; undefined when none. */
+  takeReadRefusal(method: string, rest: string): CannedAnswer | undefined {
+    const read = method === 'GET' || (method === 'POST' && rest.startsWith('search'));
+    const i = read ? this.readRefusals.findIndex((r) => rest.startsWith(r.rest)) : -1;
+    return i < 0 ? undefined : this.readRefusals.splice(i, 1)[0];
+  }
   /** The next request to this host is answered after `ms` milliseconds. */
   slowNext(ms: number): void {
     this.slowNextMs = ms;
@@ -96,6 +115,7 @@ export class HostSwitches {
     this.pageTokenTtlMs = 7 * 86_400_000;
     this.loseAnswersRemaining = 0;
     this.refusals.length = 0;
+    this.readRefusals.length = 0;
     this.slowNextMs = 0;
   }
 }

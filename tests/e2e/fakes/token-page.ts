@@ -7,6 +7,10 @@
 //   shape "b": the email as a text line; the dialog a role="dialog" div in a portal at the
 //     end of <body>; the token as plain text in a <code>, first rendered in two chunks and
 //     then re-rendered once (the node is replaced) a moment after it appears.
+// Like the real account pages it is one app that moves between pages in place: its "Profile and
+// visibility" and "API tokens" links call history.pushState and re-render the page below the
+// header, leaving an open dialog where it is (browser Back: popstate). The profile page is
+// served too, for a direct load.
 // Only inline scripts, no external resources. Created tokens are real tokens of the
 // configured account in `Accounts`, so the fake Jira accepts them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -33,6 +37,8 @@ export interface IssuedOnPage {
 }
 
 const PATHS = ['/manage-profile/security/api-tokens', '/manage/api-tokens'];
+/** Another account page of the same app (no token capture there). */
+export const PROFILE_PATH = '/manage-profile/profile-and-visibility';
 const NAMES: Record<string, string> = { [ADA.email]: ADA.displayName, [GRACE.email]: GRACE.displayName };
 
 /** The fake token page: serves both shapes and issues real tokens of the configured account. */
@@ -59,7 +65,7 @@ export class TokenPage {
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL, record: RecordedRequest): Promise<void> {
     const method = req.method ?? 'GET';
-    if (method === 'GET' && PATHS.some((p) => url.pathname === p || url.pathname === `${p}/`)) {
+    if (method === 'GET' && [...PATHS, PROFILE_PATH].some((p) => url.pathname === p || url.pathname === `${p}/`)) {
       const q = url.searchParams.get('shape');
       const shape: TokenPageShape = q === 'a' || q === 'b' ? q : this.options.shape;
       return send(res, 200, this.html(shape), { 'content-type': 'text/html;charset=UTF-8' });
@@ -98,10 +104,14 @@ export class TokenPage {
     const existing = this.accounts
       .list(email)
       .map((t) => ({ label: t.label, expiresOn: t.expiresOn, created: isoDate(t.createdAt), revoked: t.revoked }));
-    const cfg = JSON.stringify({ shape, email, name: NAMES[email] ?? email, existing, today: isoDate(Date.now()) }).replace(
-      /</g,
-      '\\u003c',
-    );
+    const cfg = JSON.stringify({
+      shape,
+      email,
+      name: NAMES[email] ?? email,
+      existing,
+      today: isoDate(Date.now()),
+      profilePath: PROFILE_PATH,
+    }).replace(/</g, '\\u003c');
     return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>API tokens | Atlassian account</title>
 <style>${STYLE}</style></head>
@@ -152,14 +162,27 @@ const PAGE_SCRIPT = `
   const inDays = (n) => { const d = new Date(cfg.today + 'T00:00:00Z'); d.setUTCDate(d.getUTCDate() + n); return d.toISOString().slice(0, 10); };
   const tokens = cfg.existing.slice();
 
+  // The token page's path as loaded (current or legacy); the app returns to it in place.
+  const tokensPath = location.pathname === cfg.profilePath ? '/manage-profile/security/api-tokens' : location.pathname;
+  const go = (path) => (ev) => {
+    ev.preventDefault();
+    if (location.pathname !== path) history.pushState({}, '', path);
+    renderMain();
+  };
+  function pages() {
+    return h('nav', { 'aria-label': 'Account pages' },
+      h('a', { href: cfg.profilePath, onclick: go(cfg.profilePath) }, 'Profile and visibility'),
+      h('a', { href: tokensPath, onclick: go(tokensPath) }, 'API tokens'));
+  }
+
   function header() {
     if (cfg.shape === 'a') {
-      return h('header', {}, h('span', {}, 'Atlassian account'),
+      return h('header', {}, h('span', {}, 'Atlassian account'), pages(),
         h('nav', { 'aria-label': 'Profile' },
           h('button', { type: 'button', 'aria-label': 'Account: ' + cfg.email, 'aria-haspopup': 'true' },
             h('span', { 'aria-hidden': 'true' }, cfg.name.split(' ').map((w) => w[0]).join('')))));
     }
-    return h('header', {}, h('div', {}, h('strong', {}, 'Atlassian')),
+    return h('header', {}, h('div', {}, h('strong', {}, 'Atlassian')), pages(),
       h('div', {}, h('div', {}, cfg.name), h('div', {}, cfg.email)));
   }
 
@@ -173,7 +196,9 @@ const PAGE_SCRIPT = `
 
   let mainEl;
   function renderMain() {
-    const next = h('main', {},
+    const next = location.pathname === cfg.profilePath
+      ? h('main', {}, h('h1', {}, 'Profile and visibility'), h('p', {}, 'Manage your personal information.'))
+      : h('main', {},
       h('h1', {}, 'API tokens'),
       h('p', {}, 'A script or other process can use an API token to perform basic authentication with Jira Cloud applications.'),
       h('div', {},
@@ -281,6 +306,7 @@ const PAGE_SCRIPT = `
     }, 60);
   }
 
+  window.addEventListener('popstate', () => renderMain());
   root.replaceChildren(header());
   renderMain();
 })();

@@ -11,7 +11,7 @@
 //
 // Never call Playwright's worker.evaluate() on the service worker: stopping it afterwards
 // closes the whole context (docs/browsers.md#test-browsers). Observe it through pages and storage instead.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -21,6 +21,14 @@ import { hostResolverRules } from './fakes';
 export interface LaunchOptions {
   /** Port of the fakes (startFakes().port). */
   port: number;
+  /** The fakes' plain HTTP port (startFakes().httpPort), for the http-only intranet site; without it that host does not resolve. */
+  httpPort?: number;
+  /**
+   * Host permissions to hold from the start, as the e2e build holds the Data Center's: headless
+   * Chromium cannot answer the permissions.request prompt (docs/browsers.md#host-permissions).
+   * The extension is loaded from a copy of `dist` whose manifest lists them too.
+   */
+  grantHosts?: string[];
   /** Unpacked extension to load. Default: $CFJ_E2E_DIST, else dist/chrome-e2e (npm run build:e2e). */
   dist?: string;
   /** Default timeout of Playwright actions and waits, ms. Default 7000. */
@@ -69,7 +77,7 @@ export interface ExtensionBrowser {
 
 export const DEFAULT_DIST = path.resolve('dist/chrome-e2e');
 
-function chromiumArgs(dist: string, port: number): string[] {
+function chromiumArgs(dist: string, port: number, httpPort: number | undefined): string[] {
   return [
     '--headless=new',
     `--disable-extensions-except=${dist}`,
@@ -84,17 +92,28 @@ function chromiumArgs(dist: string, port: number): string[] {
     '--disable-sync',
     '--disable-features=Translate,OptimizationHints,MediaRouter',
     '--password-store=basic',
-    `--host-resolver-rules=${hostResolverRules(port)}`,
+    `--host-resolver-rules=${hostResolverRules(port, httpPort)}`,
     '--ignore-certificate-errors',
   ];
 }
 
-async function startContext(userDataDir: string, dist: string, port: number, timeout: number) {
+/** A copy of the extension in `dist` whose manifest also lists `origins` in host_permissions; returns its directory. */
+function withHostPermissions(dist: string, origins: string[]): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'cfj-dist-'));
+  cpSync(dist, copy, { recursive: true });
+  const file = path.join(copy, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...origins];
+  writeFileSync(file, JSON.stringify(manifest));
+  return copy;
+}
+
+async function startContext(userDataDir: string, dist: string, options: LaunchOptions, timeout: number) {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CFJ_CHROMIUM ?? '/usr/bin/chromium',
     headless: false, // --headless=new below: extensions need the new headless mode
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: chromiumArgs(dist, port),
+    args: chromiumArgs(dist, options.port, options.httpPort),
     viewport: { width: 1100, height: 800 },
   });
   context.setDefaultTimeout(timeout);
@@ -104,10 +123,11 @@ async function startContext(userDataDir: string, dist: string, port: number, tim
 }
 
 export async function launchExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
-  const dist = path.resolve(options.dist ?? process.env.CFJ_E2E_DIST ?? DEFAULT_DIST);
+  const built = path.resolve(options.dist ?? process.env.CFJ_E2E_DIST ?? DEFAULT_DIST);
+  const dist = options.grantHosts?.length ? withHostPermissions(built, options.grantHosts) : built;
   const timeout = options.timeout ?? 7_000;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'cfj-profile-'));
-  let { context, extensionId } = await startContext(userDataDir, dist, options.port, timeout);
+  let { context, extensionId } = await startContext(userDataDir, dist, options, timeout);
   const pageErrors: string[] = [];
   const watch = (ctx: BrowserContext) =>
     ctx.on('page', (page) => {
@@ -280,7 +300,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
 
     async restart() {
       await context.close();
-      ({ context, extensionId } = await startContext(userDataDir, dist, options.port, timeout));
+      ({ context, extensionId } = await startContext(userDataDir, dist, options, timeout));
       watch(context);
       if (options.closeWelcomeTab ?? true) {
         const prefix = `chrome-extension://${extensionId}/`;
@@ -294,6 +314,7 @@ export async function launchExtension(options: LaunchOptions): Promise<Extension
     async close() {
       await context.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });
+      if (dist !== built) rmSync(dist, { recursive: true, force: true });
     },
   };
   return ext;

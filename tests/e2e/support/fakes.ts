@@ -1,8 +1,11 @@
-// Starts every fake service the e2e tests need, on ONE local HTTPS port:
+// Starts every fake service the e2e tests need, on ONE local HTTPS port (`fakes.port`):
 //   acme.atlassian.net, beta.atlassian.net   Jira Cloud sites (fakes/site.ts, REST in fakes/routes-*.ts)
 //   api.atlassian.com                        the gateway for scoped tokens (fakes/gateway.ts)
 //   jira.acme-corp.test/jira                 Jira Data Center under a context path
 //   id.atlassian.com                         the API tokens page (fakes/token-page.ts)
+//   jira.acme-corp.example                   a company domain in front of acme (fakes/company-domain.ts)
+// and one plain HTTP port (`fakes.httpPort`):
+//   jira.intranet.test/jira                  an http-only Data Center (Bob's data again)
 //
 //   const fakes = await startFakes();            // in beforeAll (openssl + listen: ~100 ms)
 //   afterEach(() => fakes.reset());              // data, tokens, switches, request log
@@ -19,6 +22,7 @@
 //     and user, hasCookie, origin, query, parsed body of writes, status; never a secret)
 // Seed: see fakes/seed-sites.ts; RICH names the issues with rich content (WEB-2, INFRA-1).
 import { request as httpsRequest } from 'node:https';
+import { HOSTS } from '../fakes/seed';
 import { startFakeServers, type FakeServers } from '../fakes/server';
 
 export * from '../fakes/seed';
@@ -30,12 +34,16 @@ export async function startFakes(): Promise<FakeServers> {
 }
 
 /**
- * Chromium --host-resolver-rules sending the fakes' host names to the local port and
- * everything else nowhere (no test may reach the real internet).
+ * Chromium --host-resolver-rules sending the fakes' HTTPS host names to `port`, the intranet
+ * host to `httpPort` (when given; else it does not resolve), and everything else nowhere (no
+ * test may reach the real internet). A MAP rule replaces the port too, so
+ * http://jira.intranet.test (port 80) reaches the plain HTTP listener.
  */
-export function hostResolverRules(port: number): string {
-  const hosts = ['id.atlassian.com', '*.atlassian.net', 'api.atlassian.com', 'jira.acme-corp.test'];
-  return [...hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
+export function hostResolverRules(port: number, httpPort?: number): string {
+  const hosts = ['id.atlassian.com', '*.atlassian.net', 'api.atlassian.com', HOSTS.server, HOSTS.acmeCompanyDomain];
+  const rules = hosts.map((h) => `MAP ${h} 127.0.0.1:${port}`);
+  if (httpPort !== undefined) rules.push(`MAP ${HOSTS.intranet} 127.0.0.1:${httpPort}`);
+  return [...rules, 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
 }
 
 export interface FakeResponse {

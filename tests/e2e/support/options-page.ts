@@ -12,6 +12,7 @@
 // Or, when a test only needs a saved connection: await addCloudConnection(ext).
 import type { Locator, Page } from 'playwright-core';
 import type { ConnectionSummary } from '../../../src/shared/connection';
+import { PLAIN_HTTP_CONFIRM_LABEL } from '../../../src/shared/connection-draft';
 import type { ExtensionBrowser } from './browser';
 import { ACME_URL, ADA } from './fakes';
 
@@ -36,6 +37,14 @@ export class OptionsPage {
   }
   jiraCloud(): Locator {
     return this.page.getByRole('checkbox', { name: 'Jira Cloud', exact: true });
+  }
+  /** The explicit confirmation an http:// Server/Data Center address needs (shown only then). */
+  plainHttpConfirmation(): Locator {
+    return this.page.getByRole('checkbox', { name: PLAIN_HTTP_CONFIRM_LABEL, exact: true });
+  }
+  /** The line under Next saying a test is running. */
+  testingStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: 'Testing connection…' });
   }
   username(): Locator {
     return this.page.getByRole('textbox', { name: 'Username', exact: true });

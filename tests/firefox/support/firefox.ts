@@ -90,6 +90,8 @@ export async function poll<T>(what: string, fn: () => Promise<T | undefined>, ti
 export interface LaunchOptions {
   /** The fakes' port: every :443 connection goes there. */
   port: number;
+  /** The extension to install; default FIREFOX_DIST (the shipped build). */
+  dist?: string;
   /**
    * The extension opens its options page on install (runtime.onInstalled). Wait for that tab
    * and close it, so each test starts with no extension tab open. Default true.
@@ -135,7 +137,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxExtensi
   };
 
   try {
-    const id = await browser.installExtension(FIREFOX_DIST);
+    const id = await browser.installExtension(opts.dist ?? FIREFOX_DIST);
     if (id !== GECKO_ID) throw new Error(`installed add-on id ${id}, expected ${GECKO_ID}`);
   } catch (e) {
     await browser.close().catch(() => undefined);

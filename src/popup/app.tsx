@@ -22,9 +22,9 @@ import { useSlashShortcut } from './hooks/use-slash-shortcut';
 import { useSettle, useSnapshotWriter } from './hooks/use-snapshot';
 import { useNow, useStorageSync } from './hooks/use-storage-sync';
 import { useViewChoice } from './hooks/use-view-choice';
+import { LazyExpiryNotice, mayShowExpiry } from './expiry-lazy';
 import { enableImages } from './image';
 import { keyTarget } from './key-target';
-import { lazy } from './lazy';
 import { summarise } from './list/derive';
 import { ListBody } from './list/list-body';
 import { ListControls } from './list/list-controls';
@@ -32,9 +32,6 @@ import { statusLine } from './list/status-line';
 import { useList } from './list/use-list';
 import { SearchBox } from './search-box';
 import { TopBar, scopeKey } from './top-bar';
-
-/** A token's expiry notice: a chunk of its own, loaded only for connections that know their token's expiry date. */
-const LazyExpiryNotice = lazy(() => import('./expiry-notice').then((m) => m.ExpiryNotice));
 
 /**
  * `init` is what boot() read from storage.local, or (with `settled`) the localStorage snapshot
@@ -191,9 +188,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       {/* The list stays (its scroll and selection kept), out of reach while an issue is shown. */}
       <div class="list-page" inert={!!detailsConnection}>
         <TopBar connections={connections} scope={scope} shown={shown} view={view} onScope={chooseScope} />
-        {expiryShown.some((c) => c.tokenExpiresOn) ? (
-          <LazyExpiryNotice connections={expiryShown} named={scope.kind === 'all'} now={now} />
-        ) : null}
+        {mayShowExpiry(expiryShown) ? <LazyExpiryNotice connections={expiryShown} named={scope.kind === 'all'} now={now} /> : null}
         <SearchBox
           inputRef={searchBox}
           query={search.query}

@@ -4,6 +4,7 @@
 // One chunk: splitting the UI into a parallel dynamic import measured slower (an extra
 // sequential fetch) than reading storage first.
 import { ASSIGNED, boot, type Boot } from './boot';
+import { expiryReady } from './expiry-lazy';
 import { mount } from './mount';
 import { readSnapshot } from './snapshot';
 
@@ -14,12 +15,18 @@ const snapshot = readSnapshot();
 if (snapshot) {
   // The storage.local read starts once the first frame is built: it is not needed before.
   let settle!: (b: Boot) => void;
-  mount(snapshot, root, new Promise<Boot>((r) => (settle = r)));
-  void boot()
-    .catch(() => EMPTY)
-    .then(settle);
+  const settled = new Promise<Boot>((r) => (settle = r));
+  void expiryReady(snapshot.connections).then(() => {
+    mount(snapshot, root, settled);
+    void boot()
+      .catch(() => EMPTY)
+      .then(settle);
+  });
 } else {
   void boot()
     .catch(() => EMPTY)
-    .then((init) => mount(init, root));
+    .then(async (init) => {
+      await expiryReady(init.connections);
+      mount(init, root);
+    });
 }

@@ -47,7 +47,10 @@ export function summarise(state: ListState, targets: string[], view: ListRef, pi
   const ordered = exact > 0 ? [merged[exact]!, ...merged.slice(0, exact), ...merged.slice(exact + 1)] : merged;
   const pinnedIds = new Set(pinned.map(rowId));
   const rows = pinned.length ? [...pinned, ...ordered.filter((r) => !pinnedIds.has(rowId(r)))] : ordered;
-  const loading = states.some(({ s }) => s?.loading);
+  // A connection with nothing cached and no answer yet is loading from the first frame, before
+  // its request leaves (after the first paint): no "no issues" text flashes meanwhile.
+  const unknown = !state.answered && states.some(({ id, s }) => !state.refreshed.has(id) && !s?.error && s?.fetchedAt === undefined);
+  const loading = unknown || states.some(({ s }) => s?.loading);
   const loadingMore = states.some(({ s }) => s?.loadingMore);
   // More pages only after this view's first page came from Jira, and not where the last one failed (its Retry asks).
   const loadable = states.filter(({ id, s }) => !!s?.next && !s.failedMore && state.refreshed.has(id));

@@ -1,6 +1,6 @@
 // The issue list: a fixed-row-height virtual list (only the visible rows are in the DOM,
 // so 5,000 issues scroll as smoothly as 5), a listbox for keyboard use.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../../shared/connection';
 import type { IssueRow } from '../../shared/issues';
 import { COPY_ACTIONS, type CopyKind } from '../details/copy-actions';
@@ -34,6 +34,11 @@ export interface IssueListProps {
   onLoadMore(): void;
   now: number;
   listRef?: { current: HTMLDivElement | null };
+  /**
+   * Changes with the list shown (another list, another search): the list starts again at its
+   * top. The element stays, so a list that has the focus keeps it while results replace rows.
+   */
+  viewKey: string;
 }
 
 export function visibleRange(scrollTop: number, count: number, viewHeight = VIEW_HEIGHT, overscan = OVERSCAN): [number, number] {
@@ -53,6 +58,15 @@ export function IssueList(p: IssueListProps) {
   useEffect(() => setPainted(true), []);
   const [start, end] = visibleRange(scrollTop, p.rows.length, VIEW_HEIGHT, painted ? OVERSCAN : 0);
   const selectedIndex = p.selectedId ? p.rows.findIndex((r) => rowId(r) === p.selectedId) : -1;
+
+  // A new list starts at its top (before it paints: no frame of the old scroll position).
+  const shownKey = useRef(p.viewKey);
+  useLayoutEffect(() => {
+    if (shownKey.current === p.viewKey) return;
+    shownKey.current = p.viewKey;
+    if (ref.current) ref.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [p.viewKey, ref]);
 
   // Near the end: ask for the next page (the button below does the same for mouse users).
   // biome-ignore lint/correctness/useExhaustiveDependencies: asks when what is in view or what may load changes; a new onLoadMore each render, or a scroll within the same rows, must not ask again

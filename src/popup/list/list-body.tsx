@@ -27,7 +27,7 @@ export interface ListBodyProps {
   summary: ListSummary;
   status: [string, string?, string?];
   view: ListRef;
-  /** Keyed by the view: a new list starts at its top. */
+  /** Changes with the view: a new list starts at its top (the focus stays in the list). */
   listKey: string;
   connections: Map<string, ConnectionSummary>;
   /** "All connections": rows and alerts name their connection. */
@@ -45,8 +45,23 @@ export interface ListBodyProps {
   onRetry(connectionId: string): void;
 }
 
+/**
+ * The status line, then the rows with the line below them. A failure's alert sits below the
+ * rows when there are rows (the list's top stays put and the list gives up the room: nothing
+ * the user reads is pushed down), in the rows' place when there are none.
+ */
 export function ListBody(p: ListBodyProps) {
   const { summary: s, status } = p;
+  const alerts = s.failures.map(({ id, source }) => (
+    <LazyErrorView
+      key={id}
+      error={source.error!}
+      connection={p.connections.get(id)}
+      named={p.merged}
+      {...(source.retryAt !== undefined ? { retryAt: source.retryAt } : {})}
+      onRetry={() => p.onRetry(id)}
+    />
+  ));
   return (
     <>
       <p class="status" role="status" aria-live="polite">
@@ -55,20 +70,11 @@ export function ListBody(p: ListBodyProps) {
         {status[2]}
       </p>
 
-      {s.failures.map(({ id, source }) => (
-        <LazyErrorView
-          key={id}
-          error={source.error!}
-          connection={p.connections.get(id)}
-          named={p.merged}
-          {...(source.retryAt !== undefined ? { retryAt: source.retryAt } : {})}
-          onRetry={() => p.onRetry(id)}
-        />
-      ))}
+      {s.rows.length ? null : alerts}
 
       {s.rows.length ? (
         <IssueList
-          key={p.listKey}
+          viewKey={p.listKey}
           listRef={p.listRef}
           rows={s.rows}
           connections={p.connections}
@@ -98,6 +104,8 @@ export function ListBody(p: ListBodyProps) {
           onLoadMore={() => p.onLoadMore(false)}
         />
       ) : null}
+
+      {s.rows.length ? alerts : null}
     </>
   );
 }

@@ -24,13 +24,16 @@ interface RowProps {
 export function Row({ row, top, index, count, id, selected, connection, showSite, now, onDetails, onOpen }: RowProps) {
   const site = connection?.siteUrl ?? '';
   const updated = relativeTime(row.updated, now);
+  // The visible text first, in its order (key, summary, status, site, age), then what only the
+  // icons show: a speech-input user says what they see (WCAG 2.5.3 Label in Name,
+  // https://www.w3.org/WAI/WCAG22/Understanding/label-in-name.html).
   const parts = [
     row.status.name,
+    showSite && connection ? siteName(connection) : '',
+    updated,
     row.priority?.name && `${row.priority.name} priority`,
     row.assignee && `assigned to ${row.assignee.displayName}`,
-    updated && `updated ${updated}`,
   ];
-  if (showSite && connection) parts.push(connection.name);
   const label = `${row.key} ${row.summary}${parts.filter(Boolean).length ? `, ${parts.filter(Boolean).join(', ')}` : ''}`;
   return (
     // biome-ignore lint/a11y/useFocusableInteractive: an option of a listbox with aria-activedescendant: the listbox holds the focus
@@ -66,14 +69,21 @@ export function Row({ row, top, index, count, id, selected, connection, showSite
           }}
         >
           {row.key}
-        </span>
+        </span>{' '}
+        {/* The spaces between the texts (whitespace is not rendered between flex items or blocks) keep
+            words apart for assistive technology. */}
         <span class="summary" title={row.summary}>
           {row.summary}
         </span>
-      </div>
+      </div>{' '}
       <RowMeta row={row} connection={connection} showSite={showSite} updated={updated} />
     </div>
   );
+}
+
+/** How a row names its connection in the merged list: its name, else its site's host. */
+function siteName(connection: ConnectionSummary): string {
+  return connection.name || new URL(connection.siteUrl).host;
 }
 
 /**
@@ -94,11 +104,11 @@ export function RowMeta({
   const site = connection?.siteUrl ?? '';
   return (
     <div class="line meta">
-      {row.status.name ? <span class={`lozenge cat-${row.status.category}`}>{row.status.name}</span> : null}
+      {row.status.name ? <span class={`lozenge cat-${row.status.category}`}>{row.status.name}</span> : null}{' '}
       {row.priority ? (
         <JiraImage url={row.priority.iconUrl} connectionId={row.connectionId} siteUrl={site} class="icon" title={row.priority.name} />
       ) : null}
-      {showSite && connection ? <span class="site">{connection.name || new URL(site).host}</span> : null}
+      {showSite && connection ? <span class="site">{siteName(connection)}</span> : null}{' '}
       <span class="grow" />
       {updated ? <span class="updated">{updated}</span> : null}
       {row.assignee ? (

@@ -20,6 +20,9 @@ describe('statusLine', () => {
     ['a list', {}, 'Updated 5 minutes ago'],
     ['a list refreshing', { loading: true }, 'Updating… (updated 5 minutes ago)'],
     ['a first load', { loading: true, oldest: undefined }, 'Loading…'],
+    // The background answers rows this young from its cache: no "Updating…" flash.
+    ['a list inside the refresh window', { loading: true, oldest: NOW - 20_000 }, 'Updated now'],
+    ['a list at the end of the refresh window', { loading: true, oldest: NOW - 60_000 }, 'Updating… (updated 1 minute ago)'],
     ['a search on its way', { search: { list: { kind: 'text', text: 'login' }, n: 0 }, answered: false }, 'Searching…'],
     ['a search found', { search: { list: { kind: 'text', text: 'login' }, n: 0 } }, '3 results for “login”'],
     ['a search with more to come', { search: { list: { kind: 'text', text: 'x' }, n: 0 }, count: 50, more: true }, '50+ results for “x”'],

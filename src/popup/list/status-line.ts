@@ -1,5 +1,6 @@
 // The popup's status line under the list tabs: what the list is doing or what a search found,
 // and how old the rows are. Pure (status-line.test.ts).
+import { LIST_REFRESH_WINDOW_MS } from '../../shared/protocol/issues';
 import { relativeTime } from '../../shared/time';
 import type { Search } from '../hooks/use-search';
 
@@ -29,7 +30,10 @@ export function statusLine(i: StatusInput): [string, string?, string?] {
   const enterHint = i.typedKey ? `Enter opens ${i.typedKey}` : undefined;
   if (i.loading || (i.search && !i.answered)) {
     if (i.search) return ['Searching…'];
-    return i.oldest ? ['Updating… (updated ', relativeTime(i.oldest, i.now, 'long'), ')'] : ['Loading…'];
+    if (!i.oldest) return ['Loading…'];
+    // Rows younger than the background's refresh window come back from its cache, not from
+    // Jira, within milliseconds: "Updating…" would only flash. They are what Jira said then.
+    if (i.now - i.oldest >= LIST_REFRESH_WINDOW_MS) return ['Updating… (updated ', relativeTime(i.oldest, i.now, 'long'), ')'];
   }
   if (i.search && !i.errors) {
     // What the list shows now: how many results (at least, with pages to come), for what.

@@ -374,7 +374,7 @@ describe('popup status line', () => {
     await type('a-3');
     expect(status()).toBe('3 results for “a-3” · Enter opens A-3');
     // The issue with that key first.
-    expect(rowKeys()[0]).toMatch(/^A-3Issue/);
+    expect(rowKeys()[0]).toMatch(/^A-3 Issue/);
   });
 
   it('"/" reaches Search from the JQL checkbox and the menus too', async () => {

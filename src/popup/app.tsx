@@ -158,6 +158,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   if (!connections.length) {
     return (
       <main class="popup">
+        <h1 class="sr-only">Client for Jira</h1>
         <div class="empty-state">
           <p>Connect Client for Jira to your Jira site to see your issues here.</p>
           {/* Focused like Search would be: Enter at once opens the form. */}

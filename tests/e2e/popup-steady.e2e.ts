@@ -71,7 +71,10 @@ describe('the popup paints without flashes or jumps', () => {
     const frames = await framesOf(popup);
     expect(frames.length, 'frames were recorded').toBeGreaterThan(5);
     expect(distinct(frames.map((f) => f.empty))).toEqual([null]);
-    expect(frames.some((f) => f.status === 'Loading…'), 'the wait is said').toBe(true);
+    expect(
+      frames.some((f) => f.status === 'Loading…'),
+      'the wait is said',
+    ).toBe(true);
     expect(distinct(frames.map((f) => f.height).filter((h) => h !== null)), 'one popup height').toHaveLength(1);
   });
 

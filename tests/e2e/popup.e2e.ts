@@ -391,8 +391,8 @@ describe('popup', () => {
           .getByRole('option')
           .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
         return (
-          labels.some((l) => l.startsWith('WEB-') && l.endsWith('Acme Jira')) &&
-          labels.some((l) => l.startsWith('BETA-') && l.endsWith('Beta Jira'))
+          labels.some((l) => l.startsWith('WEB-') && l.includes(', Acme Jira, ')) &&
+          labels.some((l) => l.startsWith('BETA-') && l.includes(', Beta Jira, '))
         );
       })
       .toBe(true);

@@ -93,7 +93,8 @@ export function StatusMenu({ connectionId, issueKey, status, disabled, onChoose 
               }}
             >
               <span class={`lozenge cat-${o.to.category}`}>{o.to.name}</span>
-              {transitionLabel(o) !== o.to.name ? <span class="muted"> {o.name}</span> : null}
+              {/* In parentheses as in the accessible name: the visible text stays part of it (WCAG 2.5.3). */}
+              {transitionLabel(o) !== o.to.name ? <span class="muted"> ({o.name})</span> : null}
             </button>
           ))}
         </div>

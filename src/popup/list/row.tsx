@@ -108,8 +108,7 @@ export function RowMeta({
       {row.priority ? (
         <JiraImage url={row.priority.iconUrl} connectionId={row.connectionId} siteUrl={site} class="icon" title={row.priority.name} />
       ) : null}
-      {showSite && connection ? <span class="site">{siteName(connection)}</span> : null}{' '}
-      <span class="grow" />
+      {showSite && connection ? <span class="site">{siteName(connection)}</span> : null} <span class="grow" />
       {updated ? <span class="updated">{updated}</span> : null}
       {row.assignee ? (
         <JiraImage

@@ -14,8 +14,12 @@
 // Controls a test uses:
 //   fakes.acme.switches.answerHtml() / .rateLimitNext(n) / .stop() / .resume()
 //   fakes.acme.switches.loseAnswerAfterWrite(n) / .refuseWrites(status, body) / .slowNext(ms)
-//   fakes.server.forceCaptcha('bob') / .clearCaptcha()
+//   fakes.acme.switches.refuseReads(status, body, rest?)       (Jira's error bodies on a read)
+//   fakes.server.forceCaptcha('bob') / .clearCaptcha() / .denyLogins('bob') / .allowLogins()
+//   fakes.acme.publicAvatars = true                            (avatars on Atlassian's avatar host)
 //   fakes.accounts.revoke(token) / .revokeAll(email)          ("the token is now rejected")
+//   fakes.accounts.setScopes(token, ['read:jira-work'])        (a scoped token lacking a scope)
+//   fakes.intranet (http-only DC; launchExtension({ httpPort: fakes.httpPort }) to reach it)
 //   fakes.tokenPage.configure({ shape: 'b', account: GRACE.email })
 //   fakes.tokenPage.lastToken                                  (compare, never print)
 //   fakes.requests.to(HOSTS.acme, '/rest/api/3/myself')        (RecordedRequest[]: auth scheme

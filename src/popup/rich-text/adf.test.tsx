@@ -98,32 +98,32 @@ describe('adfToNodes: node types', () => {
     [
       'panel info',
       { type: 'panel', attrs: { panelType: 'info' }, content: [p(t('FYI'))] },
-      '<div class="rt-panel rt-panel-info"><span class="sr-only">Info: </span><p>FYI</p></div>',
+      '<div class="rt-panel rt-panel-info"><span class="rt-sr">Info: </span><p>FYI</p></div>',
     ],
     [
       'panel note',
       { type: 'panel', attrs: { panelType: 'note' }, content: [p(t('n'))] },
-      '<div class="rt-panel rt-panel-note"><span class="sr-only">Note: </span><p>n</p></div>',
+      '<div class="rt-panel rt-panel-note"><span class="rt-sr">Note: </span><p>n</p></div>',
     ],
     [
       'panel warning',
       { type: 'panel', attrs: { panelType: 'warning' }, content: [p(t('w'))] },
-      '<div class="rt-panel rt-panel-warning"><span class="sr-only">Warning: </span><p>w</p></div>',
+      '<div class="rt-panel rt-panel-warning"><span class="rt-sr">Warning: </span><p>w</p></div>',
     ],
     [
       'panel success',
       { type: 'panel', attrs: { panelType: 'success' }, content: [p(t('s'))] },
-      '<div class="rt-panel rt-panel-success"><span class="sr-only">Success: </span><p>s</p></div>',
+      '<div class="rt-panel rt-panel-success"><span class="rt-sr">Success: </span><p>s</p></div>',
     ],
     [
       'panel error',
       { type: 'panel', attrs: { panelType: 'error' }, content: [p(t('e'))] },
-      '<div class="rt-panel rt-panel-error"><span class="sr-only">Error: </span><p>e</p></div>',
+      '<div class="rt-panel rt-panel-error"><span class="rt-sr">Error: </span><p>e</p></div>',
     ],
     [
       'panel custom',
       { type: 'panel', attrs: { panelType: 'custom', panelColor: '#ff0000' }, content: [p(t('c'))] },
-      '<div class="rt-panel rt-panel-custom"><span class="sr-only">Panel: </span><p>c</p></div>',
+      '<div class="rt-panel rt-panel-custom"><span class="rt-sr">Panel: </span><p>c</p></div>',
     ],
     [
       'table',

@@ -94,7 +94,7 @@ function node(item: unknown, ctx: Context, depth: number): ComponentChildren {
       return el('blockquote', null, kids());
     case 'panel': {
       const kind = typeof a.panelType === 'string' && Object.hasOwn(PANELS, a.panelType) ? a.panelType : 'custom';
-      return el('div', { class: `rt-panel rt-panel-${kind}` }, [el('span', { class: 'sr-only' }, `${PANELS[kind] ?? 'Panel'}: `), kids()]);
+      return el('div', { class: `rt-panel rt-panel-${kind}` }, [el('span', { class: 'rt-sr' }, `${PANELS[kind] ?? 'Panel'}: `), kids()]);
     }
     case 'table':
       return el('div', { class: 'rt-table' }, el('table', null, el('tbody', null, kids())));

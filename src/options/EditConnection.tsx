@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import { request } from './browser-api';
 import { ErrorAlert } from './ErrorAlert';
+import { NameAndExpiryFields } from './NameAndExpiryFields';
 import { formFieldOf, MISSING_NAME, toFormError, type FormError, type FormField } from './form-error';
 
 interface Props {
@@ -57,36 +58,22 @@ export function EditConnection({ connection, onDone }: Props) {
         if (e.key === 'Escape') onDone();
       }}
     >
-      <div class="field">
-        <label for={`${id}-name`}>Connection name</label>
-        <input
-          id={`${id}-name`}
-          ref={nameRef}
-          type="text"
-          value={name}
-          maxLength={100}
-          onInput={(e) => {
-            setName(e.currentTarget.value);
-            clearErrorOf('name');
-          }}
-          aria-invalid={errorField === 'name' || undefined}
-          aria-describedby={errorField === 'name' ? errorId : undefined}
-        />
-      </div>
-      <div class="field">
-        <label for={`${id}-expires`}>Token expires on</label>
-        <input
-          id={`${id}-expires`}
-          type="date"
-          value={expiresOn}
-          onInput={(e) => {
-            setExpiresOn(e.currentTarget.value);
-            clearErrorOf('expires');
-          }}
-          aria-invalid={errorField === 'expires' || undefined}
-          aria-describedby={errorField === 'expires' ? errorId : undefined}
-        />
-      </div>
+      <NameAndExpiryFields
+        id={id}
+        name={name}
+        expiresOn={expiresOn}
+        onName={(v) => {
+          setName(v);
+          clearErrorOf('name');
+        }}
+        onExpiresOn={(v) => {
+          setExpiresOn(v);
+          clearErrorOf('expires');
+        }}
+        nameRef={nameRef}
+        errorField={errorField}
+        errorId={errorId}
+      />
       {error && <ErrorAlert id={errorId} error={error} />}
       <div class="actions">
         <button type="button" class="button" onClick={() => onDone()} disabled={busy}>

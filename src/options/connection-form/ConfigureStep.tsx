@@ -4,6 +4,7 @@ import type { ConnectionSummary, ConnectionTestResult } from '../../shared/conne
 import { Avatar } from '../Avatar';
 import { request } from '../browser-api';
 import { ErrorAlert } from '../ErrorAlert';
+import { NameAndExpiryFields } from '../NameAndExpiryFields';
 import { formFieldOf, MISSING_NAME, toFormError, type FormError, type FormField } from '../form-error';
 import { safeHttpUrl } from '../format';
 
@@ -88,40 +89,24 @@ export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, o
         </ul>
       )}
       <form class="form" noValidate onSubmit={finish}>
-        <div class="field">
-          <label for={`${id}-name`}>Connection name</label>
-          <input
-            id={`${id}-name`}
-            ref={nameRef}
-            type="text"
-            value={name}
-            maxLength={100}
-            onInput={(e) => {
-              setName(e.currentTarget.value);
-              clearErrorOf('name');
-            }}
-            aria-invalid={errorField === 'name' || undefined}
-            aria-describedby={errorField === 'name' ? errorId : undefined}
-          />
-        </div>
-        <div class="field">
-          <label for={`${id}-expires`}>Token expires on</label>
-          <input
-            id={`${id}-expires`}
-            ref={expiresRef}
-            type="date"
-            value={expiresOn}
-            onInput={(e) => {
-              setExpiresOn(e.currentTarget.value);
-              clearErrorOf('expires');
-            }}
-            aria-invalid={errorField === 'expires' || undefined}
-            aria-describedby={errorField === 'expires' ? `${id}-expires-hint ${errorId}` : `${id}-expires-hint`}
-          />
-          <p class="hint" id={`${id}-expires-hint`}>
-            Optional. You will be reminded before the token expires.
-          </p>
-        </div>
+        <NameAndExpiryFields
+          id={id}
+          name={name}
+          expiresOn={expiresOn}
+          onName={(v) => {
+            setName(v);
+            clearErrorOf('name');
+          }}
+          onExpiresOn={(v) => {
+            setExpiresOn(v);
+            clearErrorOf('expires');
+          }}
+          nameRef={nameRef}
+          expiresRef={expiresRef}
+          errorField={errorField}
+          errorId={errorId}
+          expiresHint="Optional. You will be reminded before the token expires."
+        />
         {error && <ErrorAlert id={errorId} error={error} />}
         <div class="actions">
           <button type="button" class="button" onClick={onBack} disabled={saving}>

@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../shared/errors';
 import { request } from '../shared/messaging';
 import { createCaptureFlow, describeDestination, REMINDER, type CaptureFlow } from './capture-flow';
-import { CONFIRM_LABEL, isTrustedActivation, PRIMARY_LABEL } from './capture-ui';
-import { clickEvent, everythingShown, settle } from './test-dom';
+import { CONFIRM_LABEL, isTrustedActivation, PRIMARY_LABEL, SENT_LABEL } from './capture-ui';
+import { accessibleName, clickEvent, everythingShown, settle } from './test-dom';
 import { fakeCloudToken } from './test-tokens';
 
 vi.mock('../shared/messaging', () => ({ request: vi.fn() }));
@@ -104,8 +104,11 @@ describe('capture UI and flow', () => {
     expect(submits()).toEqual([['capture.submit', { token: TOKEN, tokenExpiresOn: '2027-11-28' }]]);
     expect(statusText()).toMatch(/^Token sent to Client for Jira\. A new Jira Cloud connection form opened/);
     expect(everythingShown(flow.ui.root)).toContain(REMINDER);
-    expect(button().textContent).toBe(PRIMARY_LABEL);
+    // The button itself says it was sent, stays disabled and is no longer busy; the check mark is decorative.
+    expect(accessibleName(button())).toBe(SENT_LABEL);
+    expect(button().querySelector('[aria-hidden="true"]')?.textContent).toBe('✓');
     expect(button().disabled).toBe(true);
+    expect(button().hasAttribute('aria-busy')).toBe(false);
   });
 
   it('words the confirmation for a pending form', async () => {
@@ -151,6 +154,7 @@ describe('capture UI and flow', () => {
     await settle();
     expect(alertText()).toBe('The connection form waited too long. Open it again from Client for Jira.');
     expect(button().disabled).toBe(false);
+    expect(accessibleName(button())).toBe(PRIMARY_LABEL);
     button().dispatchEvent(clickEvent(true));
     await settle();
     expect(submits()).toHaveLength(2);

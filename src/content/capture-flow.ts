@@ -129,9 +129,8 @@ export function createCaptureFlow(doc: Document, options: CaptureFlowOptions): C
     try {
       const { delivered } = await request('capture.submit', payload);
       state = 'sent';
+      // The button stays, disabled, saying it was sent: sending again would open another form.
       ui.showSuccess(successText(delivered), REMINDER);
-      // Sent once; sending again would open another form. The button stays, disabled.
-      ui.setBusy(true);
     } catch (e) {
       state = 'ready';
       ui.setBusy(false);

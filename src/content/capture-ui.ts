@@ -6,6 +6,8 @@
 export const PRIMARY_LABEL = 'Use this token in Client for Jira';
 /** The button's name once the page's account differs from the connection's: a second, explicit click. */
 export const CONFIRM_LABEL = 'Use it anyway';
+/** The button's name once the token was sent: it stays, disabled, saying so (a check mark before it is decorative). */
+export const SENT_LABEL = 'Sent to Client for Jira';
 
 const HOST_TAG = 'cfj-token-capture';
 const hosts = new WeakSet<Node>();
@@ -31,6 +33,7 @@ export interface CaptureUi {
   /** Shows the account warning (role="alert") and turns the button into "Use it anyway". */
   showWarning(text: string): void;
   setBusy(busy: boolean, text?: string): void;
+  /** The token is sent: the button says so and stays disabled; `text` in the status line, then `reminder`. */
   showSuccess(text: string, reminder: string): void;
   showError(text: string): void;
   /** Back to the first state: primary label, no alert. */
@@ -52,6 +55,8 @@ button:focus-visible { outline: 3px solid #388bff; outline-offset: 2px; }
 button:disabled { cursor: default; opacity: .6; }
 button.confirm { background: #c9372c; }
 button.confirm:hover:not(:disabled) { background: #ae2e24; }
+button.sent:disabled { opacity: 1; color: #164b35; background: #dcfff1; border-color: #1f845a; }
+.check { margin-right: 6px; }
 p { margin: 6px 0 0; }
 p:empty, [hidden] { display: none; }
 .hint { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; white-space: nowrap; }
@@ -64,6 +69,7 @@ p:empty, [hidden] { display: none; }
   button:hover:not(:disabled) { background: #85b8ff; }
   button.confirm { background: #f87168; }
   button.confirm:hover:not(:disabled) { background: #fd9891; }
+  button.sent:disabled { color: #baf3db; background: #164b35; border-color: #4bce97; }
   .alert { color: #fd9891; }
   .status { color: #7ee2b8; }
 }
@@ -128,6 +134,20 @@ export function createCaptureUi(doc: Document, options: { hint: string; onActiva
     options.onActivate();
   });
 
+  /** The button's label: the check mark of the sent state is hidden from its accessible name. */
+  const label = (text: string, sent = false): void => {
+    button.classList.toggle('sent', sent);
+    button.classList.remove('confirm');
+    if (!sent) {
+      button.textContent = text;
+      return;
+    }
+    const check = el(doc, 'span', 'check');
+    check.setAttribute('aria-hidden', 'true');
+    check.textContent = '✓';
+    button.replaceChildren(check, doc.createTextNode(text));
+  };
+
   const setAlert = (text: string): void => {
     alert.textContent = text;
     alert.hidden = text === '';
@@ -142,7 +162,7 @@ export function createCaptureUi(doc: Document, options: { hint: string; onActiva
     showWarning(text) {
       status.textContent = '';
       setAlert(text);
-      button.textContent = CONFIRM_LABEL;
+      label(CONFIRM_LABEL);
       button.classList.add('confirm');
     },
     setBusy(busy, text) {
@@ -153,22 +173,22 @@ export function createCaptureUi(doc: Document, options: { hint: string; onActiva
     },
     showSuccess(text, reminderText) {
       setAlert('');
-      button.textContent = PRIMARY_LABEL;
-      button.classList.remove('confirm');
+      label(SENT_LABEL, true);
+      // Sent once; sending again would open another form. Not busy any more, but disabled.
+      button.disabled = true;
+      button.removeAttribute('aria-busy');
       status.textContent = text;
       reminder.textContent = reminderText;
     },
     showError(text) {
       status.textContent = '';
-      button.textContent = PRIMARY_LABEL;
-      button.classList.remove('confirm');
+      label(PRIMARY_LABEL);
       setAlert(text);
     },
     reset() {
       setAlert('');
       status.textContent = '';
-      button.textContent = PRIMARY_LABEL;
-      button.classList.remove('confirm');
+      label(PRIMARY_LABEL);
     },
     place(anchor) {
       const parent = anchor.parentNode;

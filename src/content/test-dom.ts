@@ -35,3 +35,15 @@ export function everythingShown(root: Node): string {
   visit(root);
   return out.join('\n');
 }
+
+/** An element's name from its content, as assistive technology reads it: text outside aria-hidden parts, trimmed. */
+export function accessibleName(el: Element): string {
+  const out: string[] = [];
+  const visit = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) out.push((node as Text).data);
+    if (node.nodeType === Node.ELEMENT_NODE && (node as Element).getAttribute('aria-hidden') === 'true') return;
+    node.childNodes.forEach(visit);
+  };
+  visit(el);
+  return out.join('').replace(/\s+/g, ' ').trim();
+}

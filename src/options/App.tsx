@@ -11,6 +11,7 @@ import { useCapture, type ClaimedCapture } from './hooks/useCapture';
 import { useConnections } from './hooks/useConnections';
 import { useHashIntent, type PageIntent } from './hooks/useHashIntent';
 import { useOpenForm, type OpenForm } from './hooks/useOpenForm';
+import { takeOver, useOptionsChannel } from './hooks/useOptionsChannel';
 import { RevokeNotice, type RevokeNoticeInfo } from './RevokeNotice';
 import { SettingsPanel } from './SettingsPanel';
 
@@ -45,7 +46,8 @@ export function App() {
     [openForm],
   );
 
-  useHashIntent(conns.loaded, (intent: PageIntent) => {
+  // What the fragment asks for (#renew=<id>…), or the popup over its channel when this page is open.
+  const onIntent = (intent: PageIntent) => {
     if (intent.kind === 'new' || intent.kind === 'capture') {
       if (currentForm.current?.kind !== 'new') openForm({ kind: 'new' });
       return;
@@ -54,7 +56,9 @@ export function App() {
     if (!c) setPageError({ kind: 'not-found', message: 'That connection no longer exists.' });
     else if (intent.kind === 'renew') startRenew(c);
     else openForm({ kind: 'reauth', connectionId: c.id });
-  });
+  };
+  useHashIntent(conns.loaded, onIntent);
+  useOptionsChannel(conns.loaded ? conns.connections.map((c) => c.id) : null, (intent) => takeOver(currentForm.current, intent), onIntent);
 
   useCapture((claimed: ClaimedCapture) => {
     const target: OpenForm = claimed.connectionId ? { kind: 'reauth', connectionId: claimed.connectionId } : { kind: 'new' };

@@ -5,6 +5,7 @@ import { request } from './browser-api';
 import { ErrorAlert } from './ErrorAlert';
 import { toFormError, type FormError } from './form-error';
 import { POPUP_SNAPSHOT_KEY } from '../shared/storage-keys';
+import { forgetCommentDrafts } from './comment-drafts';
 
 interface Props {
   connection: ConnectionSummary;
@@ -40,6 +41,7 @@ export function DeleteDialog({ connection, onDeleted, onClose }: Props) {
     try {
       const { revokeUrl } = await request('connections.delete', { id: connection.id });
       forgetPopupSnapshot();
+      forgetCommentDrafts(connection.id);
       onDeleted(connection, revokeUrl);
     } catch (e) {
       setError(toFormError(e));

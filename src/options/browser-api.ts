@@ -30,6 +30,18 @@ export async function openTab(url: string): Promise<void> {
   await browser.tabs.create({ url, active: true });
 }
 
+/**
+ * Brings this page's tab to the front: the active tab of its window, and that window focused
+ * (tabs.getCurrent, tabs.update, windows.update; no permission needed). Does nothing when the
+ * page is not in a tab of its own.
+ */
+export async function bringToFront(): Promise<void> {
+  const tab = await browser.tabs.getCurrent();
+  if (tab?.id === undefined) return;
+  await browser.tabs.update(tab.id, { active: true });
+  if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+}
+
 function isBroadcast(message: unknown): message is Broadcast {
   return isRecord(message) && message.tag === MESSAGE_TAG && typeof message.event === 'string';
 }

@@ -162,7 +162,12 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
         <div class="empty-state">
           <p>Connect Client for Jira to your Jira site to see your issues here.</p>
           {/* Focused like Search would be: Enter at once opens the form. */}
-          <button type="button" class="primary" ref={addButton} onClick={() => void openOptions('#new')}>
+          <button
+            type="button"
+            class="primary"
+            ref={addButton}
+            onClick={() => void import('./open-options').then((m) => m.openOptionsFor({ kind: 'new' }, openOptions))}
+          >
             Add a Jira connection
           </button>
         </div>

@@ -2,7 +2,8 @@
 import { useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import type { AppErrorInfo } from '../shared/errors';
-import { fixCredentials, fixLabel, requestSiteAccess } from './ext';
+import { fixLabel, openOptions, requestSiteAccess } from './ext';
+import { fixCredentials } from './open-options';
 import { useNow } from './hooks/use-storage-sync';
 import { formatWait } from '../shared/time';
 
@@ -47,7 +48,7 @@ export function ErrorView({ error, connection, named, retryAt, onRetry }: Props)
     case 'auth':
       if (connection) {
         action = (
-          <button type="button" onClick={() => void fixCredentials(connection)}>
+          <button type="button" onClick={() => void fixCredentials(connection, openOptions)}>
             {fixLabel(connection)}
           </button>
         );
@@ -58,7 +59,7 @@ export function ErrorView({ error, connection, named, retryAt, onRetry }: Props)
       // renewal as a rejected token (Atlassian's token page, then the captured token).
       if (connection) {
         action = (
-          <button type="button" onClick={() => void fixCredentials(connection)}>
+          <button type="button" onClick={() => void fixCredentials(connection, openOptions)}>
             {error.scope ? `Create a token with ${error.scope}` : 'Create a token with this scope'}
           </button>
         );

@@ -1,7 +1,8 @@
 // A token that expires within EXPIRY_WARNING_DAYS: say so, with the way to renew.
 // A rejected token is shown by ErrorView instead, when a request fails.
 import { EXPIRY_WARNING_DAYS, daysUntilExpiry, type ConnectionSummary } from '../shared/connection';
-import { fixCredentials, fixLabel } from './ext';
+import { fixLabel, openOptions } from './ext';
+import { fixCredentials } from './open-options';
 import { expiryPhrase } from '../shared/time';
 
 export function ExpiryNotice({ connections, named, now }: { connections: ConnectionSummary[]; named: boolean; now: number }) {
@@ -17,7 +18,7 @@ export function ExpiryNotice({ connections, named, now }: { connections: Connect
             {named ? `${c.name}: ` : ''}
             {c.authMethod === 'cloud-token' ? 'API token' : 'Token'} {expiryPhrase(days)}.
           </span>
-          <button type="button" onClick={() => void fixCredentials(c)}>
+          <button type="button" onClick={() => void fixCredentials(c, openOptions)}>
             {fixLabel(c)}
           </button>
         </div>

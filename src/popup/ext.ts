@@ -50,6 +50,7 @@ export async function openTab(url: string, background = false): Promise<void> {
   if (!background) window.close();
 }
 
+/** Opens the options page in a new tab with `hash` (src/options/hash.ts); src/popup/open-options.ts reuses an open one first. */
 export function openOptions(hash: string): Promise<void> {
   return openTab(browser.runtime.getURL(`src/options/index.html${hash}`));
 }
@@ -61,11 +62,6 @@ export function openOptions(hash: string): Promise<void> {
  */
 export function fixLabel(c: Pick<ConnectionSummary, 'deployment'>): string {
   return c.deployment === 'cloud' ? 'Renew token' : 'Re-authenticate';
-}
-
-/** Where the user fixes a rejected credential: Cloud renews its API token, Server/DC re-authenticates. */
-export function fixCredentials(c: Pick<ConnectionSummary, 'id' | 'deployment'>): Promise<void> {
-  return openOptions(c.deployment === 'cloud' ? `#renew=${encodeURIComponent(c.id)}` : `#reauth=${encodeURIComponent(c.id)}`);
 }
 
 /** Puts `text` on the clipboard (from a click or a key press); false when the browser refused. */

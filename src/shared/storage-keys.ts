@@ -17,12 +17,8 @@ export const POPUP_STATE_KEY = 'popupState';
  */
 export const POPUP_SNAPSHOT_KEY = 'cfj.popup.view';
 
-/**
- * Prefix of the popup's localStorage keys that keep a comment being typed, one per connection
- * and issue (`<prefix><connection id>:<issue key>`), until Jira has it. The options page drops a
- * connection's drafts when the connection is deleted.
- */
-export const COMMENT_DRAFT_PREFIX = 'cfj.draft.';
+// The popup's comment drafts (localStorage) have their keys in comment-draft-keys.ts: only the
+// details view and the options page use them, so they stay out of the popup's entry.
 
 /** Stable key of a list, used in cache entry names. */
 export function listKey(list: ListRef): string {

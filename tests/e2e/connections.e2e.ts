@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { closeAfterTest, launchExtension, type ExtensionBrowser } from './support/browser';
 import { ACME_CLOUD_ID, ACME_URL, ADA, BETA_URL, BOB, HOSTS, SERVER_URL, TOKEN_PAGE_URL, startFakes, type Fakes } from './support/fakes';
 import { OptionsPage, addCloudConnection, storedConnections } from './support/options-page';
+import { commentDraftKey } from '../../src/shared/comment-draft-keys';
 
 let fakes: Fakes;
 let ext: ExtensionBrowser;
@@ -226,6 +227,17 @@ describe('New Jira Connection', () => {
 
   it('deletes a connection after confirmation and reminds to revoke the token', async () => {
     const { options } = await addCloudConnection(ext, { name: 'Acme', keepOpen: true });
+    // Comments being typed in the popup (the extension origin's localStorage): this connection's
+    // drafts go with it; a draft of an id that merely starts with this one stays.
+    const [acme] = await storedConnections(ext);
+    const mine = commentDraftKey(acme!.id, 'WEB-1');
+    const other = commentDraftKey(`${acme!.id}0`, 'WEB-1');
+    await options.page.evaluate(
+      (keys) => {
+        for (const k of keys) localStorage.setItem(k, 'a comment being typed');
+      },
+      [mine, other],
+    );
     await options.connectionButton('Acme', 'Delete').click();
     const dialog = options.page.getByRole('dialog');
     await dialog.waitFor();
@@ -237,5 +249,7 @@ describe('New Jira Connection', () => {
     const href = hrefBefore ?? (await reminder.first().getAttribute('href'));
     expect(href).toMatch(new RegExp(`^${TOKEN_PAGE_URL.replace(/[.?]/g, '\\$&')}`));
     await expectNothingSaved();
+    const drafts = await options.page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), [mine, other]);
+    expect(drafts).toEqual([null, 'a comment being typed']);
   });
 });

@@ -18,7 +18,9 @@ import {
   createTokenOnPage,
   waitForAccessibleButton,
   waitForAccessibleText,
+  waitForDisabledButton,
 } from './support/token-page';
+import { SENT_LABEL } from '../../src/content/capture-ui';
 
 let fakes: Fakes;
 let ext: ExtensionBrowser;
@@ -74,6 +76,9 @@ async function useTokenAndExpectDelivered(options: OptionsPage, tokenPage: Page,
       message: 'a confirmation appears on the token page',
     })
     .toBeGreaterThan(0);
+  // The button itself says it was sent (its check mark is not part of its name) and stays disabled.
+  await waitForDisabledButton(tokenPage, SENT_LABEL);
+  expect((await accessibilityNodes(tokenPage)).some((n) => n.role === 'button' && n.name === USE_TOKEN_BUTTON)).toBe(false);
 }
 
 describe('Use this token in Client for Jira', () => {

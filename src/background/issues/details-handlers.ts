@@ -7,12 +7,17 @@ import { EXTENSION_PAGES, id, issueKey } from '../handlers/schemas';
 import { findIssueRow, getComments, getIssueDetails } from '../jira/issue-api';
 import type { HandlerDef } from '../router';
 import { keepDetails } from './details-cache';
-import { refreshIcons } from './icons';
-import { withJira } from './jira-access';
+import { detailsAvatarUrls, refreshIcons, type IconDeps } from './icons';
+import { withJira, type JiraAccessDeps } from './jira-access';
 import { jiraDeps } from './jira-deps';
 import { rowOf } from '../../shared/issue-details';
 
 type Handlers = { [K in keyof DetailsRequests]: HandlerDef<K> };
+
+/** What refreshIcons needs from the handlers' dependencies. */
+function iconDeps(deps: JiraAccessDeps): IconDeps {
+  return { store: deps.store, ...(deps.onAuthFailure ? { onAuthFailure: deps.onAuthFailure } : {}) };
+}
 
 /** The issue.* entries of the handler table (src/background/handlers/index.ts). */
 export const detailsHandlers: Handlers = {
@@ -25,9 +30,9 @@ export const detailsHandlers: Handlers = {
       const fetchedAt = Date.now();
       // Kept whether or not the popup is still open to hear it: the next opening paints it at once.
       await keepDetails(deps.store, connectionId, issue, fetchedAt);
-      void refreshIcons({ store: deps.store, ...(deps.onAuthFailure ? { onAuthFailure: deps.onAuthFailure } : {}) }, connectionId, [
-        rowOf(issue),
-      ]).catch(() => undefined);
+      void refreshIcons(iconDeps(deps), connectionId, [rowOf(issue)], detailsAvatarUrls(issue.reporter, issue.comments)).catch(
+        () => undefined,
+      );
       return { issue, fetchedAt };
     },
   },
@@ -36,7 +41,10 @@ export const detailsHandlers: Handlers = {
     senders: EXTENSION_PAGES,
     payload: z.strictObject({ connectionId: id, key: issueKey, startAt: z.number().int().min(0).max(100_000) }),
     async handle({ connectionId, key, startAt }) {
-      const page = await withJira(jiraDeps(), connectionId, (t, c) => getComments(t, c.deployment, key, startAt));
+      const deps = jiraDeps();
+      const page = await withJira(deps, connectionId, (t, c) => getComments(t, c.deployment, key, startAt));
+      // Older comments' authors: their avatars, as the first page's.
+      void refreshIcons(iconDeps(deps), connectionId, [], detailsAvatarUrls(undefined, page)).catch(() => undefined);
       return { page };
     },
   },

@@ -8,6 +8,7 @@
 // no message names one. Icons on Atlassian's public avatar hosts load directly (image-url.ts).
 import type { ConnectionSummary } from '../../shared/connection';
 import { isAppError, isAuthFailure } from '../../shared/errors';
+import type { CommentPage, UserRef } from '../../shared/issue-details';
 import type { IssueRow } from '../../shared/issues';
 import { iconsCacheItem } from '../../shared/storage-items';
 import type { CachedIcons } from '../../shared/storage-keys';
@@ -119,6 +120,15 @@ export function iconSource(
   return req ? { req, anonymous: false } : undefined;
 }
 
+/**
+ * The avatars the details view shows besides the assignee's (which its row carries): the
+ * reporter's and the comment authors' (src/popup/details/issue-fields.tsx, comments.tsx). Any
+ * URL Jira named: refreshIcons keeps only those the connection must fetch.
+ */
+export function detailsAvatarUrls(reporter: UserRef | undefined, comments: CommentPage): string[] {
+  return [reporter, ...comments.comments.map((c) => c.author)].flatMap((u) => (typeof u?.avatarUrl === 'string' ? [u.avatarUrl] : []));
+}
+
 /** The distinct image URLs in `rows` that only the connection can fetch (its site, its gateway). */
 export function siteIconUrls(rows: IssueRow[], c: IconTarget): string[] {
   const urls = new Set<string>();
@@ -168,13 +178,15 @@ function base64(bytes: Uint8Array): string {
 }
 
 /**
- * Fetches the icons of `rows` (and the user's avatar) that `connectionId`'s cache lacks or
- * holds too long, after a list answer or a save (so its credentials just worked). Icons are
+ * Fetches the icons of `rows`, the user's avatar and `avatarUrls` (the details view's people:
+ * detailsAvatarUrls) that `connectionId`'s cache lacks or holds too long, after a list or
+ * details answer or a save (so its credentials just worked). Each URL passes the same checks
+ * (the connection's site or gateway, an icon path), size cap and cache as a row's. Icons are
  * never worth a failed login (a CAPTCHA, a lock): the first request goes alone, the rest
  * follow only if it did not fail for the credentials; a rejection is recorded on the connection
  * like any call's (no more calls until the user fixes it). Stops, too, when Jira limits us.
  */
-export async function refreshIcons(deps: IconDeps, connectionId: string, rows: IssueRow[]): Promise<void> {
+export async function refreshIcons(deps: IconDeps, connectionId: string, rows: IssueRow[], avatarUrls: string[] = []): Promise<void> {
   const now = deps.now ?? Date.now;
   const c = await deps.store.connection(connectionId);
   if (!c || blockedBy(c)) return;
@@ -182,7 +194,10 @@ export async function refreshIcons(deps: IconDeps, connectionId: string, rows: I
   const cached = await deps.store.read(item);
   // The user's own avatar too (the options page shows it on the connection's card).
   const user = c.user?.avatarUrl && iconSource(c.user.avatarUrl, c) ? [c.user.avatarUrl] : [];
-  const wanted = [...new Set([...user, ...siteIconUrls(rows, c)])].filter((u) => !fresh(cached.icons[u], now())).slice(0, MAX_FETCHES);
+  const people = avatarUrls.filter((u) => iconSource(u, c));
+  const wanted = [...new Set([...user, ...siteIconUrls(rows, c), ...people])]
+    .filter((u) => !fresh(cached.icons[u], now()))
+    .slice(0, MAX_FETCHES);
   if (!wanted.length) return;
   const secret = await deps.store.secret(connectionId);
   if (secret === undefined) return;

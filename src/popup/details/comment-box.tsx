@@ -2,12 +2,9 @@
 // formatting), sent with Add comment or Ctrl/⌘+Enter. What is typed is kept in localStorage until
 // Jira has it, so closing the popup or a refusal loses nothing.
 import { useEffect, useState } from 'preact/hooks';
-import { COMMENT_DRAFT_PREFIX } from '../../shared/storage-keys';
 
-/** Where the comment being typed on issue `key` of a connection is kept (the popup's localStorage). */
-export function commentDraftKey(connectionId: string, key: string): string {
-  return `${COMMENT_DRAFT_PREFIX}${connectionId}:${key}`;
-}
+/** Where the comment being typed on an issue of a connection is kept (the popup's localStorage). */
+export { commentDraftKey } from '../../shared/comment-draft-keys';
 
 interface Props {
   /** Where the draft is kept (one per issue and connection). */

@@ -4,11 +4,14 @@ import type { ComponentChildren } from 'preact';
 import type { AppErrorInfo } from '../../shared/errors';
 import type { IssueDetails } from '../../shared/issue-details';
 import { relativeTime } from '../../shared/time';
+import { JiraImage } from '../image';
 import { RichText } from '../rich-text';
 
 interface Props {
   comments: IssueDetails['comments'];
   siteUrl: string;
+  /** The connection whose avatars the background fetched (src/popup/image.tsx); without it, no avatars. */
+  connectionId?: string;
   now: number;
   loading: boolean;
   error: AppErrorInfo | undefined;
@@ -17,7 +20,7 @@ interface Props {
   children?: ComponentChildren;
 }
 
-export function Comments({ comments, siteUrl, now, loading, error, onLoadOlder, children }: Props) {
+export function Comments({ comments, siteUrl, connectionId, now, loading, error, onLoadOlder, children }: Props) {
   return (
     <section class="comments" aria-labelledby="comments-heading">
       <h3 id="comments-heading">Comments{comments.total ? ` (${comments.total})` : ''}</h3>
@@ -27,6 +30,7 @@ export function Comments({ comments, siteUrl, now, loading, error, onLoadOlder, 
           {comments.comments.map((c) => (
             <li key={c.id} class="comment">
               <p class="comment-meta">
+                {connectionId ? <JiraImage url={c.author?.avatarUrl} connectionId={connectionId} siteUrl={siteUrl} class="avatar" /> : null}
                 <strong>{c.author?.displayName ?? 'Someone'}</strong>
                 {c.created ? <span class="muted"> · {relativeTime(c.created, now, 'long')}</span> : null}
                 {c.updated ? <span class="muted"> (edited)</span> : null}

@@ -59,6 +59,7 @@ export function DetailsBody({
       <Comments
         comments={issue.comments}
         siteUrl={c.siteUrl}
+        connectionId={c.id}
         now={now}
         loading={loadingComments}
         error={commentsError}

@@ -142,3 +142,32 @@ export async function clickAccessibleButton(page: Page, name: string, timeoutMs 
 export function clickUseToken(page: Page, timeoutMs?: number): Promise<void> {
   return clickAccessibleButton(page, USE_TOKEN_BUTTON, timeoutMs);
 }
+
+/**
+ * Waits for a button with exactly this accessible name that assistive technology is told is
+ * disabled (the AX node's "disabled" property: from `disabled` or aria-disabled="true").
+ */
+export async function waitForDisabledButton(page: Page, name: string, timeoutMs = 7_000): Promise<void> {
+  await poll(
+    `a disabled button named "${name}" on ${page.url()}`,
+    async () => {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+          nodes: (RawAxNode & { properties?: { name: string; value?: { value?: unknown } }[] })[];
+        };
+        const found = nodes.some(
+          (n) =>
+            !n.ignored &&
+            n.role?.value === 'button' &&
+            n.name?.value === name &&
+            n.properties?.some((p) => p.name === 'disabled' && p.value?.value === true),
+        );
+        return found || undefined;
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
+    timeoutMs,
+  );
+}

@@ -1,10 +1,10 @@
 // Inline edit of a saved connection's name and token expiry.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionSummary } from '../shared/connection';
 import { request } from './browser-api';
 import { ErrorAlert } from './ErrorAlert';
-import { NameAndExpiryFields } from './NameAndExpiryFields';
-import { formFieldOf, MISSING_NAME, toFormError, type FormError, type FormField } from './form-error';
+import { NameAndExpiryFields, useNameAndExpiry } from './NameAndExpiryFields';
+import { MISSING_NAME, toFormError } from './form-error';
 
 interface Props {
   connection: ConnectionSummary;
@@ -13,16 +13,8 @@ interface Props {
 
 /** Name and token expiry of a saved connection, saved with connections.update; Esc or Cancel calls `onDone()` with nothing. */
 export function EditConnection({ connection, onDone }: Props) {
-  const id = useId();
-  const [name, setName] = useState(connection.name);
-  const [expiresOn, setExpiresOn] = useState(connection.tokenExpiresOn ?? '');
-  const [error, setError] = useState<FormError | null>(null);
+  const { name, expiresOn, error, setError, nameRef, fields } = useNameAndExpiry(connection.name, connection.tokenExpiresOn ?? '');
   const [busy, setBusy] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const errorId = `${id}-error`;
-  const errorField = formFieldOf(error?.field);
-  /** Editing the field an error is about takes the error away. */
-  const clearErrorOf = (field: FormField) => setError((e) => (formFieldOf(e?.field) === field ? null : e));
 
   useEffect(() => nameRef.current?.focus(), []);
 
@@ -58,23 +50,8 @@ export function EditConnection({ connection, onDone }: Props) {
         if (e.key === 'Escape') onDone();
       }}
     >
-      <NameAndExpiryFields
-        id={id}
-        name={name}
-        expiresOn={expiresOn}
-        onName={(v) => {
-          setName(v);
-          clearErrorOf('name');
-        }}
-        onExpiresOn={(v) => {
-          setExpiresOn(v);
-          clearErrorOf('expires');
-        }}
-        nameRef={nameRef}
-        errorField={errorField}
-        errorId={errorId}
-      />
-      {error && <ErrorAlert id={errorId} error={error} />}
+      <NameAndExpiryFields {...fields} />
+      {error && <ErrorAlert id={fields.errorId} error={error} />}
       <div class="actions">
         <button type="button" class="button" onClick={() => onDone()} disabled={busy}>
           Cancel

@@ -1,7 +1,8 @@
 // A connection's name and its token's expiry date: the two fields the configure step and the
 // card's edit form share, with the error of either shown against it.
 import type { RefObject } from 'preact';
-import type { FormField } from './form-error';
+import { useId, useRef, useState } from 'preact/hooks';
+import { type FormError, type FormField, formFieldOf } from './form-error';
 
 interface Props {
   /** The form's useId(): the fields' ids start with it. */
@@ -57,4 +58,36 @@ export function NameAndExpiryFields(p: Props) {
       </div>
     </>
   );
+}
+
+/**
+ * The state behind NameAndExpiryFields: the two values, the form's error (editing the field an
+ * error is about takes it away) and the props the fields take. `expiresOn` is YYYY-MM-DD or ''.
+ */
+export function useNameAndExpiry(initialName: string, initialExpiresOn: string) {
+  const id = useId();
+  const [name, setName] = useState(initialName);
+  const [expiresOn, setExpiresOn] = useState(initialExpiresOn);
+  const [error, setError] = useState<FormError | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const expiresRef = useRef<HTMLInputElement>(null);
+  const clearErrorOf = (field: FormField) => setError((e) => (formFieldOf(e?.field) === field ? null : e));
+  const fields: Props = {
+    id,
+    name,
+    expiresOn,
+    onName(v) {
+      setName(v);
+      clearErrorOf('name');
+    },
+    onExpiresOn(v) {
+      setExpiresOn(v);
+      clearErrorOf('expires');
+    },
+    nameRef,
+    expiresRef,
+    errorField: formFieldOf(error?.field),
+    errorId: `${id}-error`,
+  };
+  return { id, name, expiresOn, error, setError, nameRef, expiresRef, fields };
 }

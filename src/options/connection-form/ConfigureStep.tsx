@@ -1,11 +1,11 @@
 // After a successful test: who we are connected as, then name and token expiry, then Finish.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionSummary, ConnectionTestResult } from '../../shared/connection';
 import { Avatar } from '../Avatar';
 import { request } from '../browser-api';
 import { ErrorAlert } from '../ErrorAlert';
-import { NameAndExpiryFields } from '../NameAndExpiryFields';
-import { formFieldOf, MISSING_NAME, toFormError, type FormError, type FormField } from '../form-error';
+import { NameAndExpiryFields, useNameAndExpiry } from '../NameAndExpiryFields';
+import { formFieldOf, MISSING_NAME, toFormError } from '../form-error';
 import { safeHttpUrl } from '../format';
 
 interface Props {
@@ -18,18 +18,9 @@ interface Props {
 
 /** The Finish step: shows the tested connection, then saves it under the name typed (connections.save). */
 export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, onSaved }: Props) {
-  const id = useId();
-  const [name, setName] = useState(defaultName);
-  const [expiresOn, setExpiresOn] = useState(defaultExpiresOn);
-  const [error, setError] = useState<FormError | null>(null);
+  const { name, expiresOn, error, setError, nameRef, expiresRef, fields } = useNameAndExpiry(defaultName, defaultExpiresOn);
   const [saving, setSaving] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const expiresRef = useRef<HTMLInputElement>(null);
   const siteHref = safeHttpUrl(result.siteUrl);
-  const errorId = `${id}-error`;
-  const errorField = formFieldOf(error?.field);
-  /** Editing the field an error is about takes the error away. */
-  const clearErrorOf = (field: FormField) => setError((e) => (formFieldOf(e?.field) === field ? null : e));
 
   useEffect(() => {
     nameRef.current?.focus();
@@ -89,25 +80,8 @@ export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, o
         </ul>
       )}
       <form class="form" noValidate onSubmit={finish}>
-        <NameAndExpiryFields
-          id={id}
-          name={name}
-          expiresOn={expiresOn}
-          onName={(v) => {
-            setName(v);
-            clearErrorOf('name');
-          }}
-          onExpiresOn={(v) => {
-            setExpiresOn(v);
-            clearErrorOf('expires');
-          }}
-          nameRef={nameRef}
-          expiresRef={expiresRef}
-          errorField={errorField}
-          errorId={errorId}
-          expiresHint="Optional. You will be reminded before the token expires."
-        />
-        {error && <ErrorAlert id={errorId} error={error} />}
+        <NameAndExpiryFields {...fields} expiresHint="Optional. You will be reminded before the token expires." />
+        {error && <ErrorAlert id={fields.errorId} error={error} />}
         <div class="actions">
           <button type="button" class="button" onClick={onBack} disabled={saving}>
             Back

@@ -4,7 +4,8 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionSummary } from '../shared/connection';
 import { DEFAULT_SETTINGS, MESSAGE_TAG, type Settings } from '../shared/protocol';
-import { App } from './App';
+import { App, shownForm } from './App';
+import { takeOver } from './hooks/useOptionsChannel';
 import { alerts, button, byLabel, click, flush, headings, link, queryButton, secretField, statuses, type } from './test-dom';
 
 const mocks = vi.hoisted(() => ({
@@ -266,6 +267,28 @@ describe('App: token capture', () => {
     await flush();
     expect(headings()).toContain('Re-authenticate Acme Cloud');
     expect(secretField('API Token').value).toBe('ATATT3new');
+  });
+
+  it('first run: a token captured for a new form goes into the form being filled in, which keeps what was typed', async () => {
+    state.connections = [];
+    await mount();
+    await type(byLabel('URL'), 'https://acme.atlassian.net');
+    await type(byLabel('Username'), 'typed@acme.com');
+    state.capture = { token: 'ATATT3first' };
+    await act(() => {
+      for (const l of [...mocks.listeners]) l({ tag: MESSAGE_TAG, event: 'capture.delivered' }, { id: 'ext' });
+    });
+    await flush();
+    expect(secretField('API Token').value).toBe('ATATT3first');
+    expect(byLabel('URL').value).toBe('https://acme.atlassian.net');
+    expect(byLabel('Username').value).toBe('typed@acme.com');
+  });
+
+  it("first run: the page's own form counts as open (the popup's Add a Jira connection only brings it to the front)", () => {
+    expect(shownForm(null, true, [])).toEqual({ kind: 'new' });
+    expect(takeOver(shownForm(null, true, []), { kind: 'new' })).toBe('front');
+    expect(shownForm(null, false, [])).toBeNull();
+    expect(shownForm(null, true, [cloud])).toBeNull();
   });
 
   it('ignores broadcasts from content scripts', async () => {

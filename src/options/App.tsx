@@ -46,10 +46,12 @@ export function App() {
     [openForm],
   );
 
+  const onScreen = () => shownForm(currentForm.current, conns.loaded, conns.connections);
+
   // What the fragment asks for (#renew=<id>…), or the popup over its channel when this page is open.
   const onIntent = (intent: PageIntent) => {
     if (intent.kind === 'new' || intent.kind === 'capture') {
-      if (currentForm.current?.kind !== 'new') openForm({ kind: 'new' });
+      if (onScreen()?.kind !== 'new') openForm({ kind: 'new' });
       return;
     }
     const c = conns.connections.find((x) => x.id === intent.connectionId);
@@ -58,11 +60,11 @@ export function App() {
     else openForm({ kind: 'reauth', connectionId: c.id });
   };
   useHashIntent(conns.loaded, onIntent);
-  useOptionsChannel(conns.loaded ? conns.connections.map((c) => c.id) : null, (intent) => takeOver(currentForm.current, intent), onIntent);
+  useOptionsChannel(conns.loaded ? conns.connections.map((c) => c.id) : null, (intent) => takeOver(onScreen(), intent), onIntent);
 
   useCapture((claimed: ClaimedCapture) => {
     const target: OpenForm = claimed.connectionId ? { kind: 'reauth', connectionId: claimed.connectionId } : { kind: 'new' };
-    const openNow = currentForm.current;
+    const openNow = onScreen();
     const same =
       openNow?.kind === target.kind &&
       (openNow.kind === 'new' || (target.kind === 'reauth' && openNow.connectionId === target.connectionId));
@@ -162,8 +164,17 @@ export function App() {
  * at all (the form is the page then). A re-authentication of a connection that is gone becomes a
  * new connection; null while the list is still loading.
  */
+/**
+ * The form on screen: the one opened, or on the first run (no connection yet) the New Jira
+ * Connection form the page shows by itself. What may replace it asks this, not only what was
+ * opened: a first-run form being filled in is a form too (and what is typed there must stay).
+ */
+export function shownForm(form: OpenForm | null, loaded: boolean, connections: ConnectionSummary[]): OpenForm | null {
+  return form ?? (loaded && connections.length === 0 ? { kind: 'new' } : null);
+}
+
 function formMode(form: OpenForm | null, loaded: boolean, connections: ConnectionSummary[]): FormMode | null {
-  const effective: OpenForm | null = form ?? (loaded && connections.length === 0 ? { kind: 'new' } : null);
+  const effective = shownForm(form, loaded, connections);
   if (effective?.kind === 'new') return { kind: 'new' };
   if (effective?.kind !== 'reauth') return null;
   const c = connections.find((x) => x.id === effective.connectionId);

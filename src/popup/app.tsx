@@ -166,7 +166,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
             type="button"
             class="primary"
             ref={addButton}
-            onClick={() => void import('./open-options').then((m) => m.openOptionsFor({ kind: 'new' }, openOptions))}
+            onClick={() =>
+              void import('./open-options').then((m) => m.openOptionsFor({ kind: 'new' }, openOptions)).catch(() => openOptions('#new'))
+            }
           >
             Add a Jira connection
           </button>
@@ -183,6 +185,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
     more: summary.more,
     errors: summary.failures.length,
     oldest: summary.oldest,
+    loadingCachedAt: summary.loadingCachedAt,
     now,
     typedKey: search.jqlMode ? undefined : detectIssueKey(search.query.trim()),
   });
@@ -194,7 +197,9 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
       {/* The list stays (its scroll and selection kept), out of reach while an issue is shown. */}
       <div class="list-page" inert={!!detailsConnection}>
         <TopBar connections={connections} scope={scope} shown={shown} view={view} onScope={chooseScope} />
-        {mayShowExpiry(expiryShown) ? <LazyExpiryNotice connections={expiryShown} named={scope.kind === 'all'} now={now} /> : null}
+        {mayShowExpiry(expiryShown, new Date(now)) ? (
+          <LazyExpiryNotice connections={expiryShown} named={scope.kind === 'all'} now={now} />
+        ) : null}
         <SearchBox
           inputRef={searchBox}
           query={search.query}

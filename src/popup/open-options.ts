@@ -38,7 +38,8 @@ function hashOf(intent: OptionsIntent): string {
 
 /**
  * Asks the open options pages over the channel; resolves true once one of them said it took
- * `intent` over ('done'), false when none answered 'here' and then 'done' within `waitMs` each.
+ * `intent` over ('done'), false when none answered 'here' within `waitMs`, or the one chosen
+ * did not answer 'done' within four times that.
  */
 export async function handOver(intent: OptionsIntent, deps: Pick<OpenOptionsDeps, 'channel' | 'waitMs'> = defaults): Promise<boolean> {
   let channel: Channel;
@@ -53,7 +54,9 @@ export async function handOver(intent: OptionsIntent, deps: Pick<OpenOptionsDeps
       channel.postMessage({ type: 'ask', requestId, intent }),
     );
     if (!here) return false;
-    const done = await answer(channel, requestId, 'done', here, deps.waitMs, () =>
+    // 'here' proved a live page: its 'done' gets longer (a busy page must not leave the user
+    // with two tabs doing the same renewal).
+    const done = await answer(channel, requestId, 'done', here, deps.waitMs * 4, () =>
       channel.postMessage({ type: 'go', requestId, pageId: here, intent }),
     );
     return done !== undefined;

@@ -134,10 +134,15 @@ describe("Jira's reasons, from every body shape (docs/jira-api.md#error-bodies)"
     ["the gateway's {code, message}", { code: 400, message: 'Invalid cloud id' }, ['Invalid cloud id']],
     [
       'all of them, in order, without repeats',
-      { errorMessages: ['A', ' '], errors: { f: 'B' }, warningMessages: ['C', 'A'], message: 'D' },
+      { errorMessages: ['A', ' '], errors: { f: 'B' }, warningMessages: ['C', 'A'], message: 'D', 'status-code': 400 },
       ['A', 'B', 'C', 'D'],
     ],
     ['strings only', { errorMessages: [1, null, 'A'], errors: { f: 2 }, warningMessages: 'C', message: { x: 1 } }, ['A']],
+    [
+      "a proxy's or framework's JSON error: its message stays out",
+      { timestamp: '2026-11-30T07:00:00Z', status: 500, error: 'Internal Server Error', message: 'java.lang.NullPointerException at x.y' },
+      [],
+    ],
     ['HTML', '<html><body>Bad Request</body></html>', []],
     ['a JSON array', '["A"]', []],
     ['broken JSON', '{"errorMessages":', []],

@@ -11,8 +11,8 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((m): m is
 
 /**
  * The messages of a Jira JSON error body, in order: `errorMessages`, the values of `errors`
- * (field id -> message), `warningMessages`, then a top-level `message` (Cloud's edge and the
- * gateway). Trimmed, empty ones and repeats dropped, at most 10, each cut to 500 characters (then
+ * (field id -> message), `warningMessages`, then a top-level `message` when the body has the
+ * shape of Cloud's edge (`status-code`) or the gateway (a numeric `code`). Trimmed, empty ones and repeats dropped, at most 10, each cut to 500 characters (then
  * ending in "…"). [] for a body that is not a JSON object (judged by `contentType`, or by a
  * leading "{" when the type is missing or wrong). Never throws.
  */
@@ -31,7 +31,10 @@ export function jiraErrorMessages(text: string, contentType: string | null): str
     for (const v of Object.values(errors)) if (typeof v === 'string') out.push(v);
   }
   out.push(...strings(warningMessages));
-  if (typeof message === 'string') out.push(message);
+  // Only in the edge's and the gateway's shapes: a Spring or proxy JSON error
+  // ({"status":500,"error":"...","message":"java.lang...."}) keeps its message out.
+  const edge = typeof (body as Record<string, unknown>).code === 'number' || 'status-code' in body;
+  if (typeof message === 'string' && edge) out.push(message);
   const trimmed = out.map((m) => m.trim()).filter((m) => m !== '');
   return [...new Set(trimmed)].slice(0, MAX_MESSAGES).map((m) => (m.length > MAX_LENGTH ? `${m.slice(0, MAX_LENGTH)}…` : m));
 }

@@ -59,8 +59,21 @@ export async function tryGateway(
     );
     return { cloudId, user: await getMyself(gateway, 'cloud') };
   } catch (e) {
-    // A gateway that is down or throttling says nothing about the token, and one that names a
-    // missing scope has accepted it: report that instead.
+    // A gateway that is down or throttling says nothing about the token. One that names a missing
+    // scope took the token for a token with scopes, but the site refused it first: whether it is
+    // one lacking read:jira-user or a token the site rejects for another reason, nothing here
+    // tells (docs/jira-api.md#scoped-tokens), so the message names both ways out.
+    if (e instanceof AppError && e.kind === 'missing-scope') {
+      throw new AppError({
+        kind: 'missing-scope',
+        message:
+          `Jira refused this API token on ${checked.site.siteUrl}, and Atlassian's API gateway refused it for lacking the ` +
+          `${e.scope ?? 'read:jira-user'} scope. If it is a token with scopes, create one that includes ${e.scope ?? 'read:jira-user'}, ` +
+          `read:jira-work and write:jira-work; otherwise check that it belongs to the account of the email address entered as Username.`,
+        ...(e.scope ? { scope: e.scope } : {}),
+        ...(e.status !== undefined ? { status: e.status } : {}),
+      });
+    }
     if (e instanceof AppError && NOT_REJECTED.has(e.kind)) throw e;
     throw rejected;
   }

@@ -50,4 +50,19 @@ describe('summarise: what the first frames say', () => {
     const s = run(initialListState('v', ['a'], cachedPage([row(1)])), { type: 'first-loading', viewKey: 'v', id: 'a' });
     expect(summarise(s, ['a'], ASSIGNED)).toMatchObject({ loading: true, rows: [row(1)] });
   });
+
+  it("says when the rows on their way may come from the background's cache, and when Jira is asked", () => {
+    const two = (cacheB: boolean) =>
+      initialListState('v', ['a', 'b'], {
+        ...cachedPage([row(1)]),
+        ...(cacheB ? { b: { page: { issues: [], fetchedAt: 30 }, cachedAt: 30, jql: 'j' } } : {}),
+      });
+    const loading = (s: ListState, force = false) =>
+      run(s, { type: 'first-loading', viewKey: 'v', id: 'a', force }, { type: 'first-loading', viewKey: 'v', id: 'b' });
+    expect(summarise(loading(two(true)), ['a', 'b'], ASSIGNED).loadingCachedAt).toBe(10);
+    // b has nothing cached: its page comes from Jira.
+    expect(summarise(loading(two(false)), ['a', 'b'], ASSIGNED).loadingCachedAt).toBeUndefined();
+    // The user's Retry goes past the cache.
+    expect(summarise(loading(two(true), true), ['a', 'b'], ASSIGNED).loadingCachedAt).toBeUndefined();
+  });
 });

@@ -25,6 +25,12 @@ export interface ListSummary {
   more: boolean;
   /** When Jira answered the oldest part of the rows shown (epoch ms). */
   oldest: number | undefined;
+  /**
+   * While first pages are on their way and each of them may come from the background's cache
+   * (every loading connection has cached rows, and none was asked past the cache): when Jira
+   * answered the oldest of those rows (epoch ms). Undefined when one must come from Jira.
+   */
+  loadingCachedAt: number | undefined;
 }
 
 /**
@@ -57,6 +63,9 @@ export function summarise(state: ListState, targets: string[], view: ListRef, pi
   const canLoadMore = loadable.length > 0 && !loadingMore;
   const canAutoLoad = canLoadMore && loadable.some(({ s }) => !s?.stalled);
   const fetched = states.map(({ s }) => s?.fetchedAt).filter((t): t is number => typeof t === 'number');
+  const loadingSources = states.filter(({ s }) => s?.loading);
+  const cachedWhileLoading = loadingSources.every(({ s }) => s?.fetchedAt !== undefined && !s.forced);
+  const loadingFetched = loadingSources.map(({ s }) => s!.fetchedAt!);
   return {
     rows,
     loading,
@@ -68,5 +77,6 @@ export function summarise(state: ListState, targets: string[], view: ListRef, pi
     atEnd: !loading && state.answered && !states.some(({ s }) => s?.next || s?.error),
     more: states.some(({ s }) => s?.next),
     oldest: fetched.length ? Math.min(...fetched) : undefined,
+    loadingCachedAt: !unknown && cachedWhileLoading && loadingFetched.length ? Math.min(...loadingFetched) : undefined,
   };
 }

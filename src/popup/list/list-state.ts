@@ -24,7 +24,8 @@ export type ListAction =
   | { type: 'view'; viewKey: string; targets: string[]; cache?: Record<string, CachedIssueList | undefined> }
   /** storage.local's cache, read after a snapshot was painted: it replaces the rows of `ids` not refreshed yet. */
   | { type: 'cache-read'; viewKey: string; ids: string[]; cache: Record<string, CachedIssueList | undefined> }
-  | { type: 'first-loading'; viewKey: string; id: string }
+  /** `force`: asked past the background's cache (the user's Retry). */
+  | { type: 'first-loading'; viewKey: string; id: string; force?: boolean }
   | { type: 'first-page'; viewKey: string; id: string; page: IssuePage }
   | { type: 'more-loading'; viewKey: string; id: string }
   /** `restarted`: Jira no longer knew the cursor; `page` is the list's first page again. */
@@ -73,7 +74,10 @@ export function listReducer(state: ListState, action: ListAction): ListState {
       return { ...state, sources };
     }
     case 'first-loading':
-      return { ...state, sources: patchSource(state.sources, id, { loading: true, retryAt: undefined }) };
+      return {
+        ...state,
+        sources: patchSource(state.sources, id, { loading: true, retryAt: undefined, forced: action.force || undefined }),
+      };
     case 'first-page':
       return { ...state, sources: withFirstPage(state.sources, id, action.page), refreshed: new Set(state.refreshed).add(id) };
     case 'more-loading':

@@ -24,6 +24,8 @@ export interface Source {
    * asks for it only when the user presses Load more, never by itself.
    */
   stalled?: boolean;
+  /** The first page on its way was asked past the background's cache (the user's Retry). */
+  forced?: boolean;
 }
 
 export type Sources = Record<string, Source>;

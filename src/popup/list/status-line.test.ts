@@ -21,8 +21,19 @@ describe('statusLine', () => {
     ['a list refreshing', { loading: true }, 'Updating… (updated 5 minutes ago)'],
     ['a first load', { loading: true, oldest: undefined }, 'Loading…'],
     // The background answers rows this young from its cache: no "Updating…" flash.
-    ['a list inside the refresh window', { loading: true, oldest: NOW - 20_000 }, 'Updated now'],
-    ['a list at the end of the refresh window', { loading: true, oldest: NOW - 60_000 }, 'Updating… (updated 1 minute ago)'],
+    ['a list inside the refresh window', { loading: true, oldest: NOW - 20_000, loadingCachedAt: NOW - 20_000 }, 'Updated now'],
+    [
+      'a list at the end of the refresh window',
+      { loading: true, oldest: NOW - 60_000, loadingCachedAt: NOW - 60_000 },
+      'Updating… (updated 1 minute ago)',
+    ],
+    // One connection fresh, another with nothing cached (or the user's Retry): Jira is asked.
+    [
+      'a fresh list with another on its way to Jira',
+      { loading: true, oldest: NOW - 20_000, loadingCachedAt: undefined },
+      'Updating… (updated now)',
+    ],
+    ['a clock set back', { loading: true, oldest: NOW + 60_000, loadingCachedAt: NOW + 60_000 }, 'Updating… (updated now)'],
     ['a search on its way', { search: { list: { kind: 'text', text: 'login' }, n: 0 }, answered: false }, 'Searching…'],
     ['a search found', { search: { list: { kind: 'text', text: 'login' }, n: 0 } }, '3 results for “login”'],
     ['a search with more to come', { search: { list: { kind: 'text', text: 'x' }, n: 0 }, count: 50, more: true }, '50+ results for “x”'],

@@ -17,6 +17,8 @@ export interface StatusInput {
   errors: number;
   /** When Jira answered the oldest part of what is shown (epoch ms). */
   oldest: number | undefined;
+  /** While loading: when Jira answered the oldest rows that may come back from the background's cache (ListSummary). */
+  loadingCachedAt?: number | undefined;
   now: number;
   /** The issue key typed in Search: Enter opens it. */
   typedKey: string | undefined;
@@ -33,7 +35,11 @@ export function statusLine(i: StatusInput): [string, string?, string?] {
     if (!i.oldest) return ['Loading…'];
     // Rows younger than the background's refresh window come back from its cache, not from
     // Jira, within milliseconds: "Updating…" would only flash. They are what Jira said then.
-    if (i.now - i.oldest >= LIST_REFRESH_WINDOW_MS) return ['Updating… (updated ', relativeTime(i.oldest, i.now, 'long'), ')'];
+    // Any other (a connection with nothing cached, the user's Retry) is a request to Jira.
+    const age = i.loadingCachedAt === undefined ? undefined : i.now - i.loadingCachedAt;
+    if (age === undefined || age < 0 || age >= LIST_REFRESH_WINDOW_MS) {
+      return ['Updating… (updated ', relativeTime(i.oldest, i.now, 'long'), ')'];
+    }
   }
   if (i.search && !i.errors) {
     // What the list shows now: how many results (at least, with pages to come), for what.

@@ -16,7 +16,7 @@ export function EditConnection({ connection, onDone }: Props) {
   const { name, expiresOn, error, setError, nameRef, fields } = useNameAndExpiry(connection.name, connection.tokenExpiresOn ?? '');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => nameRef.current?.focus(), []);
+  useEffect(() => nameRef.current?.focus(), [nameRef]);
 
   async function save(e: Event) {
     e.preventDefault();

@@ -22,9 +22,10 @@ export function ConfigureStep({ result, defaultName, defaultExpiresOn, onBack, o
   const [saving, setSaving] = useState(false);
   const siteHref = safeHttpUrl(result.siteUrl);
 
+  // Once: the ref from useNameAndExpiry stays the same object.
   useEffect(() => {
     nameRef.current?.focus();
-  }, []);
+  }, [nameRef]);
 
   async function finish(e: Event) {
     e.preventDefault();

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findIssueRow, getComments, getIssueDetails } from './issue-api';
-import { fakeFetch, json, noSleep, type Reply } from './testing';
-import { JiraTransport } from './transport';
+import { fakeTransport, json } from './testing';
 
 const CLOUD = 'https://acme.atlassian.net';
 const SERVER = 'https://jira.corp.example/jira';
 
-function transport(base: string, routes: Record<string, Reply | Reply[]>) {
-  const f = fakeFetch(routes);
-  const t = new JiraTransport(
-    base,
-    { authMethod: 'cloud-token', username: 'ann@example.com', secret: 'tok' },
-    `${new URL(base).origin}/*`,
-    {
-      fetch: f.fetch,
-      sleep: noSleep,
-      hasPermission: async () => true,
-    },
-  );
-  return { t, calls: f.calls };
-}
+const transport = fakeTransport;
 
 const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Steps' }] }] };
 const user = (n: string) => ({ accountId: `acc-${n}`, name: n, displayName: `User ${n}`, avatarUrls: { '48x48': `https://a/${n}` } });

@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addComment, assignIssue, getTransitions, transitionIssue } from './issue-writes';
-import { fakeFetch, json, noSleep, type Reply } from './testing';
-import { JiraTransport } from './transport';
+import { fakeTransport, json } from './testing';
 
 const CLOUD = 'https://acme.atlassian.net';
 const SERVER = 'https://jira.corp.example/jira';
 
-function transport(base: string, routes: Record<string, Reply | Reply[]>) {
-  const f = fakeFetch(routes);
-  const t = new JiraTransport(
-    base,
-    { authMethod: 'cloud-token', username: 'ann@example.com', secret: 'tok' },
-    `${new URL(base).origin}/*`,
-    {
-      fetch: f.fetch,
-      sleep: noSleep,
-      hasPermission: async () => true,
-    },
-  );
-  return { t, calls: f.calls };
-}
+const transport = fakeTransport;
 
 const status = (name: string, key: string) => ({ name, statusCategory: { key } });
 const transitions = {

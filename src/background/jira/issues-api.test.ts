@@ -2,26 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { COUNT_CAP, ROW_FIELDS, countIssues, favouriteFilters, getMyself, searchIssues, toIssueRow } from './issues-api';
 import { statusCategory } from './rows';
-import { fakeFetch, json, noSleep, text, type RecordedCall, type Reply } from './testing';
-import { JiraTransport } from './transport';
+import { fakeTransport, json, text, type RecordedCall } from './testing';
 
 const CLOUD = 'https://acme.atlassian.net';
 const SERVER = 'https://jira.corp.example/jira';
 
-function transport(base: string, routes: Record<string, Reply | Reply[]>) {
-  const f = fakeFetch(routes);
-  const t = new JiraTransport(
-    base,
-    { authMethod: 'cloud-token', username: 'ann@example.com', secret: 'tok' },
-    `${new URL(base).origin}/*`,
-    {
-      fetch: f.fetch,
-      sleep: noSleep,
-      hasPermission: async () => true,
-    },
-  );
-  return { t, calls: f.calls };
-}
+const transport = fakeTransport;
 
 function issue(key: string, over: Record<string, unknown> = {}) {
   return {

@@ -1,6 +1,8 @@
 // Test helpers for the Jira client: a scripted fetch that records every call. Imported by
 // *.test.ts only (never by the extension's code).
 
+import { JiraTransport } from './transport';
+
 export interface RecordedCall {
   url: URL;
   method: string;
@@ -72,3 +74,19 @@ export function fakeFetch(routes: Record<string, Reply | Reply[]>) {
 
 /** A TransportOptions.sleep that returns at once, so retries run without waiting. */
 export const noSleep = async (_ms: number): Promise<void> => undefined;
+
+/**
+ * A JiraTransport to `base` (a site URL, context path included) for Ann's Cloud token, over a
+ * fakeFetch of `routes`, without waits and with every host permission held: `t`, and the calls
+ * it made.
+ */
+export function fakeTransport(base: string, routes: Record<string, Reply | Reply[]>) {
+  const f = fakeFetch(routes);
+  const t = new JiraTransport(
+    base,
+    { authMethod: 'cloud-token', username: 'ann@example.com', secret: 'tok' },
+    `${new URL(base).origin}/*`,
+    { fetch: f.fetch, sleep: noSleep, hasPermission: async () => true },
+  );
+  return { t, calls: f.calls };
+}

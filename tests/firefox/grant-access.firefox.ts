@@ -24,10 +24,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { BOB, HOSTS, RICH, SERVER_URL, startFakes, type Fakes, type RecordedRequest } from '../e2e/support/fakes';
 import { FIREFOX_DIST, launchFirefox, poll, type FirefoxExtension } from './support/firefox';
-import { addComment, alerts, aria, bodyText, changeStatus, openIssue, waitForText as waitForTextOn } from './support/popup';
+import { addComment, alerts, aria, bodyText, changeStatus, openIssue, textField, waitForText as waitForTextOn } from './support/popup';
 
 /** What the extension asks for: match patterns carry no port or path. */
 const SERVER_PATTERN = `https://${HOSTS.server}/*`;
@@ -70,20 +70,6 @@ const removeServerAccess = (page: Page) =>
     (origin) => (globalThis as unknown as { browser: PermissionsApi }).browser.permissions.remove({ origins: [origin] }),
     SERVER_PATTERN,
   );
-
-/** A text input labelled exactly `label`, not a radio or checkbox (the auth radios share the names). */
-async function textField(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
-  const handle = await page.evaluateHandle((l) => {
-    for (const x of document.querySelectorAll('label')) {
-      const c = x.control;
-      if (x.textContent?.trim() === l && c instanceof HTMLInputElement && c.type !== 'radio' && c.type !== 'checkbox') return c;
-    }
-    return null;
-  }, label);
-  const element = handle.asElement();
-  if (!element) throw new Error(`no text input labelled "${label}"`);
-  return element as ElementHandle<HTMLInputElement>;
-}
 
 /** Requests to the fake Data Center after `since` (an index into its request log). */
 const serverRequestsSince = (since: number): RecordedRequest[] => fakes.requests.to(HOSTS.server).slice(since);

@@ -15,12 +15,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAIN_HTTP_CONFIRM_LABEL, PLAIN_HTTP_WARNING } from '../../src/shared/connection-draft';
 import { BOB, HOSTS, INTRANET_URL, startFakes, type Fakes, type RecordedRequest } from '../e2e/support/fakes';
 import { FIREFOX_DIST, launchFirefox, poll, type FirefoxExtension } from './support/firefox';
-import { addComment, alerts, aria, bodyText, openIssue, waitForText as waitForTextOn } from './support/popup';
+import { addComment, alerts, aria, bodyText, openIssue, textField, waitForText as waitForTextOn } from './support/popup';
 
 const INTRANET_PATTERN = `http://${HOSTS.intranet}/*`;
 
@@ -44,20 +44,6 @@ function launch(dist?: string): Promise<FirefoxExtension> {
       'network.socket.forcePort': `443=${fakes.port};80=${fakes.httpPort}`,
     },
   });
-}
-
-/** A text input labelled exactly `label`, not a radio or checkbox (the auth radios share the names). */
-async function textField(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
-  const handle = await page.evaluateHandle((l) => {
-    for (const x of document.querySelectorAll('label')) {
-      const c = x.control;
-      if (x.textContent?.trim() === l && c instanceof HTMLInputElement && c.type !== 'radio' && c.type !== 'checkbox') return c;
-    }
-    return null;
-  }, label);
-  const element = handle.asElement();
-  if (!element) throw new Error(`no text input labelled "${label}"`);
-  return element as ElementHandle<HTMLInputElement>;
 }
 
 const intranetRequests = (): RecordedRequest[] => fakes.requests.to(HOSTS.intranet);

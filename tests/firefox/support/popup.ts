@@ -2,7 +2,7 @@
 // issue from Search by keyboard, change its status from the menu (and the form a transition
 // asks for), add a comment. Puppeteer over WebDriver BiDi: `::-p-aria` selectors work with
 // locators in extension pages, not with $eval (support/firefox.ts).
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { type FirefoxExtension, poll } from './firefox';
 
 /** A puppeteer selector for the element with this accessible name and role. */
@@ -124,4 +124,18 @@ export async function addComment(ff: FirefoxExtension, popup: Page, text: string
   ).catch(async (e) => {
     throw new Error(`${(e as Error).message}; alerts: ${JSON.stringify(await alerts(popup))}; errors: ${JSON.stringify(ff.pageErrors)}`);
   });
+}
+
+/** A text input labelled exactly `label`, not a radio or checkbox (the auth radios share the names). */
+export async function textField(page: Page, label: string): Promise<ElementHandle<HTMLInputElement>> {
+  const handle = await page.evaluateHandle((l) => {
+    for (const x of document.querySelectorAll('label')) {
+      const c = x.control;
+      if (x.textContent?.trim() === l && c instanceof HTMLInputElement && c.type !== 'radio' && c.type !== 'checkbox') return c;
+    }
+    return null;
+  }, label);
+  const element = handle.asElement();
+  if (!element) throw new Error(`no text input labelled "${label}"`);
+  return element as ElementHandle<HTMLInputElement>;
 }

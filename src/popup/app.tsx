@@ -162,14 +162,7 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
         <div class="empty-state">
           <p>Connect Client for Jira to your Jira site to see your issues here.</p>
           {/* Focused like Search would be: Enter at once opens the form. */}
-          <button
-            type="button"
-            class="primary"
-            ref={addButton}
-            onClick={() =>
-              void import('./open-options').then((m) => m.openOptionsFor({ kind: 'new' }, openOptions)).catch(() => openOptions('#new'))
-            }
-          >
+          <button type="button" class="primary" ref={addButton} onClick={() => void openOptions('#new')}>
             Add a Jira connection
           </button>
         </div>
@@ -193,13 +186,14 @@ export function App({ init, settled }: { init: Boot; settled?: Promise<Boot> }) 
   const expiryShown = scope.kind === 'all' ? connections : current ? [current] : [];
 
   return (
-    <main class={detailsConnection ? 'popup with-details' : 'popup'}>
+    <main class="popup">
+      {/* The page's level-one heading for screen readers' heading navigation (the title shows
+          nowhere), outside the list: it stays while an issue is shown and the list is inert. */}
+      <h1 class="sr-only">Client for Jira</h1>
       {/* The list stays (its scroll and selection kept), out of reach while an issue is shown. */}
       <div class="list-page" inert={!!detailsConnection}>
         <TopBar connections={connections} scope={scope} shown={shown} view={view} onScope={chooseScope} />
-        {mayShowExpiry(expiryShown, new Date(now)) ? (
-          <LazyExpiryNotice connections={expiryShown} named={scope.kind === 'all'} now={now} />
-        ) : null}
+        {mayShowExpiry(expiryShown) ? <LazyExpiryNotice connections={expiryShown} named={scope.kind === 'all'} now={now} /> : null}
         <SearchBox
           inputRef={searchBox}
           query={search.query}

@@ -25,8 +25,6 @@ export function TopBar({ connections, scope, shown, view, onScope }: Props) {
   const openInJira = () => shown.forEach((c, i) => void openTab(listUrl(c.siteUrl, view), i < shown.length - 1));
   return (
     <header class="top">
-      {/* The page's level-one heading for screen readers' heading navigation (the title shows nowhere). */}
-      <h1 class="sr-only">Client for Jira</h1>
       <select
         aria-label="Connection"
         value={scopeKey(scope)}

@@ -44,8 +44,6 @@ export function DetailsView({ target, connection: c, now, onBack, onRow }: Props
 
   return (
     <section class="issue-view" aria-labelledby="details-title" onKeyDown={onKeyDown}>
-      {/* The list's level-one heading is inert while an issue is shown: the page keeps one. */}
-      <h1 class="sr-only">Client for Jira</h1>
       <div class="details-bar">
         <button type="button" class="link" onClick={onBack} aria-label="Back" aria-keyshortcuts="ArrowLeft Escape">
           <span aria-hidden="true">← </span>Back

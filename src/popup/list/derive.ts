@@ -28,9 +28,9 @@ export interface ListSummary {
   /**
    * While first pages are on their way and each of them may come from the background's cache
    * (every loading connection has cached rows, and none was asked past the cache): when Jira
-   * answered the oldest of those rows (epoch ms). Undefined when one must come from Jira.
+   * answered the oldest of those rows (epoch ms). 0 when one must come from Jira (or none loads).
    */
-  loadingCachedAt: number | undefined;
+  loadingCachedAt: number;
 }
 
 /**
@@ -63,9 +63,8 @@ export function summarise(state: ListState, targets: string[], view: ListRef, pi
   const canLoadMore = loadable.length > 0 && !loadingMore;
   const canAutoLoad = canLoadMore && loadable.some(({ s }) => !s?.stalled);
   const fetched = states.map(({ s }) => s?.fetchedAt).filter((t): t is number => typeof t === 'number');
-  const loadingSources = states.filter(({ s }) => s?.loading);
-  const cachedWhileLoading = loadingSources.every(({ s }) => s?.fetchedAt !== undefined && !s.forced);
-  const loadingFetched = loadingSources.map(({ s }) => s!.fetchedAt!);
+  // Per loading connection: when its cached rows came from Jira; 0 (long ago) when Jira is asked.
+  const loadingAt = states.flatMap(({ s }) => (s?.loading ? [s.forced ? 0 : (s.fetchedAt ?? 0)] : []));
   return {
     rows,
     loading,
@@ -77,6 +76,6 @@ export function summarise(state: ListState, targets: string[], view: ListRef, pi
     atEnd: !loading && state.answered && !states.some(({ s }) => s?.next || s?.error),
     more: states.some(({ s }) => s?.next),
     oldest: fetched.length ? Math.min(...fetched) : undefined,
-    loadingCachedAt: !unknown && cachedWhileLoading && loadingFetched.length ? Math.min(...loadingFetched) : undefined,
+    loadingCachedAt: unknown || !loadingAt.length ? 0 : Math.min(...loadingAt),
   };
 }

@@ -30,7 +30,7 @@ describe('statusLine', () => {
     // One connection fresh, another with nothing cached (or the user's Retry): Jira is asked.
     [
       'a fresh list with another on its way to Jira',
-      { loading: true, oldest: NOW - 20_000, loadingCachedAt: undefined },
+      { loading: true, oldest: NOW - 20_000, loadingCachedAt: 0 },
       'Updating… (updated now)',
     ],
     ['a clock set back', { loading: true, oldest: NOW + 60_000, loadingCachedAt: NOW + 60_000 }, 'Updating… (updated now)'],

@@ -17,8 +17,11 @@ export interface StatusInput {
   errors: number;
   /** When Jira answered the oldest part of what is shown (epoch ms). */
   oldest: number | undefined;
-  /** While loading: when Jira answered the oldest rows that may come back from the background's cache (ListSummary). */
-  loadingCachedAt?: number | undefined;
+  /**
+   * While loading: when Jira answered the oldest rows that may come back from the background's
+   * cache (ListSummary); 0 or absent when Jira is asked.
+   */
+  loadingCachedAt?: number;
   now: number;
   /** The issue key typed in Search: Enter opens it. */
   typedKey: string | undefined;
@@ -36,8 +39,8 @@ export function statusLine(i: StatusInput): [string, string?, string?] {
     // Rows younger than the background's refresh window come back from its cache, not from
     // Jira, within milliseconds: "Updating…" would only flash. They are what Jira said then.
     // Any other (a connection with nothing cached, the user's Retry) is a request to Jira.
-    const age = i.loadingCachedAt === undefined ? undefined : i.now - i.loadingCachedAt;
-    if (age === undefined || age < 0 || age >= LIST_REFRESH_WINDOW_MS) {
+    const age = i.now - (i.loadingCachedAt ?? 0); // none: Jira is asked (as if cached in 1970)
+    if (!(age >= 0 && age < LIST_REFRESH_WINDOW_MS)) {
       return ['Updating… (updated ', relativeTime(i.oldest, i.now, 'long'), ')'];
     }
   }

@@ -80,7 +80,7 @@ export function useList(
 
   async function fetchFirst(v: ListView, id: string, force: boolean) {
     cancelRetry(id);
-    dispatch({ type: 'first-loading', viewKey: v.viewKey, id, ...(force ? { force } : {}) });
+    dispatch({ type: 'first-loading', viewKey: v.viewKey, id, force });
     try {
       const { page } = await request('issues.list', { connectionId: id, list: v.list, ...(force ? { force } : {}) });
       dispatch({ type: 'first-page', viewKey: v.viewKey, id, page });
